@@ -1,0 +1,111 @@
+import {themes as prismThemes} from 'prism-react-renderer';
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import remarkKatexStylesheet from './plugins/remark-katex-stylesheet';
+import versionSwitchPlugin from './plugins/version-switch';
+
+// Runs in Node.js at build time only.
+
+const math = {remarkPlugins: [remarkMath, remarkKatexStylesheet], rehypePlugins: [rehypeKatex]};
+
+const config: Config = {
+  title: 'Dovecot Services Wiki',
+  tagline:
+    'How Dovecot runs its processes: service_count, client_limit, process_limit and login processes, explained for 2.3 and 2.4, with calculators and a config generator.',
+  favicon: 'img/favicon.svg',
+  url: 'https://dovecot-services.example.org',
+  baseUrl: '/',
+  trailingSlash: false,
+
+  future: {v4: true},
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  markdown: {
+    hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
+  },
+
+  i18n: {defaultLocale: 'en', locales: ['en']},
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: '/',
+          sidebarPath: './sidebars.ts',
+          ...math,
+        },
+        blog: {
+          showReadingTime: true,
+          feedOptions: {type: ['rss', 'atom'], xslt: false},
+          onInlineTags: 'throw',
+          onInlineAuthors: 'throw',
+          onUntruncatedBlogPosts: 'throw',
+          ...math,
+        },
+        pages: {...math},
+        theme: {customCss: './src/css/custom.css'},
+        sitemap: {changefreq: 'weekly', priority: 0.5},
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  plugins: [versionSwitchPlugin],
+
+  themes: [
+    [
+      '@easyops-cn/docusaurus-search-local',
+      {
+        hashed: true,
+        indexDocs: true,
+        indexBlog: true,
+        indexPages: true,
+        docsRouteBasePath: '/',
+        highlightSearchTermsOnTargetPage: false,
+        searchResultLimits: 8,
+        explicitSearchResultPath: true,
+      },
+    ],
+  ],
+
+  themeConfig: {
+    colorMode: {respectPrefersColorScheme: true},
+    navbar: {
+      title: 'Dovecot Services',
+      logo: {alt: '', src: 'img/favicon.svg'},
+      items: [
+        {type: 'docSidebar', sidebarId: 'wiki', position: 'left', label: 'Wiki'},
+        {to: '/blog', label: 'Blog', position: 'left'},
+        {type: 'custom-dovecotVersion', position: 'right'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Wiki',
+          items: [{label: 'Services', to: '/services'}],
+        },
+        {
+          title: 'Dovecot',
+          items: [
+            {label: 'Service configuration (2.4)', href: 'https://doc.dovecot.org/main/core/config/service.html'},
+            {label: 'Service configuration (2.3)', href: 'https://doc.dovecot.org/2.3/configuration_manual/service_configuration/'},
+            {label: 'The 2012 message', href: 'https://dovecot.org/pipermail/dovecot/2012-June/083980.html'},
+          ],
+        },
+      ],
+      copyright:
+        'An independent guide to Dovecot, not affiliated with the Dovecot project. Facts checked against Dovecot 2.3.19.1 and 2.4.1.',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+    },
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;
