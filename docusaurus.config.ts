@@ -1,3 +1,4 @@
+import {existsSync, readdirSync} from 'node:fs';
 import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
@@ -9,6 +10,19 @@ import versionSwitchPlugin from './plugins/version-switch';
 // Runs in Node.js at build time only.
 
 const math = {remarkPlugins: [remarkMath, remarkKatexStylesheet], rehypePlugins: [rehypeKatex]};
+
+// The blog (and its navbar entry) exists once it has a post.
+const hasBlogPosts =
+  existsSync('blog') && readdirSync('blog', {recursive: true}).some((f) => /\.mdx?$/.test(String(f)));
+
+const blog = {
+  showReadingTime: true,
+  feedOptions: {type: ['rss', 'atom'], xslt: false},
+  onInlineTags: 'throw',
+  onInlineAuthors: 'throw',
+  onUntruncatedBlogPosts: 'throw',
+  ...math,
+} satisfies Preset.Options['blog'];
 
 const config: Config = {
   title: 'Dovecot Services Wiki',
@@ -24,6 +38,8 @@ const config: Config = {
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
   markdown: {
+    // Explicit heading ids are written `## Title {#id}`: every heading's anchor is permanent.
+    mdx1Compat: {comments: true, admonitions: true, headingIds: true},
     hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
   },
 
@@ -38,14 +54,7 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           ...math,
         },
-        blog: {
-          showReadingTime: true,
-          feedOptions: {type: ['rss', 'atom'], xslt: false},
-          onInlineTags: 'throw',
-          onInlineAuthors: 'throw',
-          onUntruncatedBlogPosts: 'throw',
-          ...math,
-        },
+        blog: hasBlogPosts ? blog : false,
         pages: {...math},
         theme: {customCss: './src/css/custom.css'},
         sitemap: {changefreq: 'weekly', priority: 0.5},
@@ -61,7 +70,7 @@ const config: Config = {
       {
         hashed: true,
         indexDocs: true,
-        indexBlog: true,
+        indexBlog: hasBlogPosts,
         indexPages: true,
         docsRouteBasePath: '/',
         highlightSearchTermsOnTargetPage: false,
@@ -78,7 +87,7 @@ const config: Config = {
       logo: {alt: '', src: 'img/favicon.svg'},
       items: [
         {type: 'docSidebar', sidebarId: 'wiki', position: 'left', label: 'Wiki'},
-        {to: '/blog', label: 'Blog', position: 'left'},
+        ...(hasBlogPosts ? [{to: '/blog', label: 'Blog', position: 'left' as const}] : []),
         {type: 'custom-dovecotVersion', position: 'right'},
       ],
     },

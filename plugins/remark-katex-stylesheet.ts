@@ -24,7 +24,8 @@ export default function remarkKatexStylesheet() {
       ],
       children: [],
     };
-    const head = {type: 'mdxJsxFlowElement', name: 'head', attributes: [], children: [link]};
+    // Named 'Head' directly: Docusaurus renames <head> in a remark step that runs before ours.
+    const head = {type: 'mdxJsxFlowElement', name: 'Head', attributes: [], children: [link]};
     tree.children.push(head as unknown as RootContent);
   };
 }

@@ -20,3 +20,8 @@ export function nameIn(version: DovecotVersion, name: string): string {
   if (version === '2.4') return RENAMED_23_TO_24[name] ?? name;
   return RENAMED_24_TO_23[name] ?? name;
 }
+
+/** The anchor of a setting on /settings: its 2.4 name (2.3 names resolve to it as aliases). */
+export function settingAnchor(name: string): string {
+  return nameIn('2.4', name);
+}

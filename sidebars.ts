@@ -1,0 +1,10 @@
+import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
+
+// The wiki reads as a course: what a service is, each limit, choosing, then reference.
+const sidebars: SidebarsConfig = {
+  wiki: [
+    {type: 'doc', id: 'services', label: 'Services and processes'},
+  ],
+};
+
+export default sidebars;

@@ -1,0 +1,65 @@
+/**
+ * The landing page: what the site is and where to start. Each section of the site adds its
+ * entry here once its page exists.
+ */
+import React from 'react';
+import Link from '@docusaurus/Link';
+import Layout from '@theme/Layout';
+import Heading from '@theme/Heading';
+import styles from './index.module.css';
+
+type Entry = {to: string; title: string; text: string};
+
+const learn: Entry[] = [
+  {
+    to: '/services',
+    title: 'Services and processes',
+    text: 'How the master starts processes, and how service_count (restart_request_count in 2.4) and client_limit decide how many connections each one serves.',
+  },
+];
+
+function EntryList({entries}: {entries: Entry[]}): React.ReactElement {
+  return (
+    <ul className={styles.entries}>
+      {entries.map((e) => (
+        <li key={e.to} className={styles.entry}>
+          <Link to={e.to} className={styles.entryTitle}>
+            {e.title}
+          </Link>
+          <p>{e.text}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function Home(): React.ReactElement {
+  return (
+    <Layout
+      title="Dovecot's service process model, explained"
+      description="service_count, restart_request_count, client_limit, process_limit and login processes for Dovecot 2.3 and 2.4: explanations, a calculator and a config generator."
+    >
+      <header className={styles.hero}>
+        <div className="container">
+          <Heading as="h1">Dovecot Services Wiki</Heading>
+          <p className={styles.lead}>
+            Why does Dovecot fork an <code>imap</code> process for every login? What is <code>client_limit</code> for,
+            and what happens when <code>process_limit</code> is reached? This site explains Dovecot&apos;s service
+            process model for Dovecot 2.3 and 2.4, with every default taken from the real binaries.
+          </p>
+          <Link className="button button--primary button--lg" to="/services">
+            Start with services and processes
+          </Link>
+        </div>
+      </header>
+      <main className="container margin-vert--lg">
+        <section aria-labelledby="learn">
+          <Heading as="h2" id="learn">
+            Learn
+          </Heading>
+          <EntryList entries={learn} />
+        </section>
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,24 @@
+/**
+ * Wraps every page. Without JavaScript the version switch cannot run: a note says which version
+ * is shown and offers the 2.3 text through a CSS-only link (`#dovecot-2.3` + `:target`).
+ */
+import React, {type ReactNode} from 'react';
+
+export default function Root({children}: {children: ReactNode}): React.ReactElement {
+  return (
+    <>
+      <noscript>
+        <div className="dv-noscript" id="dovecot-2.3" role="note">
+          <span className="dv-24">
+            This page shows Dovecot 2.4. <a href="#dovecot-2.3">Show Dovecot 2.3 instead</a> (or turn on JavaScript
+            to use the version switch).
+          </span>
+          <span className="dv-23">
+            This page shows Dovecot 2.3. <a href="#">Back to Dovecot 2.4</a>.
+          </span>
+        </div>
+      </noscript>
+      {children}
+    </>
+  );
+}
