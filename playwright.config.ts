@@ -1,0 +1,44 @@
+import {defineConfig, devices} from '@playwright/test';
+
+// Playwright drives Debian's Chromium (it cannot download its own browser here) against the
+// production build served locally. CHROMIUM_PATH overrides the browser's location.
+const port = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  outputDir: './test-results',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 3,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list'], ['json', {outputFile: '.test-output/playwright.json'}]],
+  use: {baseURL, trace: 'off'},
+  projects: [
+    {
+      name: 'chromium-debian',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `node_modules/.bin/docusaurus serve --port ${port} --host 127.0.0.1 --no-open`,
+    url: `${baseURL}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,42 @@
+/**
+ * Where the tests find what lives outside node_modules, and what is missing. Paths come from
+ * the environment so any machine can point them elsewhere:
+ *   CHROMIUM_PATH   Debian's Chromium for Playwright (default /usr/bin/chromium)
+ *   DOVECONF23      doveconf of Dovecot 2.3 on the host (default: doveconf on PATH)
+ *   DOVECOT24_ROOT  the isolated Dovecot 2.4 tree run with chroot (default /opt/dovecot24)
+ */
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+
+export type SystemPart = 'chromium' | 'dovecot23' | 'dovecot24';
+export type Missing = {part: SystemPart; hint: string};
+
+export const systemPaths = {
+  chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  doveconf23: process.env.DOVECONF23 ?? 'doveconf',
+  dovecot24Root: process.env.DOVECOT24_ROOT ?? '/opt/dovecot24',
+};
+
+function doveconf23Version(): string | null {
+  const r = spawnSync(systemPaths.doveconf23, ['-c', '/dev/null', '-n'], {encoding: 'utf8'});
+  const m = /^# (2\.3\.\S+)/m.exec(r.stdout ?? '');
+  return m ? m[1] : null;
+}
+
+export function missingSystemParts(): Missing[] {
+  const missing: Missing[] = [];
+  if (!existsSync(systemPaths.chromium)) {
+    missing.push({part: 'chromium', hint: `no Chromium at ${systemPaths.chromium}: apt-get install chromium, or set CHROMIUM_PATH`});
+  }
+  if (!doveconf23Version()) {
+    missing.push({
+      part: 'dovecot23',
+      hint: `no Dovecot 2.3 doveconf (${systemPaths.doveconf23}): apt-get install dovecot-core dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-submissiond dovecot-managesieved, or set DOVECONF23`,
+    });
+  }
+  const root = systemPaths.dovecot24Root;
+  if (!existsSync(`${root}/.complete`) || !existsSync(`${root}/usr/bin/doveconf`)) {
+    missing.push({part: 'dovecot24', hint: `no Dovecot 2.4 tree in ${root}: run scripts/setup-system.sh dovecot24 as root, or set DOVECOT24_ROOT`});
+  }
+  return missing;
+}

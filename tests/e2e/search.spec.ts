@@ -1,0 +1,14 @@
+// Local search (no external service): a setting's name finds the page that explains it.
+import {expect, test} from '@playwright/test';
+
+test('searching client_limit finds the page that explains it', async ({page}) => {
+  await page.goto('/');
+  const box = page.locator('nav').getByLabel('Search');
+  await box.click();
+  await box.fill('client_limit');
+  const hit = page.getByRole('option', {name: /Services and processes/}).first();
+  await expect(hit).toBeVisible();
+  await hit.click();
+  await expect(page).toHaveURL(/\/services(\?|#|$)/);
+  await expect(page.getByRole('heading', {level: 1, name: 'Services and processes'})).toBeVisible();
+});

@@ -1,0 +1,23 @@
+// Every published page loads cleanly: status 200, no console or page error, nothing fetched from
+// another origin, and no serious or critical accessibility violation (axe).
+import {expect, test} from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import {sitemapPaths, watchPage} from './helpers';
+
+for (const path of sitemapPaths()) {
+  test(`page ${path} loads cleanly and passes axe`, async ({page, baseURL}) => {
+    const problems = watchPage(page, String(baseURL));
+    const response = await page.goto(path, {waitUntil: 'networkidle'});
+    expect(response?.status(), 'HTTP status').toBe(200);
+    await expect(page.locator('h1').first()).toBeVisible();
+
+    const axe = await new AxeBuilder({page}).analyze();
+    const bad = axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad, 'serious or critical axe violations').toEqual([]);
+    expect(problems.consoleErrors, 'console errors').toEqual([]);
+    expect(problems.pageErrors, 'page errors').toEqual([]);
+    expect(problems.foreignRequests, 'requests to another origin').toEqual([]);
+  });
+}
