@@ -1,0 +1,278 @@
+// Parser: Dovecot configuration text -> ConfigTree plus a list of errors.
+//
+// Works line by line like Dovecot does, never throws, recovers from errors by
+// skipping the offending line, and runs in time linear in the input (one pass,
+// an explicit section stack instead of recursion, no backtracking regexes).
+
+import {
+  MAX_CONFIG_BYTES,
+  MAX_REPORTED_ERRORS,
+  type ConfigError,
+  type ConfigTree,
+  type IncludeNode,
+  type Node,
+  type ParseOptions,
+  type ParseResult,
+  type Pos,
+  type Quote,
+  type SectionNode,
+  type SettingNode,
+} from './ast';
+import {parseStatement, scanComment, skipWhite, trimEnd, type Statement} from './lex';
+
+/** UTF-8 length without allocating an encoded copy. */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** "512 bytes", "12.5 KB", "2.3 MB" (1 KB = 1024 bytes). */
+export function formatBytes(bytes: number): string {
+  const trim = (x: number) => {
+    const s = x.toFixed(1);
+    return s.endsWith('.0') ? s.slice(0, -2) : s;
+  };
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${trim(bytes / 1024)} KB`;
+  return `${trim(bytes / (1024 * 1024))} MB`;
+}
+
+/** A piece of a (possibly backslash-continued) logical line and where it came from. */
+interface Segment {
+  text: string;
+  /** Offset of this piece inside the joined logical line. */
+  offset: number;
+  line: number;
+  column: number;
+}
+
+interface Continuation {
+  segments: Segment[];
+  length: number;
+  quote: Quote | null;
+  line: number;
+  column: number;
+}
+
+class ErrorList {
+  readonly items: ConfigError[] = [];
+  dropped = 0;
+
+  add(line: number, column: number, message: string): void {
+    if (this.items.length < MAX_REPORTED_ERRORS) this.items.push({line, column, message});
+    else this.dropped++;
+  }
+
+  finish(): ConfigError[] {
+    // Stable sort: "Missing '}'" errors are found at the end but point upwards.
+    const sorted = this.items
+      .map((e, i) => ({e, i}))
+      .sort((a, b) => a.e.line - b.e.line || a.e.column - b.e.column || a.i - b.i)
+      .map((x) => x.e);
+    if (this.dropped > 0) {
+      const last = sorted[sorted.length - 1];
+      sorted.push({
+        line: last ? last.line : 1,
+        column: 1,
+        message: `${this.dropped} more error(s) not shown`,
+      });
+    }
+    return sorted;
+  }
+}
+
+function describeSection(s: SectionNode): string {
+  const words = [s.type];
+  if (s.group !== undefined) words.push(s.group);
+  if (s.name !== undefined) words.push(s.nameQuoted ? `"${s.name}"` : s.name);
+  const label = words.join(' ');
+  return label.length > 40 ? `${label.slice(0, 37)}...` : label;
+}
+
+function parseText(text: string): ParseResult {
+  const root: ConfigTree = {children: []};
+  const errors = new ErrorList();
+  const open: SectionNode[] = [];
+  let children: Node[] = root.children;
+  let pending: Continuation | null = null;
+
+  const dropContinuation = (why: string) => {
+    if (pending) {
+      errors.add(pending.line, pending.column, `Line continuation ('\\') ${why}; the continued line is ignored`);
+      pending = null;
+    }
+  };
+
+  const apply = (st: Statement, pos: Pos, comment: string | undefined, at: (i: number) => Pos) => {
+    switch (st.type) {
+      case 'error': {
+        const p = at(st.index);
+        errors.add(p.line, p.column, st.message);
+        return;
+      }
+      case 'setting': {
+        const node: SettingNode = {kind: 'setting', key: st.key, value: st.value, pos};
+        if (st.quote !== undefined) node.quote = st.quote;
+        if (st.file) node.file = true;
+        if (comment !== undefined) node.comment = comment;
+        children.push(node);
+        return;
+      }
+      case 'include': {
+        const node: IncludeNode = {kind: 'include', path: st.path, optional: st.optional, pos};
+        if (st.quote !== undefined) node.quote = st.quote;
+        if (comment !== undefined) node.comment = comment;
+        children.push(node);
+        return;
+      }
+      case 'sectionStart': {
+        const node: SectionNode = {kind: 'section', type: st.sectionType, children: [], pos};
+        if (st.group !== undefined) node.group = st.group;
+        if (st.name !== undefined) node.name = st.name;
+        if (st.nameQuoted) node.nameQuoted = true;
+        if (comment !== undefined) node.comment = comment;
+        children.push(node);
+        open.push(node);
+        children = node.children;
+        return;
+      }
+      case 'sectionEnd': {
+        const section = open.pop();
+        if (!section) {
+          errors.add(pos.line, pos.column, "Unexpected '}' (no section is open)");
+          return;
+        }
+        section.end = pos;
+        if (comment !== undefined) section.endComment = comment;
+        const parent = open[open.length - 1];
+        children = parent ? parent.children : root.children;
+        return;
+      }
+    }
+  };
+
+  let lineNo = 0;
+  let start = 0;
+  const total = text.length;
+  while (start < total) {
+    lineNo++;
+    const nl = text.indexOf('\n', start);
+    const lineEnd = nl < 0 ? total : nl;
+    const lineStart = start;
+    start = nl < 0 ? total : nl + 1;
+
+    // CRLF (and stray CRs) at the end of a line are not content.
+    let end = lineEnd;
+    while (end > lineStart && text[end - 1] === '\r') end--;
+    const first = skipWhite(text, lineStart, end);
+    const column = first - lineStart + 1;
+
+    if (first === end) {
+      // Dovecot drops a pending continuation on blank and comment lines.
+      dropContinuation('is followed by an empty line');
+      children.push({kind: 'blank', pos: {line: lineNo, column: 1}});
+      continue;
+    }
+    if (text[first] === '#') {
+      dropContinuation('is followed by a comment line');
+      children.push({kind: 'comment', text: text.slice(first + 1, end), pos: {line: lineNo, column}});
+      continue;
+    }
+
+    const scan = scanComment(text, first, end, pending ? pending.quote : null);
+    const contentEnd = trimEnd(text, first, scan.contentEnd);
+
+    if (text[contentEnd - 1] === '\\') {
+      // "\" at the end continues the line; Dovecot joins the pieces with one space.
+      if (!pending) pending = {segments: [], length: 0, quote: null, line: lineNo, column};
+      const pieceEnd = trimEnd(text, first, contentEnd - 1);
+      if (pieceEnd > first) {
+        const piece = text.slice(first, pieceEnd);
+        const offset = pending.length === 0 ? 0 : pending.length + 1;
+        pending.segments.push({text: piece, offset, line: lineNo, column});
+        pending.length = offset + piece.length;
+      }
+      pending.quote = scan.openQuote;
+      continue;
+    }
+
+    let logical = text.slice(first, contentEnd);
+    let segments: Segment[] = [{text: logical, offset: 0, line: lineNo, column}];
+    if (pending) {
+      const cont: Continuation = pending;
+      pending = null;
+      if (cont.segments.length > 0) {
+        const offset = cont.length + 1;
+        segments = [...cont.segments, {text: logical, offset, line: lineNo, column}];
+        logical = segments.map((s) => s.text).join(' ');
+      }
+    }
+    const firstSeg = segments[0];
+    const pos: Pos = {line: firstSeg.line, column: firstSeg.column};
+    const at = (index: number): Pos => {
+      let seg = firstSeg;
+      for (const s of segments) if (s.offset <= index) seg = s;
+      return {line: seg.line, column: seg.column + Math.min(index - seg.offset, seg.text.length)};
+    };
+    apply(parseStatement(logical), pos, scan.comment, at);
+  }
+
+  dropContinuation('is at the end of the input');
+  for (const section of open) {
+    errors.add(
+      section.pos.line,
+      section.pos.column,
+      `Missing '}' for '${describeSection(section)}' opened on line ${section.pos.line}`,
+    );
+  }
+  return {tree: root, errors: errors.finish()};
+}
+
+/**
+ * Parses Dovecot configuration text. Never throws: problems come back in
+ * `errors` (sorted by position) and the tree holds everything that parsed.
+ */
+export function parseConfig(text: string, opts?: ParseOptions): ParseResult {
+  try {
+    if (typeof text !== 'string') {
+      return {tree: {children: []}, errors: [{line: 1, column: 1, message: 'Input is not text'}]};
+    }
+    const requested = opts?.maxBytes;
+    const limit =
+      typeof requested === 'number' && Number.isFinite(requested) && requested >= 0
+        ? requested
+        : MAX_CONFIG_BYTES;
+    // UTF-16 length <= UTF-8 length <= 3 * UTF-16 length: count only when it matters.
+    if (text.length > limit || (text.length * 3 > limit && utf8ByteLength(text) > limit)) {
+      const size = utf8ByteLength(text);
+      return {
+        tree: {children: []},
+        errors: [
+          {
+            line: 1,
+            column: 1,
+            message: `Input is ${formatBytes(size)}; the limit is ${formatBytes(limit)}. Nothing was parsed.`,
+          },
+        ],
+      };
+    }
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return parseText(body);
+  } catch (e) {
+    // Defensive: a bug here must not take the page down with it.
+    const detail = e instanceof Error ? e.message : String(e);
+    return {tree: {children: []}, errors: [{line: 1, column: 1, message: `Internal parser error: ${detail}`}]};
+  }
+}

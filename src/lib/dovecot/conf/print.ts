@@ -1,0 +1,177 @@
+// Printer: ConfigTree -> Dovecot configuration text, in doveconf's layout
+// (two-space indent, `key = value`, `key = ` for empty values).
+//
+// Quoting is decided per line: the printer builds the plainest candidate,
+// re-lexes it with the parser's own line lexer and keeps it only if it reads
+// back as the same node; otherwise it falls back to quoting. So for every tree
+// the parser produces, parse(print(tree)) equals the tree (modulo positions).
+
+import type {IncludeNode, Node, PrintOptions, SectionNode, SettingNode} from './ast';
+import {isWhite, lexSingleLine, quoteString} from './lex';
+
+/**
+ * Indentation stops growing at this depth. The parser ignores indentation, so
+ * this changes nothing semantically, but keeps output linear in size for
+ * pathologically deep input.
+ */
+export const MAX_INDENT_DEPTH = 32;
+
+/** The parser strips CRs at line ends, so a comment must not end with one. */
+function trimCarriageReturns(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\r') end--;
+  return text.slice(0, end);
+}
+
+function commentSuffix(comment: string | undefined): string {
+  // A newline would end the line early; the parser never produces one.
+  return comment === undefined ? '' : `#${comment.replace(/[\r\n]/g, ' ')}`;
+}
+
+/** Words that can be tried unquoted (the re-lex check decides the rest). */
+function maybePlain(word: string): boolean {
+  if (word === '' || word[0] === '"' || word[0] === '#') return false;
+  for (const ch of word) if (isWhite(ch) || ch === '=' || ch === '\n') return false;
+  return true;
+}
+
+function sameComment(a: string | undefined, b: string | undefined): boolean {
+  return (a ?? undefined) === (b ?? undefined);
+}
+
+function joinLine(body: string, comment: string | undefined): string {
+  const suffix = commentSuffix(comment);
+  if (suffix === '') return body;
+  return body.endsWith(' ') ? body + suffix : `${body} ${suffix}`;
+}
+
+function printSetting(node: SettingNode): string {
+  const keys = maybePlain(node.key) ? [node.key, quoteString(node.key, '"')] : [quoteString(node.key, '"')];
+  let values: string[];
+  if (node.file) values = [`<${node.value}`];
+  else if (node.quote !== undefined) values = [quoteString(node.value, node.quote)];
+  else values = [node.value, quoteString(node.value, '"')];
+
+  let line = '';
+  for (const v of values) {
+    for (const k of keys) {
+      // `key = ` with a trailing blank for empty values, exactly like doveconf.
+      line = joinLine(`${k} = ${v}`, node.comment);
+      const lex = lexSingleLine(line);
+      if (lex.kind !== 'statement' || !sameComment(lex.comment, node.comment)) continue;
+      const st = lex.statement;
+      if (
+        st.type === 'setting' &&
+        st.key === node.key &&
+        st.value === node.value &&
+        st.quote === node.quote &&
+        !!st.file === !!node.file
+      ) {
+        return line;
+      }
+    }
+  }
+  return line; // Not representable exactly (never the case for parsed trees).
+}
+
+function printSectionHeader(node: SectionNode): string {
+  let names: string[];
+  if (node.group !== undefined) names = [` ${node.group} ${node.name ?? ''}`];
+  else if (node.name === undefined) names = [''];
+  else if (node.nameQuoted) names = [` ${quoteString(node.name, '"')}`];
+  else names = [` ${node.name}`, ` ${quoteString(node.name, '"')}`];
+
+  let line = '';
+  for (const name of names) {
+    line = joinLine(`${node.type}${name} {`, node.comment);
+    const lex = lexSingleLine(line);
+    if (lex.kind !== 'statement' || !sameComment(lex.comment, node.comment)) continue;
+    const st = lex.statement;
+    if (
+      st.type === 'sectionStart' &&
+      st.sectionType === node.type &&
+      st.name === node.name &&
+      !!st.nameQuoted === !!node.nameQuoted &&
+      st.group === node.group
+    ) {
+      return line;
+    }
+  }
+  return line;
+}
+
+function printInclude(node: IncludeNode): string {
+  const keyword = node.optional ? '!include_try' : '!include';
+  const paths =
+    node.quote !== undefined
+      ? [quoteString(node.path, node.quote)]
+      : [node.path, quoteString(node.path, '"')];
+  let line = '';
+  for (const p of paths) {
+    line = joinLine(`${keyword} ${p}`, node.comment);
+    const lex = lexSingleLine(line);
+    if (lex.kind !== 'statement' || !sameComment(lex.comment, node.comment)) continue;
+    const st = lex.statement;
+    if (
+      st.type === 'include' &&
+      st.path === node.path &&
+      st.optional === node.optional &&
+      st.quote === node.quote
+    ) {
+      return line;
+    }
+  }
+  return line;
+}
+
+interface Frame {
+  nodes: readonly Node[];
+  next: number;
+  depth: number;
+  section?: SectionNode;
+}
+
+/** Prints a tree. Never throws; an unusable argument prints as ''. */
+export function printConfig(tree: {children: readonly Node[]}, opts?: PrintOptions): string {
+  try {
+    const unit = typeof opts?.indent === 'string' ? opts.indent : '  ';
+    const indents: string[] = [''];
+    for (let d = 1; d <= MAX_INDENT_DEPTH; d++) indents.push(indents[d - 1] + unit);
+    const indent = (depth: number) => indents[Math.min(depth, MAX_INDENT_DEPTH)];
+
+    const out: string[] = [];
+    // An explicit stack: nesting depth is unbounded and must not hit the call stack.
+    const stack: Frame[] = [{nodes: tree.children, next: 0, depth: 0}];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      if (frame.next >= frame.nodes.length) {
+        stack.pop();
+        if (frame.section) out.push(indent(frame.depth - 1) + joinLine('}', frame.section.endComment));
+        continue;
+      }
+      const node = frame.nodes[frame.next++];
+      const pad = indent(frame.depth);
+      switch (node.kind) {
+        case 'blank':
+          out.push('');
+          break;
+        case 'comment':
+          for (const part of node.text.split('\n')) out.push(`${pad}#${trimCarriageReturns(part)}`);
+          break;
+        case 'setting':
+          out.push(pad + printSetting(node));
+          break;
+        case 'include':
+          out.push(pad + printInclude(node));
+          break;
+        case 'section':
+          out.push(pad + printSectionHeader(node));
+          stack.push({nodes: node.children, next: 0, depth: frame.depth + 1, section: node});
+          break;
+      }
+    }
+    return out.length === 0 ? '' : `${out.join('\n')}\n`;
+  } catch {
+    return '';
+  }
+}
