@@ -1,0 +1,27 @@
+/** Source labels the catalog cites, so pages can print and link them consistently. */
+
+export const SRC = {
+  a23: 'doveconf -a 2.3.19.1 (Debian 12)',
+  d24: 'doveconf -d 2.4.1 (Debian 13)',
+  a24: 'doveconf -a 2.4.1 (Debian 13)',
+  query24: 'doveconf 2.4.1 single-setting query (honours dovecot_config_version)',
+  probes23: 'doveconf -n 2.3.19.1 probes (tests/doveconf/fixtures/probes/2.3)',
+  probes24: 'doveconf -n 2.4.1 probes (tests/doveconf/fixtures/probes/2.4)',
+  serviceCreate23: 'src/master/service.c service_create() 2.3.19.1',
+  serviceCreate24: 'src/master/service.c service_create() 2.4.1',
+  verify23: 'src/master/master-settings.c master_settings_verify() 2.3.19.1',
+  check24: 'src/master/master-settings.c master_settings_ext_check() 2.4.1',
+  defaults24: 'src/config/config-parser.c config_parse_finish_service_defaults() 2.4.1',
+  authSettings23: 'src/auth/auth-settings.c 2.3.19.1',
+  authSettings24: 'src/auth/auth-settings.c auth_settings_check() 2.4.1',
+  oldSetParser23: 'src/config/old-set-parser.c 2.3.19.1',
+  docService23: 'https://doc.dovecot.org/configuration_manual/service_configuration/',
+  docService24: 'https://doc.dovecot.org/main/core/config/service.html',
+  docLogin23: 'https://doc.dovecot.org/2.3/admin_manual/login_processes/',
+  docLogin24: 'https://doc.dovecot.org/2.4.0/core/admin/login_processes.html',
+  docCache23: 'https://doc.dovecot.org/2.3/configuration_manual/authentication/caching/',
+  docCache24: 'https://doc.dovecot.org/2.4.0/core/config/auth/caching.html',
+  docUpgrade: 'https://doc.dovecot.org/main/installation/upgrade/2.3-to-2.4.html',
+  docUpgrade241: 'dovecot/documentation 2.4.1 docs/installation/upgrade/2.4-to-2.4.x.md',
+  news240: 'Dovecot NEWS 2.4.0',
+} as const;
