@@ -18,8 +18,9 @@ export type WalkControl = void | 'skip' | 'stop';
 
 /**
  * Visits every node in document order. `ancestors` are the enclosing sections,
- * outermost first. Return 'skip' from a section to leave out its children,
- * 'stop' to end the walk.
+ * outermost first (when walking from a section, that section comes first).
+ * The array is shared and changes as the walk goes on: copy it to keep it.
+ * Return 'skip' from a section to leave out its children, 'stop' to end the walk.
  */
 export function walkConfig(
   parent: Parent,
@@ -28,22 +29,23 @@ export function walkConfig(
   interface Frame {
     nodes: readonly Node[];
     next: number;
-    ancestors: readonly SectionNode[];
   }
-  const stack: Frame[] = [
-    {nodes: parent.children, next: 0, ancestors: 'kind' in parent ? [parent] : []},
-  ];
+  // One shared ancestor stack keeps the walk linear even for very deep trees.
+  const ancestors: SectionNode[] = 'kind' in parent ? [parent] : [];
+  const stack: Frame[] = [{nodes: parent.children, next: 0}];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];
     if (frame.next >= frame.nodes.length) {
       stack.pop();
+      if (stack.length > 0) ancestors.pop();
       continue;
     }
     const node = frame.nodes[frame.next++];
-    const control = visit(node, frame.ancestors);
+    const control = visit(node, ancestors);
     if (control === 'stop') return;
-    if (node.kind === 'section' && control !== 'skip' && node.children.length > 0) {
-      stack.push({nodes: node.children, next: 0, ancestors: [...frame.ancestors, node]});
+    if (node.kind === 'section' && control !== 'skip') {
+      ancestors.push(node);
+      stack.push({nodes: node.children, next: 0});
     }
   }
 }
@@ -106,7 +108,7 @@ export function flattenSettings(parent: Parent): FlatSetting[] {
       value: node.value,
       pos: node.pos,
       node,
-      sections: ancestors,
+      sections: ancestors.slice(),
     });
   });
   return out;
