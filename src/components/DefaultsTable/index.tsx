@@ -4,6 +4,7 @@
  * each with the version's own setting names linked to /settings#id.
  */
 import React from 'react';
+import Link from '@docusaurus/Link';
 import type {DovecotVersion} from '../../lib/version';
 import {getService, serviceDefaults, type ResolvedService, type ResolvedSetting} from '../../lib/dovecot/catalog';
 import styles from './styles.module.css';
@@ -43,9 +44,9 @@ export function origin(s: ResolvedSetting): string | undefined {
 
 function SettingLink({s}: {s: ResolvedSetting}): React.ReactElement {
   return (
-    <a href={`/settings#${s.id}`}>
+    <Link to={`/settings#${s.id}`}>
       <code>{s.name}</code>
-    </a>
+    </Link>
   );
 }
 
@@ -92,9 +93,9 @@ function VersionTable({r}: {r: ResolvedService}): React.ReactElement {
         {r.listeners.map((l) => (
           <tr key={`${l.kind} ${l.name}`}>
             <td>
-              <a href={`/settings#${l.kind}`}>
+              <Link to={`/settings#${l.kind}`}>
                 <code>{l.kind}</code>
-              </a>{' '}
+              </Link>{' '}
               <code>{l.name}</code>
             </td>
             <td>
@@ -103,7 +104,7 @@ function VersionTable({r}: {r: ResolvedService}): React.ReactElement {
                 .map((s, i) => (
                   <React.Fragment key={s.name}>
                     {i > 0 ? ', ' : null}
-                    <a href={`/settings#${s.id}`}>{s.name}</a> <code>{show(s.effective)}</code>
+                    <Link to={`/settings#${s.id}`}>{s.name}</Link> <code>{show(s.effective)}</code>
                   </React.Fragment>
                 ))}
             </td>

@@ -14,7 +14,7 @@ export function sectionLabel(section: SectionNode): string {
   return words.join(' ');
 }
 
-export type WalkControl = void | 'skip' | 'stop';
+export type WalkControl = undefined | 'skip' | 'stop';
 
 /**
  * Visits every node in document order. `ancestors` are the enclosing sections,
@@ -24,7 +24,9 @@ export type WalkControl = void | 'skip' | 'stop';
  */
 export function walkConfig(
   parent: Parent,
-  visit: (node: Node, ancestors: readonly SectionNode[]) => WalkControl,
+  // a visitor that returns nothing walks everything
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
+  visit: (node: Node, ancestors: readonly SectionNode[]) => WalkControl | void,
 ): void {
   interface Frame {
     nodes: readonly Node[];
