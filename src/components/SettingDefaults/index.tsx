@@ -16,6 +16,12 @@ import {
 } from '../../lib/dovecot/catalog';
 import styles from './styles.module.css';
 
+/** Catalog texts mark names with backticks; show those as code. Never parses HTML. */
+function Prose({text}: {text: string}): React.ReactElement {
+  const parts = text.split('`');
+  return <>{parts.map((p, i) => (i % 2 === 1 ? <code key={i}>{p}</code> : p))}</>;
+}
+
 const VERSIONS: readonly DovecotVersion[] = ['2.3', '2.4'];
 const LISTENER_SCOPES = new Set(['unix_listener', 'fifo_listener', 'inet_listener']);
 
@@ -116,7 +122,7 @@ function Special({label, spec}: {label: string; spec?: SpecialValue}): React.Rea
   if (!spec) return null;
   return (
     <li>
-      <code>{label}</code>: {spec.text}
+      <code>{label}</code>: <Prose text={spec.text} />
       {spec.message ? (
         <>
           {' '}
@@ -158,7 +164,9 @@ export function SettingInfo({id}: {id: string}): React.ReactElement {
   const def = defOrThrow(id, 'SettingInfo');
   return (
     <>
-      <p>{def.description}</p>
+      <p>
+        <Prose text={def.description} />
+      </p>
       {VERSIONS.map((version) => {
         const v = def.versions[version];
         return (
@@ -169,7 +177,7 @@ export function SettingInfo({id}: {id: string}): React.ReactElement {
       })}
       {def.changes ? (
         <p>
-          <strong>2.3 → 2.4:</strong> {def.changes}
+          <strong>2.3 → 2.4:</strong> <Prose text={def.changes} />
         </p>
       ) : null}
       <SettingDefaults id={id} />
