@@ -1,0 +1,84 @@
+/**
+ * "Copy as answer": the generator's output as plain text for an email or a forum post — the
+ * config without comments, one line per value saying why, the warnings, and the permalink —
+ * wrapped at 72 columns. A permalink longer than a line is written in angle brackets and broken
+ * inside them, which RFC 3986 (appendix C) lets readers rejoin.
+ */
+import {printConfig, type ConfigTree, type Node} from '../conf';
+import {wrapWords} from './format';
+import type {GeneratorOutput} from './types';
+
+export const ANSWER_WIDTH = 72;
+
+function withoutComments(tree: ConfigTree): ConfigTree {
+  const strip = (nodes: readonly Node[]): Node[] =>
+    nodes
+      .filter((n) => n.kind !== 'comment')
+      .map((n) => {
+        if (n.kind === 'setting') {
+          const {comment: _c, ...rest} = n;
+          return rest;
+        }
+        if (n.kind === 'section') {
+          const {comment: _c, endComment: _e, ...rest} = n;
+          return {...rest, children: strip(n.children)};
+        }
+        return n;
+      });
+  const children = strip(tree.children);
+  while (children[0]?.kind === 'blank') children.shift();
+  return {children};
+}
+
+/** `first` then continuation lines indented by `indent`, all within ANSWER_WIDTH. */
+function hanging(first: string, text: string, indent: string): string[] {
+  const words = `${first}${text}`;
+  const lines = wrapWords(words, ANSWER_WIDTH);
+  if (lines.length <= 1) return lines;
+  const rest = wrapWords(lines.slice(1).join(' '), ANSWER_WIDTH - indent.length).map((l) => indent + l);
+  return [lines[0], ...rest];
+}
+
+/** Hard-breaks a word that is longer than the width (only ever a permalink or a long value). */
+function breakLong(line: string): string[] {
+  if (line.length <= ANSWER_WIDTH) return [line];
+  const out: string[] = [];
+  for (let i = 0; i < line.length; i += ANSWER_WIDTH) out.push(line.slice(i, i + ANSWER_WIDTH));
+  return out;
+}
+
+function permalinkLines(permalink: string): string[] {
+  const label = 'Generator state:';
+  if (label.length + 1 + permalink.length <= ANSWER_WIDTH) return [`${label} ${permalink}`];
+  if (permalink.length <= ANSWER_WIDTH) return [label, permalink];
+  return [label, ...breakLong(`<${permalink}>`)];
+}
+
+/**
+ * The answer text. `permalink` is what the UI passes (the page URL with the state, or a
+ * placeholder). Every line is at most ANSWER_WIDTH characters.
+ */
+export function copyAsAnswer(out: GeneratorOutput, permalink: string): string {
+  const v = out.input.version;
+  const lines: string[] = [];
+  const target = v === '2.4' ? `Dovecot 2.4 (dovecot_config_version = ${out.input.configVersion})` : 'Dovecot 2.3';
+  const where = out.input.output === 'file' ? 'as a whole dovecot.conf' : 'in conf.d/10-master.conf';
+  lines.push(...wrapWords(`For ${target}, ${where}:`, ANSWER_WIDTH));
+  lines.push('');
+  const config = printConfig(withoutComments(out.tree)).replace(/\n$/, '');
+  if (config === '') lines.push('(nothing to change: the built-in defaults fit)');
+  else for (const l of config.split('\n')) lines.push(...breakLong(l));
+  if (out.explanations.length > 0) {
+    lines.push('', 'Why:');
+    for (const e of out.explanations) lines.push(...hanging(`- ${e.path} = ${e.value}: `, e.why, '  '));
+  }
+  const notes = out.warnings.filter((w) => w.severity !== 'info');
+  if (notes.length > 0) {
+    lines.push('', 'Watch out:');
+    for (const w of notes) lines.push(...hanging('- ', w.message, '  '));
+  }
+  lines.push('', 'systemd drop-in (the master checks ulimit -n against client_limit):');
+  for (const l of out.systemd.replace(/\n$/, '').split('\n')) if (!l.startsWith('#')) lines.push(...breakLong(l));
+  lines.push('', ...permalinkLines(permalink));
+  return `${lines.flatMap((l) => breakLong(l)).join('\n')}\n`;
+}
