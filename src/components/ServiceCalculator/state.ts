@@ -231,10 +231,10 @@ export const LOAD_META: Readonly<Record<LoadField, {label: string; unit: string;
 
 const SETTING_UNITS: Readonly<Record<SettingField, string>> = {
   process_limit: 'processes',
-  client_limit: 'connections per process',
-  restart_request_count: 'connections per process, then it exits',
-  process_min_avail: 'idle processes kept ready',
-  vsz_limit: 'bytes per process (256M, 1G)',
+  client_limit: 'connections each',
+  restart_request_count: 'connections, then exit',
+  process_min_avail: 'idle processes',
+  vsz_limit: 'e.g. 256M, 1G',
 };
 
 /** The setting's name in the version (`service_count` in 2.3). */
