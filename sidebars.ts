@@ -4,6 +4,11 @@ import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 const sidebars: SidebarsConfig = {
   wiki: [
     {type: 'doc', id: 'services', label: 'Services and processes'},
+    {type: 'doc', id: 'services/service-count', label: 'service_count / restart_request_count'},
+    {type: 'doc', id: 'services/client-limit', label: 'client_limit'},
+    {type: 'doc', id: 'services/process-limit', label: 'process_limit and process_min_avail'},
+    {type: 'doc', id: 'services/memory-and-idle', label: 'Memory and idle processes'},
+    {type: 'doc', id: 'services/choosing', label: 'Choosing a process pattern'},
   ],
 };
 

@@ -16,6 +16,31 @@ const learn: Entry[] = [
     title: 'Services and processes',
     text: 'How the master starts processes, and how service_count (restart_request_count in 2.4) and client_limit decide how many connections each one serves.',
   },
+  {
+    to: '/services/service-count',
+    title: 'service_count and restart_request_count',
+    text: 'How many connections a process serves before it exits, the defaults per service, and what reusing processes gains and risks.',
+  },
+  {
+    to: '/services/client-limit',
+    title: 'client_limit',
+    text: 'Connections one process serves at once, why it must stay 1 for imap, pop3 and lmtp, and how mail_max_userip_connections differs.',
+  },
+  {
+    to: '/services/process-limit',
+    title: 'process_limit and process_min_avail',
+    text: 'Maximum connections per service, the auth and anvil client_limit checks, and the systemd limits that bite at scale.',
+  },
+  {
+    to: '/services/memory-and-idle',
+    title: 'Memory and idle processes',
+    text: 'vsz_limit as an address-space cap, idle_kill (idle_kill_interval in 2.4), and imap-hibernate for clients in IDLE.',
+  },
+  {
+    to: '/services/choosing',
+    title: 'Choosing a process pattern',
+    text: 'One connection per process, reused, restarted every N, or many per process: when each fits, with configurations for 2.3 and 2.4.',
+  },
 ];
 
 const calculate: Entry[] = [
