@@ -9,6 +9,7 @@ const sidebars: SidebarsConfig = {
     {type: 'doc', id: 'services/process-limit', label: 'process_limit and process_min_avail'},
     {type: 'doc', id: 'services/memory-and-idle', label: 'Memory and idle processes'},
     {type: 'doc', id: 'services/choosing', label: 'Choosing a process pattern'},
+    {type: 'doc', id: 'settings', label: 'Settings reference'},
   ],
 };
 
