@@ -3,6 +3,27 @@
 // Works line by line like Dovecot does, never throws, recovers from errors by
 // skipping the offending line, and runs in time linear in the input (one pass,
 // an explicit section stack instead of recursion, no backtracking regexes).
+//
+// Syntax accepted (checked against config_parse_line() in Dovecot 2.3.19.1 and 2.4.1):
+// - `key = value`, `key=value`, `key =`; the value is the rest of the line, trimmed.
+//   `"..."`/`'...'` values are unescaped (\x -> x); `<path` marks a file value.
+// - `#` starts a comment anywhere outside quotes; an unclosed quote hides it.
+// - `type {`, `type name {`, `type "name" {`, 2.4 `group @name filter {`, `}`.
+// - `"quoted key" = value` (2.4 doveconf prints IMAP capabilities that way).
+// - `!include path` / `!include_try path` (globs allowed), never resolved.
+// - A line ending in `\` continues on the next line; the pieces are joined with
+//   one space. As in Dovecot, a blank or comment line ends (and drops) it.
+// - CRLF line ends and a leading UTF-8 BOM.
+// Where we knowingly differ from Dovecot:
+// - An opening quote that never closes is an error (Dovecot keeps the text literally).
+// - Quoted include paths are unquoted (Dovecot would look for a file named with quotes).
+// - Quoted keys and section names are unescaped with backslash escapes honoured
+//   (Dovecot keeps backslashes in keys and ends a quoted name at the first `"`).
+// - Quote state carries over a `\` continuation; comments on continued (non-final)
+//   pieces are dropped, as Dovecot does.
+// - `= value` / `"" = value` (no setting name) is reported here, not later.
+// Not supported: heredocs (Dovecot has none), quoted section types, `'`-quoted
+// section names (kept verbatim, as Dovecot does).
 
 import {
   MAX_CONFIG_BYTES,

@@ -7,7 +7,7 @@
 // the parser produces, parse(print(tree)) equals the tree (modulo positions).
 
 import type {IncludeNode, Node, PrintOptions, SectionNode, SettingNode} from './ast';
-import {isWhite, lexSingleLine, quoteString} from './lex';
+import {isWhite, lexSingleLine, quoteString, type Statement} from './lex';
 
 /**
  * Indentation stops growing at this depth. The parser ignores indentation, so
@@ -25,7 +25,7 @@ function trimCarriageReturns(text: string): string {
 
 function commentSuffix(comment: string | undefined): string {
   // A newline would end the line early; the parser never produces one.
-  return comment === undefined ? '' : `#${comment.replace(/[\r\n]/g, ' ')}`;
+  return comment === undefined ? '' : `#${comment.replace(/\n/g, ' ')}`;
 }
 
 /** Words that can be tried unquoted (the re-lex check decides the rest). */
@@ -35,14 +35,34 @@ function maybePlain(word: string): boolean {
   return true;
 }
 
-function sameComment(a: string | undefined, b: string | undefined): boolean {
-  return (a ?? undefined) === (b ?? undefined);
-}
-
 function joinLine(body: string, comment: string | undefined): string {
   const suffix = commentSuffix(comment);
   if (suffix === '') return body;
   return body.endsWith(' ') ? body + suffix : `${body} ${suffix}`;
+}
+
+/** 2: reads back exactly; 1: same meaning, only the quoting flag differs; 0: different. */
+type Match = 0 | 1 | 2;
+
+/**
+ * Returns the first candidate line that reads back exactly, else the first
+ * that keeps the meaning (a value that cannot stay bare gets quotes), else the
+ * last candidate. Candidates are ordered plainest first.
+ */
+function pickLine(
+  candidates: string[],
+  comment: string | undefined,
+  match: (st: Statement) => Match,
+): string {
+  let fallback: string | undefined;
+  for (const line of candidates) {
+    const lex = lexSingleLine(line);
+    if (lex.kind !== 'statement' || lex.comment !== comment) continue;
+    const m = match(lex.statement);
+    if (m === 2) return line;
+    if (m === 1 && fallback === undefined) fallback = line;
+  }
+  return fallback ?? candidates[candidates.length - 1];
 }
 
 function printSetting(node: SettingNode): string {
@@ -51,27 +71,13 @@ function printSetting(node: SettingNode): string {
   if (node.file) values = [`<${node.value}`];
   else if (node.quote !== undefined) values = [quoteString(node.value, node.quote)];
   else values = [node.value, quoteString(node.value, '"')];
-
-  let line = '';
-  for (const v of values) {
-    for (const k of keys) {
-      // `key = ` with a trailing blank for empty values, exactly like doveconf.
-      line = joinLine(`${k} = ${v}`, node.comment);
-      const lex = lexSingleLine(line);
-      if (lex.kind !== 'statement' || !sameComment(lex.comment, node.comment)) continue;
-      const st = lex.statement;
-      if (
-        st.type === 'setting' &&
-        st.key === node.key &&
-        st.value === node.value &&
-        st.quote === node.quote &&
-        !!st.file === !!node.file
-      ) {
-        return line;
-      }
-    }
-  }
-  return line; // Not representable exactly (never the case for parsed trees).
+  // `key = ` keeps a trailing blank for empty values, exactly like doveconf.
+  const candidates = keys.flatMap((k) => values.map((v) => joinLine(`${k} = ${v}`, node.comment)));
+  return pickLine(candidates, node.comment, (st) => {
+    if (st.type !== 'setting' || st.key !== node.key || st.value !== node.value) return 0;
+    if (!!st.file !== !!node.file) return 0;
+    return st.quote === node.quote ? 2 : 1;
+  });
 }
 
 function printSectionHeader(node: SectionNode): string {
@@ -80,24 +86,12 @@ function printSectionHeader(node: SectionNode): string {
   else if (node.name === undefined) names = [''];
   else if (node.nameQuoted) names = [` ${quoteString(node.name, '"')}`];
   else names = [` ${node.name}`, ` ${quoteString(node.name, '"')}`];
-
-  let line = '';
-  for (const name of names) {
-    line = joinLine(`${node.type}${name} {`, node.comment);
-    const lex = lexSingleLine(line);
-    if (lex.kind !== 'statement' || !sameComment(lex.comment, node.comment)) continue;
-    const st = lex.statement;
-    if (
-      st.type === 'sectionStart' &&
-      st.sectionType === node.type &&
-      st.name === node.name &&
-      !!st.nameQuoted === !!node.nameQuoted &&
-      st.group === node.group
-    ) {
-      return line;
-    }
-  }
-  return line;
+  const candidates = names.map((name) => joinLine(`${node.type}${name} {`, node.comment));
+  return pickLine(candidates, node.comment, (st) => {
+    if (st.type !== 'sectionStart' || st.sectionType !== node.type) return 0;
+    if (st.name !== node.name || st.group !== node.group) return 0;
+    return !!st.nameQuoted === !!node.nameQuoted ? 2 : 1;
+  });
 }
 
 function printInclude(node: IncludeNode): string {
@@ -106,22 +100,11 @@ function printInclude(node: IncludeNode): string {
     node.quote !== undefined
       ? [quoteString(node.path, node.quote)]
       : [node.path, quoteString(node.path, '"')];
-  let line = '';
-  for (const p of paths) {
-    line = joinLine(`${keyword} ${p}`, node.comment);
-    const lex = lexSingleLine(line);
-    if (lex.kind !== 'statement' || !sameComment(lex.comment, node.comment)) continue;
-    const st = lex.statement;
-    if (
-      st.type === 'include' &&
-      st.path === node.path &&
-      st.optional === node.optional &&
-      st.quote === node.quote
-    ) {
-      return line;
-    }
-  }
-  return line;
+  const candidates = paths.map((p) => joinLine(`${keyword} ${p}`, node.comment));
+  return pickLine(candidates, node.comment, (st) => {
+    if (st.type !== 'include' || st.path !== node.path || st.optional !== node.optional) return 0;
+    return st.quote === node.quote ? 2 : 1;
+  });
 }
 
 interface Frame {

@@ -1,0 +1,77 @@
+/**
+ * Finds every Dovecot configuration block in the wiki's MDX (docs/ and blog/): fenced code with
+ * the language `dovecot`, its `version=2.3|2.4` and optional `bad="message"` meta attributes,
+ * and the version block (`<V23Block>` / `<V24Block>`) it sits in, if any.
+ */
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+
+export interface DocsBlock {
+  file: string;
+  line: number;
+  version: string | null;
+  bad: string | null;
+  title: string | null;
+  /** The version of the enclosing <V23Block>/<V24Block>, if any. */
+  shownIn: '2.3' | '2.4' | null;
+  text: string;
+}
+
+function metaAttr(meta: string, name: string): string | null {
+  const m = new RegExp(`(?:^|\\s)${name}=(?:"([^"]*)"|(\\S+))`).exec(meta);
+  return m ? (m[1] ?? m[2]) : null;
+}
+
+export function extractBlocks(file: string, source: string): DocsBlock[] {
+  const lines = source.split('\n');
+  const blocks: DocsBlock[] = [];
+  let shownIn: '2.3' | '2.4' | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const open = /^\s*<V(23|24)Block>/.exec(line);
+    if (open) shownIn = open[1] === '23' ? '2.3' : '2.4';
+    if (/^\s*<\/V(23|24)Block>/.test(line)) shownIn = null;
+    const fence = /^(\s*)(`{3,}|~{3,})(\S*)\s*(.*)$/.exec(line);
+    if (!fence) continue;
+    const [, indent, marks, lang, meta] = fence;
+    const body: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      if (lines[j].trim().startsWith(marks) && lines[j].trim().replace(/[`~]/g, '') === '') break;
+      body.push(lines[j].startsWith(indent) ? lines[j].slice(indent.length) : lines[j]);
+    }
+    if (lang === 'dovecot') {
+      blocks.push({
+        file,
+        line: i + 1,
+        version: metaAttr(meta, 'version'),
+        bad: metaAttr(meta, 'bad'),
+        title: metaAttr(meta, 'title'),
+        shownIn,
+        text: body.join('\n') + '\n',
+      });
+    }
+    i = j;
+  }
+  return blocks;
+}
+
+function mdxFiles(dir: string): string[] {
+  let out: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of entries) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out = out.concat(mdxFiles(path));
+    else if (/\.mdx?$/.test(name)) out.push(path);
+  }
+  return out.sort();
+}
+
+export function allDocsBlocks(dirs: readonly string[] = ['docs', 'blog']): DocsBlock[] {
+  return dirs.flatMap((d) => mdxFiles(d)).flatMap((f) => extractBlocks(f, readFileSync(f, 'utf8')));
+}
