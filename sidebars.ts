@@ -4,6 +4,7 @@ import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 const sidebars: SidebarsConfig = {
   wiki: [
     {type: 'doc', id: 'services', label: 'Services and processes'},
+    {type: 'doc', id: 'login-processes', label: 'Login processes'},
   ],
 };
 
