@@ -5,6 +5,8 @@ const sidebars: SidebarsConfig = {
   wiki: [
     {type: 'doc', id: 'services', label: 'Services and processes'},
     {type: 'doc', id: 'login-processes', label: 'Login processes'},
+    {type: 'doc', id: 'auth-cache', label: 'Authentication cache'},
+    {type: 'doc', id: 'troubleshooting', label: 'Troubleshooting'},
   ],
 };
 
