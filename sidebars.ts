@@ -7,6 +7,7 @@ const sidebars: SidebarsConfig = {
     {type: 'doc', id: 'login-processes', label: 'Login processes'},
     {type: 'doc', id: 'auth-cache', label: 'Authentication cache'},
     {type: 'doc', id: 'troubleshooting', label: 'Troubleshooting'},
+    {type: 'doc', id: 'coming-from-courier', label: 'Coming from Courier-IMAP'},
   ],
 };
 
