@@ -1,11 +1,11 @@
 import {existsSync, readdirSync} from 'node:fs';
-import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkKatexStylesheet from './plugins/remark-katex-stylesheet';
 import versionSwitchPlugin from './plugins/version-switch';
+import {darkCodeTheme, lightCodeTheme} from './plugins/prism-themes';
 
 // Runs in Node.js at build time only.
 
@@ -111,8 +111,8 @@ const config: Config = {
         'An independent guide to Dovecot, not affiliated with the Dovecot project. Facts checked against Dovecot 2.3.19.1 and 2.4.1.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.dracula,
+      theme: lightCodeTheme,
+      darkTheme: darkCodeTheme,
     },
   } satisfies Preset.ThemeConfig,
 };

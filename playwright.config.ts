@@ -1,7 +1,7 @@
 import {defineConfig, devices} from '@playwright/test';
 
 // Playwright drives Debian's Chromium (it cannot download its own browser here) against the
-// production build served locally. CHROMIUM_PATH overrides the browser's location.
+// production build served by the production server (scripts/serve.ts). CHROMIUM_PATH overrides the browser's location.
 const port = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -36,7 +36,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `node_modules/.bin/docusaurus serve --port ${port} --host 127.0.0.1 --no-open`,
+    command: `node_modules/.bin/tsx scripts/serve.ts --port ${port} --host 127.0.0.1`,
     url: `${baseURL}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

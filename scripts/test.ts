@@ -81,7 +81,7 @@ function main(): void {
   single('typecheck', 'npx', ['tsc', '--noEmit']);
   single('lint', 'npx', ['eslint', '.']);
   vitest();
-  const built = single('build', 'npx', ['docusaurus', 'build']);
+  const built = single('build', 'npm', ['run', 'build']);
   if (built) playwright();
   else stage('e2e', {passed: 0, failed: 1});
 

@@ -38,6 +38,14 @@ const learn: Entry[] = [
   },
 ];
 
+const calculate: Entry[] = [
+  {
+    to: '/calculator',
+    title: 'Service calculator',
+    text: 'Type a service\'s process_limit, client_limit and service_count / restart_request_count and your load: see isolation, capacity, forks per second, memory and what doveconf would say, with a link to share.',
+  },
+];
+
 function EntryList({entries}: {entries: Entry[]}): React.ReactElement {
   return (
     <ul className={styles.entries}>
@@ -78,6 +86,12 @@ export default function Home(): React.ReactElement {
             Learn
           </Heading>
           <EntryList entries={learn} />
+        </section>
+        <section aria-labelledby="calculate">
+          <Heading as="h2" id="calculate">
+            Calculate
+          </Heading>
+          <EntryList entries={calculate} />
         </section>
       </main>
     </Layout>

@@ -4,7 +4,7 @@
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {checkClean, dovecot24Root, protocolsOfServices, requireBinaries, runDoveconf, wrapForCheck, type Version} from './doveconf';
+import {binariesAvailable, checkClean, dovecot24Root, protocolsOfServices, requireBinaries, runDoveconf, wrapForCheck, type Version} from './doveconf';
 
 beforeAll(() => requireBinaries());
 
@@ -131,5 +131,23 @@ describe('helper', () => {
     // our own runs are gone; other workers' runs may be in flight, so look only for stale ones
     const stale = readdirSync(join(dovecot24Root(), 'cfg')).filter((d) => d.startsWith('run.'));
     expect(stale.length).toBeLessThan(8);
+  });
+  it('binariesAvailable says precisely what is missing', () => {
+    const saved = {a: process.env.DOVECONF23, b: process.env.DOVECOT24_ROOT};
+    process.env.DOVECONF23 = '/nonexistent/doveconf';
+    process.env.DOVECOT24_ROOT = '/nonexistent/root';
+    try {
+      const a = binariesAvailable();
+      expect(a.ok).toBe(false);
+      expect(a.missing).toHaveLength(2);
+      expect(a.missing[0]).toContain('doveconf 2.3: cannot run "/nonexistent/doveconf"');
+      expect(a.missing[1]).toContain('doveconf 2.4: /nonexistent/root/usr/bin/doveconf is missing');
+    } finally {
+      if (saved.a === undefined) delete process.env.DOVECONF23;
+      else process.env.DOVECONF23 = saved.a;
+      if (saved.b === undefined) delete process.env.DOVECOT24_ROOT;
+      else process.env.DOVECOT24_ROOT = saved.b;
+    }
+    expect(binariesAvailable()).toEqual({ok: true, missing: []});
   });
 });

@@ -15,6 +15,16 @@ export function sitemapPaths(): string[] {
 
 export type PageProblems = {consoleErrors: string[]; pageErrors: string[]; foreignRequests: string[]};
 
+/** Content-Security-Policy violations the page reported (recorded from the first script on). */
+export async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const w = window as unknown as {__csp: string[]};
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as {__csp: string[]}).__csp);
+}
+
 export function watchPage(page: Page, origin: string): PageProblems {
   const problems: PageProblems = {consoleErrors: [], pageErrors: [], foreignRequests: []};
   page.on('console', (msg) => {

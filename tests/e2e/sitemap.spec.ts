@@ -1,12 +1,13 @@
 // Every published page loads cleanly: status 200, no console or page error, nothing fetched from
-// another origin, and no serious or critical accessibility violation (axe).
+// another origin, no Content-Security-Policy violation, and no serious or critical accessibility violation (axe).
 import {expect, test} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import {sitemapPaths, watchPage} from './helpers';
+import {recordCspViolations, sitemapPaths, watchPage} from './helpers';
 
 for (const path of sitemapPaths()) {
   test(`page ${path} loads cleanly and passes axe`, async ({page, baseURL}) => {
     const problems = watchPage(page, String(baseURL));
+    const cspViolations = await recordCspViolations(page);
     const response = await page.goto(path, {waitUntil: 'networkidle'});
     expect(response?.status(), 'HTTP status').toBe(200);
     await expect(page.locator('h1').first()).toBeVisible();
@@ -19,5 +20,6 @@ for (const path of sitemapPaths()) {
     expect(problems.consoleErrors, 'console errors').toEqual([]);
     expect(problems.pageErrors, 'page errors').toEqual([]);
     expect(problems.foreignRequests, 'requests to another origin').toEqual([]);
+    expect(await cspViolations(), 'Content-Security-Policy violations').toEqual([]);
   });
 }

@@ -96,6 +96,20 @@ describe('walkConfig / flattenSettings', () => {
     expect(seen).toEqual(['service imap-login', 'service imap']);
   });
 
+  it('walks deep trees in linear time', () => {
+    const depth = 20_000;
+    const {tree: deep} = parseConfig('a {\n'.repeat(depth) + 'k = v\n' + '}\n'.repeat(depth));
+    let sections = 0;
+    let maxDepth = 0;
+    const t0 = performance.now();
+    walkConfig(deep, (n, ancestors) => {
+      if (n.kind === 'section') sections++;
+      maxDepth = Math.max(maxDepth, ancestors.length);
+    });
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect([sections, maxDepth]).toEqual([depth, depth]);
+  });
+
   it('gives ancestors outermost first', () => {
     const paths: string[][] = [];
     walkConfig(tree, (n, ancestors: readonly SectionNode[]) => {

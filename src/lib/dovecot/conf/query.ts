@@ -14,36 +14,40 @@ export function sectionLabel(section: SectionNode): string {
   return words.join(' ');
 }
 
-export type WalkControl = void | 'skip' | 'stop';
+export type WalkControl = undefined | 'skip' | 'stop';
 
 /**
  * Visits every node in document order. `ancestors` are the enclosing sections,
- * outermost first. Return 'skip' from a section to leave out its children,
- * 'stop' to end the walk.
+ * outermost first (when walking from a section, that section comes first).
+ * The array is shared and changes as the walk goes on: copy it to keep it.
+ * Return 'skip' from a section to leave out its children, 'stop' to end the walk.
  */
 export function walkConfig(
   parent: Parent,
-  visit: (node: Node, ancestors: readonly SectionNode[]) => WalkControl,
+  // a visitor that returns nothing walks everything
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type
+  visit: (node: Node, ancestors: readonly SectionNode[]) => WalkControl | void,
 ): void {
   interface Frame {
     nodes: readonly Node[];
     next: number;
-    ancestors: readonly SectionNode[];
   }
-  const stack: Frame[] = [
-    {nodes: parent.children, next: 0, ancestors: 'kind' in parent ? [parent] : []},
-  ];
+  // One shared ancestor stack keeps the walk linear even for very deep trees.
+  const ancestors: SectionNode[] = 'kind' in parent ? [parent] : [];
+  const stack: Frame[] = [{nodes: parent.children, next: 0}];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];
     if (frame.next >= frame.nodes.length) {
       stack.pop();
+      if (stack.length > 0) ancestors.pop();
       continue;
     }
     const node = frame.nodes[frame.next++];
-    const control = visit(node, frame.ancestors);
+    const control = visit(node, ancestors);
     if (control === 'stop') return;
-    if (node.kind === 'section' && control !== 'skip' && node.children.length > 0) {
-      stack.push({nodes: node.children, next: 0, ancestors: [...frame.ancestors, node]});
+    if (node.kind === 'section' && control !== 'skip') {
+      ancestors.push(node);
+      stack.push({nodes: node.children, next: 0});
     }
   }
 }
@@ -106,7 +110,7 @@ export function flattenSettings(parent: Parent): FlatSetting[] {
       value: node.value,
       pos: node.pos,
       node,
-      sections: ancestors,
+      sections: ancestors.slice(),
     });
   });
   return out;

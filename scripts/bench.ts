@@ -1,0 +1,236 @@
+/**
+ * `npm run bench`: how heavy and how fast the site is (a measurement, not a test). Prints tables
+ * and writes bench-results/bench.json:
+ *   - cold and warm build time;
+ *   - per page of the sitemap: HTML, CSS and JS bytes (raw and gzip) referenced by the HTML,
+ *     actually loaded in Chromium (network log), and prefetched;
+ *   - Lighthouse 12.8 (mobile, Debian Chromium), median of 3 runs, for the key pages;
+ *   - the domain engine's timings (parser on 1 MB, and the widgets' engines where present).
+ * Options: --skip-build (use build/ as it is), --skip-lighthouse, --runs N.
+ */
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import {chromium} from '@playwright/test';
+import {systemPaths} from './system-check';
+
+const args = process.argv.slice(2);
+const has = (flag: string) => args.includes(flag);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+const PORT = 3290;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const KEY_PAGES = ['/', '/services/client-limit', '/calculator', '/generator', '/explain'];
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+type Weight = {raw: number; gz: number};
+const kb = (n: number) => (n / 1024).toFixed(1);
+const gz = (buf: Buffer) => gzipSync(buf, {level: 6}).length;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
+};
+
+function timed(cmd: string, argv: string[]): number {
+  const t = performance.now();
+  const r = spawnSync(cmd, argv, {stdio: ['ignore', 'ignore', 'inherit']});
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed`);
+  return (performance.now() - t) / 1000;
+}
+
+function buildTimes(): {cold: number; warm: number} {
+  spawnSync('npx', ['docusaurus', 'clear'], {stdio: 'ignore'});
+  const cold = timed('npm', ['run', '-s', 'build']);
+  const warm = timed('npm', ['run', '-s', 'build']);
+  return {cold, warm};
+}
+
+function sitemapPaths(): string[] {
+  const xml = readFileSync('build/sitemap.xml', 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+}
+
+function fileFor(urlPath: string): string {
+  const clean = urlPath.split('?')[0];
+  if (clean === '/') return 'build/index.html';
+  const direct = join('build', clean);
+  if (existsSync(direct) && !clean.endsWith('/')) return direct;
+  return `${join('build', clean)}.html`;
+}
+
+function referenced(html: string, re: RegExp): Weight {
+  const w = {raw: 0, gz: 0};
+  for (const m of html.matchAll(re)) {
+    const f = fileFor(m[1]);
+    if (!existsSync(f)) continue;
+    const b = readFileSync(f);
+    w.raw += b.length;
+    w.gz += gz(b);
+  }
+  return w;
+}
+
+type PageWeight = {
+  path: string;
+  html: Weight;
+  cssReferenced: Weight;
+  jsReferenced: Weight;
+  jsLoaded: Weight & {files: number};
+  cssLoaded: Weight;
+  prefetched: Weight & {files: number};
+};
+
+async function pageWeights(paths: string[]): Promise<PageWeight[]> {
+  const browser = await chromium.launch({executablePath: systemPaths.chromium, args: CHROME_FLAGS});
+  const out: PageWeight[] = [];
+  for (const path of paths) {
+    const htmlBuf = readFileSync(fileFor(path));
+    const html = htmlBuf.toString('utf8');
+    const page = await browser.newPage();
+    const loaded: {url: string; type: string; prefetch: boolean}[] = [];
+    page.on('requestfinished', (req) => {
+      const prefetch = req.headers()['purpose'] === 'prefetch' || req.headers()['sec-purpose']?.includes('prefetch') === true;
+      loaded.push({url: req.url(), type: req.resourceType(), prefetch});
+    });
+    await page.goto(`${ORIGIN}${path}`, {waitUntil: 'networkidle'});
+    await page.waitForTimeout(500);
+    await page.close();
+    const sum = (items: typeof loaded) => {
+      const w = {raw: 0, gz: 0, files: 0};
+      for (const r of items) {
+        const f = fileFor(new URL(r.url).pathname);
+        if (!existsSync(f)) continue;
+        const b = readFileSync(f);
+        w.raw += b.length;
+        w.gz += gz(b);
+        w.files++;
+      }
+      return w;
+    };
+    const js = loaded.filter((r) => r.url.endsWith('.js'));
+    out.push({
+      path,
+      html: {raw: htmlBuf.length, gz: gz(htmlBuf)},
+      cssReferenced: referenced(html, /<link[^>]+rel=["']?stylesheet["']?[^>]*href=["']?([^"' >]+)/g),
+      jsReferenced: referenced(html, /<script[^>]+src=["']?([^"' >]+)/g),
+      jsLoaded: sum(js.filter((r) => !r.prefetch)),
+      cssLoaded: sum(loaded.filter((r) => r.url.endsWith('.css') && !r.prefetch)),
+      prefetched: sum(loaded.filter((r) => r.prefetch)),
+    });
+  }
+  await browser.close();
+  return out;
+}
+
+type LighthouseScores = {path: string; performance: number; accessibility: number; bestPractices: number; seo: number; lcp: number; tbt: number; cls: number};
+
+function lighthouse(path: string): LighthouseScores | null {
+  const outFile = join('bench-results', 'lh.json');
+  const r = spawnSync(
+    'npx',
+    ['-y', 'lighthouse@12.8.2', `${ORIGIN}${path}`, `--chrome-flags=${CHROME_FLAGS.join(' ')}`, '--output=json', `--output-path=${outFile}`, '--quiet'],
+    {stdio: 'ignore', env: {...process.env, CHROME_PATH: systemPaths.chromium}},
+  );
+  if (r.status !== 0 || !existsSync(outFile)) return null;
+  const j = JSON.parse(readFileSync(outFile, 'utf8')) as {
+    categories: Record<string, {score: number}>;
+    audits: Record<string, {numericValue: number}>;
+  };
+  return {
+    path,
+    performance: Math.round(j.categories.performance.score * 100),
+    accessibility: Math.round(j.categories.accessibility.score * 100),
+    bestPractices: Math.round(j.categories['best-practices'].score * 100),
+    seo: Math.round(j.categories.seo.score * 100),
+    lcp: Math.round(j.audits['largest-contentful-paint'].numericValue),
+    tbt: Math.round(j.audits['total-blocking-time'].numericValue),
+    cls: j.audits['cumulative-layout-shift'].numericValue,
+  };
+}
+
+function medianScores(path: string, n: number): LighthouseScores | null {
+  const all = Array.from({length: n}, () => lighthouse(path)).filter((x): x is LighthouseScores => x !== null);
+  if (all.length === 0) return null;
+  const m = (k: keyof Omit<LighthouseScores, 'path'>) => median(all.map((x) => x[k]));
+  return {path, performance: m('performance'), accessibility: m('accessibility'), bestPractices: m('bestPractices'), seo: m('seo'), lcp: m('lcp'), tbt: m('tbt'), cls: m('cls')};
+}
+
+async function engineTimings(): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  const {parseConfig} = await import('../src/lib/dovecot/conf');
+  const block = readFileSync('src/lib/dovecot/conf/fixtures/doveconf-2.3-a.txt', 'utf8');
+  let big = '';
+  while (big.length < 1_000_000) big += block;
+  big = big.slice(0, 1_000_000);
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    parseConfig(big);
+    times.push(performance.now() - t);
+  }
+  out.parser1MB = {medianMs: Number(median(times).toFixed(1)), runs: times.length};
+  // The widgets' engines publish their own benchmark functions; use them where present.
+  for (const [name, path] of [
+    ['calculator', '../src/lib/dovecot/calculator/bench'],
+    ['generator', '../src/lib/dovecot/generator/bench'],
+    ['explainer', '../src/lib/dovecot/explain/bench'],
+  ] as const) {
+    try {
+      const mod = (await import(path)) as {bench?: () => unknown};
+      if (mod.bench) out[name] = await mod.bench();
+    } catch {
+      // not built yet
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  mkdirSync('bench-results', {recursive: true});
+  const result: Record<string, unknown> = {date: new Date().toISOString()};
+  if (!has('--skip-build')) {
+    result.build = buildTimes();
+    console.log(`build: cold ${(result.build as {cold: number}).cold.toFixed(1)} s, warm ${(result.build as {warm: number}).warm.toFixed(1)} s`);
+  }
+  let server: ChildProcess | null = spawn('node_modules/.bin/tsx', ['scripts/serve.ts', '--port', String(PORT)], {stdio: 'ignore'});
+  await new Promise((r) => setTimeout(r, 1500));
+  try {
+    const weights = await pageWeights(sitemapPaths());
+    result.pages = weights;
+    console.log('\npage                              HTML gz   CSS gz   JS ref gz   JS loaded gz (files)   prefetched gz');
+    for (const w of weights) {
+      console.log(
+        `${w.path.padEnd(32)} ${kb(w.html.gz).padStart(7)}  ${kb(w.cssReferenced.gz).padStart(7)}  ${kb(w.jsReferenced.gz).padStart(9)}  ${`${kb(w.jsLoaded.gz)} (${w.jsLoaded.files})`.padStart(20)}  ${kb(w.prefetched.gz).padStart(13)}`,
+      );
+    }
+    if (!has('--skip-lighthouse')) {
+      const scores = KEY_PAGES.filter((p) => existsSync(fileFor(p))).map((p) => medianScores(p, runs));
+      result.lighthouse = scores;
+      console.log(`\nLighthouse 12.8.2, mobile, median of ${runs}: perf / a11y / best practices / SEO, LCP, TBT, CLS`);
+      for (const s of scores) {
+        if (s) console.log(`${s.path.padEnd(28)} ${s.performance} / ${s.accessibility} / ${s.bestPractices} / ${s.seo}   LCP ${s.lcp} ms  TBT ${s.tbt} ms  CLS ${s.cls}`);
+      }
+    }
+  } finally {
+    server?.kill();
+    server = null;
+  }
+  result.engine = await engineTimings();
+  console.log('\nengine:', JSON.stringify(result.engine));
+  writeFileSync('bench-results/bench.json', JSON.stringify(result, null, 2));
+  console.log('\nwrote bench-results/bench.json');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

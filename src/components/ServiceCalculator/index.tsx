@@ -1,0 +1,512 @@
+/**
+ * `<ServiceCalculator service="imap" />`: a service's settings and an expected load in, the
+ * engine's findings (src/lib/dovecot/calculator) out, with the implied config and a permalink.
+ * A thin view: the inputs are declared once in ./state.ts (which also drives validation and the
+ * URL), the engine does the judging. Import it where it is used (MDX:
+ * `import ServiceCalculator from '@site/src/components/ServiceCalculator';`), so pages without a
+ * calculator load none of it.
+ *
+ * Server render and hydration show the findings for both Dovecot versions, each in its version
+ * class (CSS shows the chosen one, as everywhere on the site); after hydration only the chosen
+ * version is rendered, so nothing moves. On /calculator (`syncUrl`) the state lives in the query
+ * string: read on load, written with history.replaceState (debounced) on change.
+ */
+import React, {Suspense, lazy, useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
+import clsx from 'clsx';
+import Head from '@docusaurus/Head';
+import Link from '@docusaurus/Link';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import CodeBlock from '@theme/CodeBlock';
+import {DOVECOT_VERSIONS, type DovecotVersion} from '@site/src/lib/version';
+import type {CalculatorLoad, CalculatorSettings, Finding} from '@site/src/lib/dovecot/calculator/types';
+import {applyVersion, currentVersion, useDovecotVersion} from '@site/src/components/DovecotVersion/store';
+import {
+  CALCULATOR_PATH,
+  LOAD_FIELDS,
+  LOAD_META,
+  SETTING_FIELDS,
+  decodeQuery,
+  engineInput,
+  formFromState,
+  formIn,
+  hasService,
+  notInLink,
+  placeholderFor,
+  presetForm,
+  problemsByField,
+  queryFor,
+  serviceGroups,
+  settingHint,
+  settingLabel,
+  settingUnit,
+  type FormState,
+  type LoadField,
+  type SettingField,
+} from './state';
+import {SEVERITY, calculatorUrl, codeParts, formatNumber, numberLabel, safeEvaluate, safeLink, severityOf} from './view';
+import styles from './styles.module.css';
+
+const Formula = lazy(() => import('./Formula'));
+
+export const KATEX_STYLESHEET = '/katex/katex.min.css';
+const URL_WRITE_DELAY_MS = 250;
+
+export interface ServiceCalculatorProps {
+  /** The service to start with (default imap). */
+  service?: string;
+  /** Preset settings, written as Dovecot 2.4 writes them (`unlimited`); shown in 2.3 syntax there. */
+  settings?: CalculatorSettings;
+  /** Preset load (defaults: 1000 connections, 10 per second, 4 cores, 8 GiB). */
+  load?: Partial<CalculatorLoad>;
+  /** The heading above the calculator; `null` for none (the /calculator page has its own h1). */
+  title?: string | null;
+  /** Level of the title heading (section headings are one deeper). Default 3. */
+  headingLevel?: 2 | 3 | 4;
+  /** The /calculator page: state read from and written to the query string. */
+  syncUrl?: boolean;
+}
+
+type HeadingTag = 'h2' | 'h3' | 'h4' | 'h5';
+const tag = (level: number): HeadingTag => `h${Math.min(Math.max(level, 2), 5)}` as HeadingTag;
+
+function Code({text}: {text: string}): React.ReactElement {
+  return (
+    <>
+      {codeParts(text).map((p, i) => (p.code ? <code key={i}>{p.text}</code> : <React.Fragment key={i}>{p.text}</React.Fragment>))}
+    </>
+  );
+}
+
+function VersionButtons({version, id}: {version: DovecotVersion; id: string}): React.ReactElement {
+  return (
+    <div className={styles.field}>
+      <span className={styles.label} id={id}>
+        Dovecot version
+      </span>
+      <div role="group" aria-labelledby={id} className={styles.versionButtons}>
+        {DOVECOT_VERSIONS.map((v) => (
+          <button
+            key={v}
+            type="button"
+            className={clsx(styles.versionButton, v === version && styles.versionButtonOn)}
+            aria-pressed={v === version}
+            onClick={() => applyVersion(v)}
+          >
+            {v}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+type FieldProps = {
+  id: string;
+  label: React.ReactNode;
+  value: string;
+  placeholder?: string;
+  unit: string;
+  hint?: React.ReactNode;
+  error?: string;
+  inputMode: 'numeric' | 'decimal' | 'text';
+  onChange: (value: string) => void;
+};
+
+function TextField({id, label, value, placeholder, unit, hint, error, inputMode, onChange}: FieldProps): React.ReactElement {
+  const describedBy = [`${id}-unit`, hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={styles.field}>
+      <label htmlFor={id} className={styles.label}>
+        {label}
+      </label>
+      <div className={styles.inputRow}>
+        <input
+          id={id}
+          className={styles.input}
+          type="text"
+          inputMode={inputMode}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={64}
+          value={value}
+          placeholder={placeholder}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        <span id={`${id}-unit`} className={styles.unit}>
+          {unit}
+        </span>
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className={styles.hint}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className={styles.error}>
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function FindingCard({finding, headingTag}: {finding: Finding; headingTag: HeadingTag}): React.ReactElement {
+  const severity = severityOf(finding.severity);
+  const sev = SEVERITY[severity];
+  const H = headingTag;
+  const numbers = finding.numbers && typeof finding.numbers === 'object' ? Object.entries(finding.numbers) : [];
+  return (
+    <li className={clsx(styles.finding, styles[`sev_${severity}`])} data-finding={String(finding.id)} data-severity={severity}>
+      <div className={styles.findingHead}>
+        <span className={styles.badge}>
+          <span className={styles.badgeIcon} aria-hidden="true">
+            {sev.icon}
+          </span>
+          {sev.label}
+        </span>
+        <H className={styles.findingTitle}>{String(finding.title)}</H>
+      </div>
+      <p className={styles.verdict}>{String(finding.verdict)}</p>
+      {finding.explanation ? <p className={styles.explanation}>{String(finding.explanation)}</p> : null}
+      {numbers.length > 0 ? (
+        <dl className={styles.numbers}>
+          {numbers.map(([k, v]) => (
+            <div key={k} className={styles.number}>
+              <dt>{numberLabel(k)}</dt>
+              <dd>{formatNumber(typeof v === 'number' ? v : String(v))}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {typeof finding.formula === 'string' && finding.formula !== '' ? (
+        <Suspense fallback={<code className={styles.formulaFallback}>{finding.formula}</code>}>
+          <Formula tex={finding.formula} className={styles.formula} />
+        </Suspense>
+      ) : null}
+      <Link to={safeLink(finding.link)} className={styles.readMore}>
+        Read more<span className={styles.srOnly}> about {String(finding.title).toLowerCase()}</span>
+      </Link>
+    </li>
+  );
+}
+
+type BodyProps = {
+  uid: string;
+  version: DovecotVersion;
+  form: FormState;
+  setForm: (f: FormState) => void;
+  reset: () => void;
+  origin: string;
+  syncUrl: boolean;
+  sectionTag: HeadingTag;
+};
+
+function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, sectionTag}: BodyProps): React.ReactElement {
+  const id = (name: string) => `${uid}-${version.replace('.', '')}-${name}`;
+  const S = sectionTag;
+  const sub = tag(Number(sectionTag.slice(1)) + 1);
+  const {input, problems: loadProblems} = useMemo(() => engineInput(form), [form]);
+  const {result, error} = useMemo(() => safeEvaluate(input), [input]);
+  const problems = problemsByField(version, form, result.problems, loadProblems);
+  const query = queryFor(form);
+  const url = calculatorUrl(origin, query);
+  const omitted = notInLink(form);
+
+  const [status, setStatus] = useState('');
+  const linkInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!status) return undefined;
+    const t = setTimeout(() => setStatus(''), 4000);
+    return () => clearTimeout(t);
+  }, [status]);
+  const copy = useCallback(async () => {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(url);
+      setStatus('Copied');
+    } catch {
+      linkInput.current?.focus();
+      linkInput.current?.select();
+      setStatus('Selected: press Ctrl+C (⌘C on a Mac) to copy');
+    }
+  }, [url]);
+
+  const update = (k: SettingField | LoadField, value: string) => setForm({...form, [k]: value});
+  const groups = serviceGroups(version);
+  const knownService = hasService(version, form.service);
+
+  return (
+    <div className={styles.body}>
+      <form className={styles.form} onSubmit={(e) => e.preventDefault()} aria-label="Calculator inputs">
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>Service</legend>
+          <div className={styles.grid}>
+            <VersionButtons version={version} id={id('version')} />
+            <div className={styles.field}>
+              <label htmlFor={id('service')} className={styles.label}>
+                Service
+              </label>
+              <select
+                id={id('service')}
+                className={styles.select}
+                value={form.service}
+                aria-invalid={problems.service ? true : undefined}
+                aria-describedby={problems.service ? id('service-error') : undefined}
+                onChange={(e) => setForm({...form, service: e.target.value})}
+              >
+                {groups.map((g) => (
+                  <optgroup key={g.label} label={g.label}>
+                    {g.services.map((s) => (
+                      <option key={s} value={s}>
+                        {s}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+                {knownService ? null : (
+                  <optgroup label={`Not in Dovecot ${version}`}>
+                    <option value={form.service}>{form.service}</option>
+                  </optgroup>
+                )}
+              </select>
+              {problems.service || !knownService ? (
+                <p id={id('service-error')} className={styles.error}>
+                  <span aria-hidden="true">⚠ </span>
+                  {problems.service ?? `Service: Dovecot ${version} has no service ${form.service}`}
+                </p>
+              ) : null}
+            </div>
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>
+            Settings of <code>service {form.service}</code>{' '}
+            <span className={styles.legendNote}>(empty = the built-in default)</span>
+          </legend>
+          <div className={styles.grid}>
+            {SETTING_FIELDS.map((k) => {
+              const name = settingLabel(version, k);
+              const def = placeholderFor(version, form.service, k);
+              const hint = settingHint(version, k);
+              return (
+                <TextField
+                  key={k}
+                  id={id(k)}
+                  label={<code>{name}</code>}
+                  value={form[k]}
+                  placeholder={def}
+                  unit={settingUnit(k)}
+                  inputMode="text"
+                  hint={
+                    <>
+                      {def ? (
+                        <>
+                          Built-in: <code>{def}</code>.{' '}
+                        </>
+                      ) : null}
+                      <Code text={hint} />
+                    </>
+                  }
+                  error={problems[k]}
+                  onChange={(v) => update(k, v)}
+                />
+              );
+            })}
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>Load</legend>
+          <div className={styles.grid}>
+            {LOAD_FIELDS.map((k) => (
+              <TextField
+                key={k}
+                id={id(k)}
+                label={LOAD_META[k].label}
+                value={form[k]}
+                unit={LOAD_META[k].unit}
+                inputMode={LOAD_META[k].step === '1' ? 'numeric' : 'decimal'}
+                error={problems[k]}
+                onChange={(v) => update(k, v)}
+              />
+            ))}
+          </div>
+        </fieldset>
+        <div className={styles.actions}>
+          <button type="button" className="button button--secondary button--sm" onClick={reset}>
+            Reset
+          </button>
+        </div>
+      </form>
+
+      <section className={styles.results} aria-labelledby={id('findings')}>
+        <S id={id('findings')} className={styles.sectionTitle}>
+          Findings for <code>service {form.service}</code> in Dovecot {version}
+        </S>
+        {error ? (
+          <p className={styles.error} role="alert">
+            The calculator could not evaluate this input ({error}). Please report the link below.
+          </p>
+        ) : null}
+        {result.findings.length > 0 ? (
+          <ul className={styles.findings}>
+            {result.findings.map((f, i) => (
+              <FindingCard key={`${String(f.id)}-${i}`} finding={f} headingTag={sub} />
+            ))}
+          </ul>
+        ) : (
+          <p className={styles.empty}>No findings for this input.</p>
+        )}
+        {result.config ? (
+          <div className={styles.config}>
+            <S className={styles.sectionTitle} id={id('config')}>
+              Implied configuration
+            </S>
+            <CodeBlock language="dovecot" title={`conf.d/10-master.conf (Dovecot ${version})`}>
+              {result.config}
+            </CodeBlock>
+          </div>
+        ) : null}
+      </section>
+
+      <section className={styles.linkBox} aria-labelledby={id('link-title')}>
+        <S id={id('link-title')} className={styles.sectionTitle}>
+          Link to this state
+        </S>
+        <div className={styles.linkRow}>
+          <label htmlFor={id('link')} className={styles.srOnly}>
+            Link to this state
+          </label>
+          <input id={id('link')} ref={linkInput} className={styles.linkInput} readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+          <button type="button" className="button button--primary button--sm" onClick={copy}>
+            Copy link
+          </button>
+          {syncUrl ? null : (
+            <Link to={`${CALCULATOR_PATH}?${query}`} className={styles.openLink}>
+              Open in the calculator
+            </Link>
+          )}
+        </div>
+        <p role="status" aria-live="polite" className={styles.status}>
+          {status}
+        </p>
+        {omitted.length > 0 ? (
+          <p className={styles.hint}>
+            Not in the link (invalid values):{' '}
+            {omitted.map((k, i) => (
+              <React.Fragment key={k}>
+                {i > 0 ? ', ' : ''}
+                {k === 'service' || k === 'version' ? k : (SETTING_FIELDS as readonly string[]).includes(k) ? settingLabel(version, k as SettingField) : LOAD_META[k as LoadField].label}
+              </React.Fragment>
+            ))}
+            .
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+export default function ServiceCalculator({
+  service,
+  settings,
+  load,
+  title = 'Calculator',
+  headingLevel = 3,
+  syncUrl = false,
+}: ServiceCalculatorProps): React.ReactElement {
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const isBrowser = useIsBrowser();
+  const version = useDovecotVersion();
+  const {siteConfig} = useDocusaurusContext();
+  // props are presets: read once
+  const [initial] = useState(() => presetForm(service, settings, load));
+  const [form, setFormState] = useState<FormState>(initial);
+  const [notices, setNotices] = useState<string[]>([]);
+  const loadedQuery = useRef<string | null>(null);
+
+  // /calculator: the query string is the state
+  useEffect(() => {
+    if (!syncUrl) return;
+    const d = decodeQuery(window.location.search);
+    const v = currentVersion();
+    const f = formFromState(d.state);
+    if (!d.given.includes('version')) f.version = v;
+    else if (f.version !== v) applyVersion(f.version);
+    setFormState(f);
+    setNotices(d.notices);
+    loadedQuery.current = queryFor(formIn(f, f.version));
+  }, [syncUrl]);
+
+  const shown = formIn(form, version);
+  const query = queryFor(shown);
+  useEffect(() => {
+    if (!syncUrl || loadedQuery.current === null || query === loadedQuery.current) return undefined;
+    const t = setTimeout(() => {
+      const {pathname, hash} = window.location;
+      window.history.replaceState(window.history.state, '', `${pathname}?${query}${hash}`);
+      loadedQuery.current = query;
+    }, URL_WRITE_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [syncUrl, query]);
+
+  const setForm = useCallback((f: FormState) => setFormState(f), []);
+  const reset = useCallback(() => {
+    setFormState(initial);
+    setNotices([]);
+  }, [initial]);
+
+  const origin = isBrowser ? window.location.origin : siteConfig.url;
+  const H = tag(headingLevel);
+  const sectionTag = tag(title === null ? headingLevel : headingLevel + 1);
+  // before hydration: both versions, CSS shows the chosen one; after: the chosen one only
+  const versions: readonly DovecotVersion[] = isBrowser ? [version] : DOVECOT_VERSIONS;
+
+  return (
+    <section className={styles.calculator} aria-labelledby={title === null ? undefined : `${uid}-title`} aria-label={title === null ? 'Calculator' : undefined}>
+      <Head>
+        <link rel="stylesheet" href={KATEX_STYLESHEET} />
+      </Head>
+      {title === null ? null : (
+        <H id={`${uid}-title`} className={styles.title}>
+          {title}
+        </H>
+      )}
+      {notices.length > 0 ? (
+        <div className={styles.notices} role="status">
+          <p>Parts of this link were not used:</p>
+          <ul>
+            {notices.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+          <button type="button" className="button button--link button--sm" onClick={() => setNotices([])}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      <noscript>
+        <p className={styles.hint}>Without JavaScript the calculator shows the results for the values below; turn it on to change them.</p>
+      </noscript>
+      {versions.map((v) => (
+        <div key={v} className={isBrowser ? undefined : v === '2.3' ? 'dv-23' : 'dv-24'} data-version={v}>
+          <CalculatorBody
+            uid={uid}
+            version={v}
+            form={v === version ? shown : formIn(form, v)}
+            setForm={setForm}
+            reset={reset}
+            origin={origin}
+            syncUrl={syncUrl}
+            sectionTag={sectionTag}
+          />
+        </div>
+      ))}
+    </section>
+  );
+}

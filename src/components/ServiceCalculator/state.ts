@@ -1,0 +1,323 @@
+/**
+ * The calculator's inputs, declared once: the permalink schema (URL keys, types, frozen defaults
+ * per schema version, the migration of links without a schema version) and, derived from it, the
+ * form model (labels in the version's own setting names, units, placeholders from the catalog's
+ * built-in defaults, hints about 0 and `unlimited`), the checks of the typed text and the input
+ * the engine gets. Pure: no React, no DOM, so it is tested on its own.
+ */
+import {DEFAULT_VERSION, DOVECOT_VERSIONS, parseVersion, type DovecotVersion} from '../../lib/version';
+import {getSettingDef, listServices, serviceDefaults, settingName} from '../../lib/dovecot/catalog';
+import type {CalculatorInput, CalculatorLoad, CalculatorSettings, FieldProblem} from '../../lib/dovecot/calculator/types';
+import {
+  decode,
+  defineSchema,
+  encode,
+  parseValue,
+  unencodable,
+  type Decoded,
+  type Param,
+  type StateOf,
+} from '../../lib/dovecot/permalink';
+
+/** Every service of either version, sorted: links for one version's service stay readable. */
+const ALL_SERVICES: readonly string[] = [...new Set(DOVECOT_VERSIONS.flatMap((v) => listServices(v)))].sort();
+
+// A count as Dovecot writes it (0 and `unlimited` are judged by the engine per version).
+const COUNT = /[0-9]{1,10}|unlimited/;
+// A size as Dovecot writes it: 256M, 256 M, 1G, 1048576, unlimited.
+const SIZE = /[0-9]{1,15} ?(?:[bBkKmMgGtT][bB]?)?|unlimited/;
+
+const FIELDS = {
+  service: {kind: 'enum', key: 'svc', values: ALL_SERVICES},
+  version: {kind: 'enum', key: 'v', values: DOVECOT_VERSIONS, always: true},
+  process_limit: {kind: 'text', key: 'pl', pattern: COUNT, maxLength: 10, expected: 'a count or unlimited'},
+  client_limit: {kind: 'text', key: 'cl', pattern: COUNT, maxLength: 10, expected: 'a count or unlimited'},
+  restart_request_count: {kind: 'text', key: 'rc', pattern: COUNT, maxLength: 10, expected: 'a count or unlimited'},
+  process_min_avail: {kind: 'text', key: 'pma', pattern: COUNT, maxLength: 10, expected: 'a count'},
+  vsz_limit: {kind: 'text', key: 'vsz', pattern: SIZE, maxLength: 18, expected: 'a size such as 256M or unlimited'},
+  peakConnections: {kind: 'int', key: 'peak', min: 0, max: 10_000_000},
+  connectionsPerSecond: {kind: 'number', key: 'rate', min: 0, max: 1_000_000, decimals: 1},
+  cores: {kind: 'int', key: 'cores', min: 1, max: 1024},
+  ramGiB: {kind: 'number', key: 'ram', min: 0.1, max: 65_536, decimals: 1},
+} as const;
+
+export type CalcFields = typeof FIELDS;
+export type FieldName = keyof CalcFields;
+export type CalcState = StateOf<CalcFields>;
+export type SettingField = keyof CalculatorSettings;
+export type LoadField = keyof CalculatorLoad;
+
+export const SETTING_FIELDS: readonly SettingField[] = [
+  'process_limit',
+  'client_limit',
+  'restart_request_count',
+  'process_min_avail',
+  'vsz_limit',
+];
+export const LOAD_FIELDS: readonly LoadField[] = ['peakConnections', 'connectionsPerSecond', 'cores', 'ramGiB'];
+
+/**
+ * Schema 1's defaults. FROZEN: a published link means what it meant; a change of defaults is a
+ * new schema version with a migration (permalink.test.ts and state.test.ts assert these).
+ */
+const DEFAULTS_1: CalcState = {
+  service: 'imap',
+  version: '2.4',
+  process_limit: '',
+  client_limit: '',
+  restart_request_count: '',
+  process_min_avail: '',
+  vsz_limit: '',
+  peakConnections: 1000,
+  connectionsPerSecond: 10,
+  cores: 4,
+  ramGiB: 8,
+};
+
+/**
+ * Links without `s` (hand-written ones) are schema 0: the same defaults, and Dovecot's own
+ * setting names are accepted as keys (`?client_limit=1&service_count=0`).
+ */
+const LONG_NAMES: Readonly<Record<string, string>> = {
+  service: 'svc',
+  version: 'v',
+  process_limit: 'pl',
+  client_limit: 'cl',
+  service_count: 'rc',
+  restart_request_count: 'rc',
+  process_min_avail: 'pma',
+  vsz_limit: 'vsz',
+};
+
+function migrate0(params: readonly Param[]): {params: Param[]; notices?: string[]} {
+  const renamed: string[] = [];
+  const out = params.map(([k, v]): Param => {
+    const short = Object.prototype.hasOwnProperty.call(LONG_NAMES, k) ? LONG_NAMES[k] : undefined;
+    if (short === undefined) return [k, v];
+    renamed.push(`${k} was read as ${short}`);
+    return [short, v];
+  });
+  return renamed.length ? {params: out, notices: renamed} : {params: out};
+}
+
+export const CALCULATOR_SCHEMA = defineSchema<CalcFields>({
+  version: 1,
+  fields: FIELDS,
+  unversioned: 0,
+  versions: {
+    0: {defaults: DEFAULTS_1, migrate: migrate0},
+    1: {defaults: DEFAULTS_1},
+  },
+});
+
+export const CALCULATOR_PATH = '/calculator';
+
+export function defaultState(): CalcState {
+  return {...CALCULATOR_SCHEMA.versions[CALCULATOR_SCHEMA.version].defaults};
+}
+
+// --- the form -----------------------------------------------------------------------------------
+
+/** What the reader has typed: text per field (the version and service come from controls). */
+export type FormState = {version: DovecotVersion; service: string} & Record<SettingField | LoadField, string>;
+
+export function formFromState(s: CalcState): FormState {
+  return {
+    version: parseVersion(s.version) ?? DEFAULT_VERSION,
+    service: s.service,
+    process_limit: s.process_limit,
+    client_limit: s.client_limit,
+    restart_request_count: s.restart_request_count,
+    process_min_avail: s.process_min_avail,
+    vsz_limit: s.vsz_limit,
+    peakConnections: String(s.peakConnections),
+    connectionsPerSecond: String(s.connectionsPerSecond),
+    cores: String(s.cores),
+    ramGiB: String(s.ramGiB),
+  };
+}
+
+/**
+ * Preset props of an embedded calculator over the defaults. Preset settings are written as
+ * Dovecot 2.4 writes them (`unlimited`); formIn shows them in 2.3's syntax.
+ */
+export function presetForm(
+  service: string | undefined,
+  settings: CalculatorSettings | undefined,
+  load: Partial<CalculatorLoad> | undefined,
+): FormState {
+  const f = formFromState(defaultState());
+  if (service) f.service = service;
+  for (const k of SETTING_FIELDS) if (settings?.[k] !== undefined) f[k] = String(settings[k]);
+  for (const k of LOAD_FIELDS) if (load?.[k] !== undefined) f[k] = String(load[k]);
+  return f;
+}
+
+/** The form as permalink state: typed text that is not a valid value is left for `unencodable`. */
+function asLinkState(f: FormState): Partial<CalcState> & Record<string, unknown> {
+  const out: Record<string, unknown> = {version: f.version, service: f.service};
+  for (const k of SETTING_FIELDS) out[k] = f[k].trim();
+  for (const k of LOAD_FIELDS) {
+    const r = parseValue(FIELDS[k], f[k]);
+    out[k] = r.ok ? r.value : f[k];
+  }
+  return out as Partial<CalcState> & Record<string, unknown>;
+}
+
+/** The query string (no `?`) for the form. */
+export function queryFor(f: FormState): string {
+  return encode(CALCULATOR_SCHEMA, asLinkState(f));
+}
+
+/** The fields whose typed text cannot go into a link. */
+export function notInLink(f: FormState): FieldName[] {
+  return unencodable(CALCULATOR_SCHEMA, asLinkState(f));
+}
+
+export function decodeQuery(query: string): Decoded<CalcState> {
+  return decode(CALCULATOR_SCHEMA, query);
+}
+
+/** The engine's input, and the problems of typed load values (the engine only sees numbers). */
+export function engineInput(f: FormState): {input: CalculatorInput; problems: FieldProblem[]} {
+  const problems: FieldProblem[] = [];
+  const settings: CalculatorSettings = {};
+  for (const k of SETTING_FIELDS) {
+    const t = f[k].trim();
+    if (t !== '') settings[k] = t;
+  }
+  const defaults = defaultState();
+  const load = {} as CalculatorLoad;
+  for (const k of LOAD_FIELDS) {
+    const r = parseValue(FIELDS[k], f[k]);
+    if (r.ok) {
+      load[k] = r.value;
+    } else {
+      load[k] = defaults[k];
+      problems.push({field: k, message: `${LOAD_META[k].label}: ${f[k].trim() === '' ? 'enter a value' : r.reason}`});
+    }
+  }
+  return {input: {version: f.version, service: f.service, settings, load}, problems};
+}
+
+/**
+ * Problems to show under each field: the engine's, plus ours for typed setting text that cannot
+ * go into a link when the engine said nothing about that field. The first message per field.
+ */
+export function problemsByField(
+  version: DovecotVersion,
+  f: FormState,
+  engine: readonly FieldProblem[],
+  load: readonly FieldProblem[],
+): Partial<Record<FieldProblem['field'], string>> {
+  const out: Partial<Record<FieldProblem['field'], string>> = {};
+  for (const p of [...load, ...engine]) if (out[p.field] === undefined) out[p.field] = p.message;
+  for (const k of SETTING_FIELDS) {
+    if (out[k] !== undefined) continue;
+    const r = parseValue(FIELDS[k], f[k].trim());
+    if (!r.ok) out[k] = `${settingLabel(version, k)}: ${r.reason}`;
+  }
+  return out;
+}
+
+// --- labels, units, placeholders ------------------------------------------------------------------
+
+export const LOAD_META: Readonly<Record<LoadField, {label: string; unit: string; step: string}>> = {
+  peakConnections: {label: 'Peak concurrent connections', unit: 'connections', step: '1'},
+  connectionsPerSecond: {label: 'New connections per second', unit: 'per second', step: '0.1'},
+  cores: {label: 'CPU cores', unit: 'cores', step: '1'},
+  ramGiB: {label: 'RAM', unit: 'GiB', step: '0.1'},
+};
+
+const SETTING_UNITS: Readonly<Record<SettingField, string>> = {
+  process_limit: 'processes',
+  client_limit: 'connections per process',
+  restart_request_count: 'connections per process, then it exits',
+  process_min_avail: 'idle processes kept ready',
+  vsz_limit: 'bytes per process (256M, 1G)',
+};
+
+/** The setting's name in the version (`service_count` in 2.3). */
+export function settingLabel(version: DovecotVersion, k: SettingField): string {
+  return settingName(version, k) ?? k;
+}
+
+export function settingUnit(k: SettingField): string {
+  return SETTING_UNITS[k];
+}
+
+/** The service's built-in value, as the placeholder ("1024", "unlimited", "256 M"). */
+export function placeholderFor(version: DovecotVersion, service: string, k: SettingField): string {
+  try {
+    const name = settingLabel(version, k);
+    const s = serviceDefaults(version, service).settings[name];
+    return s ? s.effective : '';
+  } catch {
+    return '';
+  }
+}
+
+/** What 0 and `unlimited` mean for the setting in the version, one sentence (backticks = code). */
+export function settingHint(version: DovecotVersion, k: SettingField): string {
+  const v = getSettingDef(k)?.versions[version];
+  if (!v) return '';
+  const parts: string[] = [];
+  if (v.zero) parts.push(v.zero.text);
+  if (v.unlimited?.accepted && !(v.zero && /unlimited/.test(v.zero.text))) parts.push('`unlimited` means no limit.');
+  return parts.join(' ');
+}
+
+export interface ServiceGroup {
+  label: string;
+  services: string[];
+}
+
+/** The version's services grouped for the select: login services, mail services, others. */
+export function serviceGroups(version: DovecotVersion): ServiceGroup[] {
+  const login: string[] = [];
+  const mail: string[] = [];
+  const other: string[] = [];
+  for (const s of listServices(version)) {
+    const d = serviceDefaults(version, s);
+    if (d.type === 'login') login.push(s);
+    else if (d.protocol !== '') mail.push(s);
+    else other.push(s);
+  }
+  return [
+    {label: 'Login services', services: login},
+    {label: 'Mail services', services: mail},
+    {label: 'Other services', services: other},
+  ];
+}
+
+export function hasService(version: DovecotVersion, service: string): boolean {
+  return listServices(version).includes(service);
+}
+
+// --- versions -------------------------------------------------------------------------------------
+
+/**
+ * A setting's typed text carried from one version's syntax to the other's, where the two spell
+ * the same meaning differently: 2.3's `0` = no limit (service_count, vsz_limit) is 2.4's
+ * `unlimited`; 2.3's `0` = "use default_*" (process_limit, client_limit) is 2.4's empty (the
+ * service_* inheritance from default_*). Anything else is kept as typed.
+ */
+export function translateSetting(from: DovecotVersion, to: DovecotVersion, k: SettingField, text: string): string {
+  if (from === to) return text;
+  const t = text.trim();
+  const zero23 = getSettingDef(k)?.versions['2.3']?.zero?.meaning;
+  if (from === '2.3' && t === '0') {
+    if (zero23 === 'no-limit') return 'unlimited';
+    if (zero23 === 'use-default') return '';
+  }
+  if (from === '2.4' && t === 'unlimited' && zero23 === 'no-limit') return '0';
+  return text;
+}
+
+/** The form as `version` writes it (see translateSetting). */
+export function formIn(f: FormState, version: DovecotVersion): FormState {
+  if (f.version === version) return f;
+  const out: FormState = {...f, version};
+  for (const k of SETTING_FIELDS) out[k] = translateSetting(f.version, version, k, f[k]);
+  return out;
+}
