@@ -9,6 +9,10 @@ const sidebars: SidebarsConfig = {
     {type: 'doc', id: 'services/process-limit', label: 'process_limit and process_min_avail'},
     {type: 'doc', id: 'services/memory-and-idle', label: 'Memory and idle processes'},
     {type: 'doc', id: 'services/choosing', label: 'Choosing a process pattern'},
+    {type: 'doc', id: 'login-processes', label: 'Login processes'},
+    {type: 'doc', id: 'auth-cache', label: 'Authentication cache'},
+    {type: 'doc', id: 'troubleshooting', label: 'Troubleshooting'},
+    {type: 'doc', id: 'coming-from-courier', label: 'Coming from Courier-IMAP'},
     {type: 'doc', id: 'settings', label: 'Settings reference'},
   ],
 };

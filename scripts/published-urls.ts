@@ -32,9 +32,12 @@ export function currentUrls(): string[] {
     const file = htmlFile(path);
     if (!existsSync(file)) continue;
     const html = readFileSync(file, 'utf8');
-    // the minifier drops attribute quotes: <h2 class=... id=foo> or id="foo"
-    for (const m of html.matchAll(/<h[2-4]\b[^>]*?\bid=(?:"([^"]+)"|([^\s>]+))/g)) {
-      urls.push(`${path}#${m[1] ?? m[2]}`);
+    // Headings with a permalink anchor (Docusaurus gives them the `anchor` class); widget
+    // headings with generated ids are not published. The minifier drops attribute quotes.
+    for (const m of html.matchAll(/<h[2-4]\b([^>]*)>/g)) {
+      const attrs = m[1];
+      const id = /\bid=(?:"([^"]+)"|([^\s>]+))/.exec(attrs);
+      if (id && /\bclass=(?:"[^"]*\banchor\b[^"]*"|anchor\b)/.test(attrs)) urls.push(`${path}#${id[1] ?? id[2]}`);
     }
   }
   return urls;

@@ -41,6 +41,26 @@ const learn: Entry[] = [
     title: 'Choosing a process pattern',
     text: 'One connection per process, reused, restarted every N, or many per process: when each fits, with configurations for 2.3 and 2.4.',
   },
+  {
+    to: '/login-processes',
+    title: 'Login processes',
+    text: 'High-security and high-performance mode: what each costs, what a compromised login process could see, why TLS sessions keep a login process busy, and how to switch in 2.3 and 2.4.',
+  },
+  {
+    to: '/auth-cache',
+    title: 'The authentication cache',
+    text: 'Why a busy server needs auth_cache_size, how the TTLs behave after a password change, how big to make the cache, and how to flush it and read its hit rate.',
+  },
+  {
+    to: '/troubleshooting',
+    title: 'Troubleshooting',
+    text: 'Every log line and doveconf message about service limits, login processes and the auth cache, with its exact text in 2.3 and 2.4 and how to fix it.',
+  },
+  {
+    to: '/coming-from-courier',
+    title: 'Coming from Courier-IMAP',
+    text: 'MAXDAEMONS, MAXPERIP and IMAP_ULIMITD mapped onto Dovecot\'s login and imap services, with a worked example.',
+  },
 ];
 
 const calculate: Entry[] = [

@@ -6,9 +6,21 @@ test('searching client_limit finds the page that explains it', async ({page}) =>
   const box = page.locator('nav').getByLabel('Search');
   await box.click();
   await box.fill('client_limit');
-  const hit = page.getByRole('option', {name: /Services and processes/}).first();
+  const hit = page.getByRole('option').first();
   await expect(hit).toBeVisible();
   await hit.click();
-  await expect(page).toHaveURL(/\/services(\?|#|$)/);
-  await expect(page.getByRole('heading', {level: 1, name: 'Services and processes'})).toBeVisible();
+  await expect(page).toHaveURL(/\/services\/client-limit(\?|#|$)/);
+  await expect(page.getByRole('heading', {level: 1, name: 'client_limit'})).toBeVisible();
+});
+
+test('searching a pasted log line lands on its troubleshooting entry', async ({page}) => {
+  await page.goto('/');
+  const box = page.locator('nav').getByLabel('Search');
+  await box.click();
+  await box.fill('process_limit reached, client connections are being dropped');
+  const hit = page.getByRole('option').first();
+  await expect(hit).toBeVisible();
+  await hit.click();
+  await expect(page).toHaveURL(/\/troubleshooting/);
+  await expect(page.getByRole('heading', {level: 1, name: 'Troubleshooting'})).toBeVisible();
 });
