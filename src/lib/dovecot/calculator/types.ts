@@ -58,7 +58,7 @@ export interface CalculatorInput {
 }
 
 export interface FieldProblem {
-  field: keyof CalculatorSettings | keyof CalculatorLoad | 'service';
+  field: keyof CalculatorSettings | keyof CalculatorLoad | 'service' | 'configVersion';
   /** Names the field, e.g. "restart_request_count: 0 is not allowed in Dovecot 2.4; write unlimited". */
   message: string;
 }

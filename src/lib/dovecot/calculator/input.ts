@@ -1,0 +1,143 @@
+/**
+ * Reading the calculator's raw input: each setting as doveconf would read it (rules.ts parsers),
+ * with the values doveconf refuses turned into field problems (the engine then uses the
+ * service's default for that field), and the load checked for sense.
+ */
+import type {DovecotVersion} from '../../version';
+import {listServices, SUPPORTED_CONFIG_VERSIONS_24, DEFAULT_CONFIG_VERSION_24} from '../catalog';
+import {parseSizeSetting, parseUintSetting, UINT_MAX, CPU_COUNT} from '../rules';
+import type {CalculatorInput, CalculatorLoad, CalculatorSettings, FieldProblem} from './types';
+
+export const SETTING_FIELDS = ['process_limit', 'client_limit', 'restart_request_count', 'process_min_avail', 'vsz_limit'] as const;
+export type SettingField = (typeof SETTING_FIELDS)[number];
+
+/** The field's name in the version's syntax (2.3 calls restart_request_count service_count). */
+export function fieldName(version: DovecotVersion, field: SettingField): string {
+  return version === '2.3' && field === 'restart_request_count' ? 'service_count' : field;
+}
+
+export interface ReadInput {
+  version: DovecotVersion;
+  service: string;
+  configVersion: string;
+  /** Valid settings, normalised text in the version's names (what goes into the config). */
+  settings: Partial<Record<SettingField, string>>;
+  load: CalculatorLoad;
+  problems: FieldProblem[];
+}
+
+const MIB = 1024n * 1024n;
+
+/** doveconf strips surrounding whitespace and one pair of double quotes. */
+function normalise(text: string): string {
+  const t = text.trim();
+  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1) : t;
+}
+
+function readSetting(
+  version: DovecotVersion,
+  service: string,
+  field: SettingField,
+  raw: unknown,
+): {value?: string; problem?: string} {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'string' && typeof raw !== 'number') return {problem: `${fieldName(version, field)}: not a value`};
+  const text = normalise(String(raw));
+  if (text === '') return {};
+  const name = fieldName(version, field);
+  const v23 = version === '2.3';
+
+  if (field === 'vsz_limit') {
+    const r = parseSizeSetting(version, text);
+    if (!r.ok) {
+      if (v23 && (text === 'unlimited' || text === 'infinite')) {
+        return {problem: `${name}: Dovecot 2.3 does not accept ${text}; write 0 for no limit (doveconf: ${r.error})`};
+      }
+      return {problem: `${name}: ${r.error}`};
+    }
+    if (v23 && r.value !== 0n && r.value < MIB) {
+      return {problem: `${name}: below 1 MiB is not allowed; write 0 for no limit (doveconf: service(${service}): vsz_limit is too low)`};
+    }
+    if (!v23 && r.value < MIB) {
+      const what = r.value === 0n ? '0 is not allowed in Dovecot 2.4' : 'below 1 MiB is not allowed';
+      return {problem: `${name}: ${what}; write unlimited for no limit (doveconf: service(${service}): vsz_limit is too low (did you mean "unlimited"?))`};
+    }
+    return {value: text};
+  }
+
+  if (!v23 && text === CPU_COUNT && field === 'process_min_avail') return {value: text};
+  const r = parseUintSetting(version, text);
+  if (!r.ok) {
+    if (v23 && (text === 'unlimited' || text === 'infinite')) {
+      const instead = field === 'restart_request_count' ? 'write 0 for no limit' : 'write a number';
+      return {problem: `${name}: Dovecot 2.3 does not accept ${text}; ${instead} (doveconf: ${r.error})`};
+    }
+    return {problem: `${name}: ${r.error}`};
+  }
+  if (!v23 && r.value === 0 && field !== 'process_min_avail') {
+    const doveconf =
+      field === 'restart_request_count'
+        ? `service(${service}): restart_request_count must be higher than 0 (did you mean "unlimited"?)`
+        : `service(${service}): ${field} must be higher than 0`;
+    return {problem: `${name}: 0 is not allowed in Dovecot 2.4; write unlimited (doveconf: ${doveconf})`};
+  }
+  // 2.4 stores unlimited as 4294967295; say it the way people write it
+  if (!v23 && r.value === UINT_MAX) return {value: 'unlimited'};
+  return {value: text};
+}
+
+const LOAD_FIELDS: readonly (keyof CalculatorLoad)[] = ['peakConnections', 'connectionsPerSecond', 'cores', 'ramGiB'];
+const LOAD_FALLBACK: CalculatorLoad = {peakConnections: 0, connectionsPerSecond: 0, cores: 1, ramGiB: 0};
+
+function readLoad(raw: unknown, problems: FieldProblem[]): CalculatorLoad {
+  const src = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const out: CalculatorLoad = {...LOAD_FALLBACK};
+  for (const f of LOAD_FIELDS) {
+    const v = src[f];
+    if (v === undefined) continue;
+    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) {
+      problems.push({field: f, message: `${f}: must be a number of 0 or more`});
+    } else if (f === 'cores' && (!Number.isInteger(n) || n < 1)) {
+      problems.push({field: f, message: 'cores: must be a whole number of at least 1'});
+    } else if (f === 'peakConnections' && !Number.isInteger(n)) {
+      problems.push({field: f, message: 'peakConnections: must be a whole number'});
+    } else {
+      out[f] = n;
+    }
+  }
+  return out;
+}
+
+/** Reads the input; never throws. `service` is null when the version has no such service. */
+export function readInput(input: CalculatorInput): ReadInput & {serviceKnown: boolean} {
+  const problems: FieldProblem[] = [];
+  const version: DovecotVersion = input?.version === '2.3' ? '2.3' : '2.4';
+  if (input?.version !== '2.3' && input?.version !== '2.4') {
+    problems.push({field: 'service', message: `version: ${String(input?.version)} is not a Dovecot version this site covers; using 2.4`});
+  }
+  const service = typeof input?.service === 'string' ? input.service.trim() : '';
+  const serviceKnown = listServices(version).includes(service);
+  if (!serviceKnown) problems.push({field: 'service', message: `service: Dovecot ${version} has no service "${service}"`});
+
+  let configVersion = DEFAULT_CONFIG_VERSION_24;
+  if (version === '2.4' && input?.configVersion !== undefined) {
+    if (SUPPORTED_CONFIG_VERSIONS_24.includes(String(input.configVersion))) configVersion = String(input.configVersion);
+    else {
+      problems.push({
+        field: 'configVersion',
+        message: `configVersion: Invalid dovecot_config_version: Currently supported versions are: ${SUPPORTED_CONFIG_VERSIONS_24.join(' ')}`,
+      });
+    }
+  }
+
+  const settings: Partial<Record<SettingField, string>> = {};
+  const rawSettings = (input?.settings && typeof input.settings === 'object' ? input.settings : {}) as CalculatorSettings;
+  for (const f of SETTING_FIELDS) {
+    const r = readSetting(version, service || 'NAME', f, rawSettings[f]);
+    if (r.problem) problems.push({field: f, message: r.problem});
+    else if (r.value !== undefined) settings[f] = r.value;
+  }
+  const load = readLoad(input?.load, problems);
+  return {version, service, configVersion, settings, load, problems, serviceKnown};
+}
