@@ -1,6 +1,6 @@
 /**
  * "Copy as answer": the generator's output as plain text for an email or a forum post — the
- * config without comments, one line per value saying why, the warnings, and the permalink —
+ * config without comments, one line per value saying why (its short formula), the warnings, and the permalink —
  * wrapped at 72 columns. A permalink longer than a line is written in angle brackets and broken
  * inside them, which RFC 3986 (appendix C) lets readers rejoin.
  */
@@ -70,7 +70,7 @@ export function copyAsAnswer(out: GeneratorOutput, permalink: string): string {
   else for (const l of config.split('\n')) lines.push(...breakLong(l));
   if (out.explanations.length > 0) {
     lines.push('', 'Why:');
-    for (const e of out.explanations) lines.push(...hanging(`- ${e.path} = ${e.value}: `, e.why, '  '));
+    for (const e of out.explanations) lines.push(...hanging(`- ${e.path} = ${e.value}: `, e.short, '  '));
   }
   const notes = out.warnings.filter((w) => w.severity !== 'info');
   if (notes.length > 0) {

@@ -53,9 +53,23 @@ export function settingAnchor(name: string): string {
 
 /** Greedy word wrap; a word longer than `width` gets a line of its own. */
 export function wrapWords(text: string, width: number): string[] {
+  return wrapChunks(text.split(/\s+/), width);
+}
+
+/**
+ * Wraps a sum such as `a 1 + b 2 + c 3 = 6` between its terms, so no term is split over two
+ * lines; other text wraps between words.
+ */
+export function wrapSum(text: string, width: number): string[] {
+  if (!text.includes(' + ')) return wrapWords(text, width);
+  const terms = text.split(' + ');
+  return wrapChunks(terms.map((t, i) => (i < terms.length - 1 ? `${t} +` : t)), width);
+}
+
+function wrapChunks(chunks: readonly string[], width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+  for (const word of chunks.filter((w) => w !== '')) {
     if (line === '') line = word;
     else if (line.length + 1 + word.length <= width) line += ` ${word}`;
     else {

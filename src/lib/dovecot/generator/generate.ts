@@ -60,11 +60,18 @@ export function systemdText(plan: Plan): string {
 export function explanationsOf(plan: Plan): Explanation[] {
   const out: Explanation[] = [];
   for (const s of [...plan.header, ...plan.globals]) {
-    out.push({path: s.name, setting: s.name, value: s.value, why: s.why, anchor: settingAnchor(s.name)});
+    out.push({path: s.name, setting: s.name, value: s.value, why: s.why, short: s.comment || s.why, anchor: settingAnchor(s.name)});
   }
   for (const b of plan.blocks) {
     for (const s of b.settings) {
-      out.push({path: `service ${b.service}/${s.name}`, setting: s.name, value: s.value, why: s.why, anchor: settingAnchor(s.id)});
+      out.push({
+        path: `service ${b.service}/${s.name}`,
+        setting: s.name,
+        value: s.value,
+        why: s.why,
+        short: s.comment || s.why,
+        anchor: settingAnchor(s.id),
+      });
     }
   }
   return out;

@@ -5,7 +5,7 @@
  */
 import type {CommentNode, ConfigTree, Node, SectionNode, SettingNode} from '../conf';
 import type {Plan, PlannedSetting} from './sizing';
-import {wrapWords} from './format';
+import {wrapSum, wrapWords} from './format';
 
 /** Longest line (with indentation) a trailing comment may make. */
 export const MAX_COMMENTED_LINE = 80;
@@ -26,7 +26,7 @@ function settingNodes(s: PlannedSetting, depth: number, comments: boolean): Node
   const line = `${'  '.repeat(depth)}${s.name} = ${s.value} # ${s.comment}`;
   if (line.length <= MAX_COMMENTED_LINE) return [{...node, comment: ` ${s.comment}`}];
   const width = MAX_COMMENTED_LINE - 2 * depth - 2;
-  return [...wrapWords(s.comment, width).map(comment), node];
+  return [...wrapSum(s.comment, width).map(comment), node];
 }
 
 export function headerLines(plan: Plan): string[] {

@@ -97,8 +97,10 @@ export interface Explanation {
   setting: string;
   /** The value as printed. */
   value: string;
-  /** Why this value: the rule and the numbers. */
+  /** Why this value: the rule, its source and the numbers. */
   why: string;
+  /** The same in a few words (the comment written next to the value), e.g. `10000 peak × 1.25 headroom`. */
+  short: string;
   /** '/settings#process_limit' */
   anchor: string;
 }
