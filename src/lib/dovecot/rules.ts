@@ -460,11 +460,24 @@ function isYes(text: string): boolean {
   return /^(yes|y|1)$/i.test(text);
 }
 
+const DEFAULTS_CACHE = new Map<string, ReturnType<typeof serviceDefaults>>();
+
+/** The catalog's serviceDefaults, memoised (it resolves every setting on each call). */
+export function defaultsOf(version: DovecotVersion, name: string, configVersion: string): ReturnType<typeof serviceDefaults> {
+  const key = `${version} ${configVersion} ${name}`;
+  let d = DEFAULTS_CACHE.get(key);
+  if (!d) {
+    d = serviceDefaults(version, name, version === '2.4' ? {configVersion} : undefined);
+    DEFAULTS_CACHE.set(key, d);
+  }
+  return d;
+}
+
 /** The raw text of one service setting doveconf ends up with (2.4: with inheritance resolved). */
 function rawSetting(version: DovecotVersion, c: Collected, name: string, key: ServiceKey, configVersion: string): string {
   const own = c.services.get(name)?.get(key);
   if (own !== undefined) return own;
-  const data = serviceDefaults(version, name, version === '2.4' ? {configVersion} : undefined);
+  const data = defaultsOf(version, name, configVersion);
   const def = data.settings[CATALOG_NAME[version][key]];
   if (version === '2.3') return def?.raw ?? '';
   // 2.4: a global service_* the user wrote beats the service's default filter

@@ -7,9 +7,9 @@
  * input implies: the service block, the service's protocol enabled, everything else default).
  */
 import type {DovecotVersion} from '../../version';
-import {effectiveLimits, serviceDefaults, type EffectiveLimits, type Limit} from '../catalog';
+import {effectiveLimits, type EffectiveLimits, type Limit} from '../catalog';
 import {printConfig, type Node, type SectionNode, type SettingNode} from '../conf';
-import {analyzeConfig, parseSizeSetting, CPU_COUNT, type RuleResult, type RulesReport} from '../rules';
+import {analyzeConfig, defaultsOf, parseSizeSetting, CPU_COUNT, type RuleResult, type RulesReport} from '../rules';
 import {fieldName, readInput, SETTING_FIELDS, type ReadInput} from './input';
 import type {CalculatorInput, CalculatorResult, Finding, Severity} from './types';
 
@@ -143,8 +143,7 @@ function evaluateUnsafe(input: CalculatorInput): CalculatorResult {
   const r = readInput(input);
   if (!r.serviceKnown) return {findings: [], problems: r.problems, effective: null, config: ''};
   const {version, service, load} = r;
-  const opts = version === '2.4' ? {configVersion: r.configVersion} : undefined;
-  const defaults = serviceDefaults(version, service, opts);
+  const defaults = defaultsOf(version, service, r.configVersion);
   const isLogin = defaults.type === 'login';
   const blocking = defaults.settings.client_limit?.effective === '1';
   const l = limitsFor(r);
