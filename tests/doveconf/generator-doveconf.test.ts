@@ -132,6 +132,8 @@ function checkState(input: GeneratorInput, tally: Tally, full = false): void {
   const out = generate(input);
   expect(out.problems, JSON.stringify(out.problems)).toEqual([]);
   expect(out.text).toBe(printConfig(out.tree));
+  // the generator's self-check (rules.ts) agrees with the binary below: nothing to report
+  expect(out.warnings.filter((w) => w.id.startsWith('self-check'))).toEqual([]);
 
   // the printed text parses back to the generator's tree
   const parsed = parseConfig(out.text);

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {parseConfig, type ConfigTree, type Node} from '../conf';
-import {generate, planFor} from './generate';
+import {analyzeConfig} from '../rules';
+import {asServerReadsIt, generate, planFor} from './generate';
 import {GENERATOR_DEFAULTS, presetInput} from './schema';
 import {GENERATOR_PROTOCOLS, type GeneratorInput} from './types';
 import {mailClientLimitWarnings} from './warnings';
@@ -347,5 +348,57 @@ describe('invariants over random valid answers (no binaries; the doveconf test c
   it('is deterministic', () => {
     expect(generate(presetInput('isp-10k'))).toEqual(generate(presetInput('isp-10k')));
     expect(planFor(presetInput('isp-10k')).w1.sum).toBe(14928);
+  });
+});
+
+describe('self-check with the project\'s model of doveconf (rules.ts)', () => {
+  it('finds nothing in the presets, in either version and form', () => {
+    for (const id of ['small-office', 'isp-10k', 'maximum-isolation'] as const) {
+      for (const version of ['2.3', '2.4'] as const) {
+        for (const output of ['blocks', 'file'] as const) {
+          const o = generate({...presetInput(id, version), output});
+          expect(o.warnings.filter((w) => w.id.startsWith('self-check')), `${id} ${version} ${output}`).toEqual([]);
+        }
+      }
+    }
+  });
+  it('finds nothing over random answers (the real-doveconf test is the authority; this is cheap)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          version: fc.constantFrom('2.3' as const, '2.4' as const),
+          configVersion: fc.constantFrom('2.4.0', '2.4.1', '2.4.4'),
+          cores: fc.integer({min: 1, max: 1024}),
+          protocols: fc.subarray([...GENERATOR_PROTOCOLS], {minLength: 1}),
+          imap: fc.integer({min: 0, max: 1_000_000}),
+          lmtp: fc.integer({min: 0, max: 100_000}),
+          newPerSecond: fc.double({min: 0, max: 100_000, noNaN: true}),
+          loginMode: fc.constantFrom('high-security' as const, 'high-performance' as const),
+          mailReuse: fc.constantFrom('one' as const, 'bounded' as const, 'unlimited' as const),
+          authCache: fc.boolean(),
+          cacheUsers: fc.integer({min: 1, max: 10_000_000}),
+          minAvail: fc.constantFrom('cores' as const, 'off' as const),
+          output: fc.constantFrom('blocks' as const, 'file' as const),
+        }),
+        (a) => {
+          const o = generate({...GENERATOR_DEFAULTS, ...a, peak: {...GENERATOR_DEFAULTS.peak, imap: a.imap, lmtp: a.lmtp}});
+          expect(o.warnings.filter((w) => w.id.startsWith('self-check'))).toEqual([]);
+        },
+      ),
+      {seed: 5, numRuns: 500},
+    );
+  });
+  it('does report a broken tree (the check can fail)', () => {
+    const o = generate(presetInput('isp-10k', '2.4'));
+    const auth = o.tree.children.find((n) => n.kind === 'section' && n.name === 'auth');
+    expect(auth?.kind).toBe('section');
+    if (auth?.kind === 'section') {
+      const cl = auth.children.find((c) => c.kind === 'setting' && c.key === 'client_limit');
+      if (cl?.kind === 'setting') cl.value = '14927';
+    }
+    const plan = planFor(presetInput('isp-10k', '2.4'));
+    const report = analyzeConfig('2.4', asServerReadsIt(plan, o.tree), {cpuCount: 16});
+    expect(report.warnings.map((w) => w.id)).toEqual(['W1']);
+    expect(report.warnings[0].numbers).toMatchObject({required: 14928});
   });
 });

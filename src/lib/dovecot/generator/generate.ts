@@ -3,12 +3,13 @@
  * explanation per value. Pure: no DOM, no Node APIs. Never throws: bad fields fall back to their
  * defaults (and are reported), and an internal failure falls back to the defaults' output.
  */
-import {printConfig} from '../conf';
+import {printConfig, type ConfigTree, type SettingNode} from '../conf';
+import {analyzeConfig} from '../rules';
 import {roundUpTo, settingAnchor} from './format';
 import {normalizeInput} from './schema';
 import {makePlan, SIZING, type Plan} from './sizing';
 import {buildTree} from './tree';
-import type {Explanation, FieldProblem, GeneratorInput, GeneratorOutput} from './types';
+import type {Explanation, FieldProblem, GeneratorInput, GeneratorOutput, GeneratorWarning} from './types';
 import {planWarnings} from './warnings';
 
 /** Where the drop-in goes. */
@@ -77,6 +78,40 @@ export function explanationsOf(plan: Plan): Explanation[] {
   return out;
 }
 
+/**
+ * The tree as the admin's server reads it: blocks get the 2.4 header and a `protocols` line
+ * listing every enabled protocol (the file form has them already).
+ */
+export function asServerReadsIt(plan: Plan, tree: ConfigTree): ConfigTree {
+  if (plan.input.output === 'file') return tree;
+  const setting = (key: string, value: string): SettingNode => ({kind: 'setting', key, value, pos: {line: 0, column: 0}});
+  const head: SettingNode[] = [];
+  if (plan.input.version === '2.4') {
+    head.push(setting('dovecot_config_version', plan.input.configVersion), setting('dovecot_storage_version', plan.input.configVersion));
+  }
+  head.push(setting('protocols', plan.protocolWords.join(' ')));
+  return {children: [...head, ...tree.children]};
+}
+
+/**
+ * A second opinion: the project's model of doveconf's checks (rules.ts) on the output as the
+ * server reads it, with process_min_avail's %{system:cpu_count} taken as the cores given and
+ * ulimit -n as the drop-in's LimitNOFILE. Anything it reports is a generator bug: say so loudly.
+ */
+function selfCheck(plan: Plan, tree: ConfigTree): GeneratorWarning[] {
+  const report = analyzeConfig(plan.input.version, asServerReadsIt(plan, tree), {
+    cpuCount: plan.input.cores,
+    fdLimit: systemdLimits(plan).limitNofile,
+  });
+  const found = [...(report.fatal ? [report.fatal] : []), ...report.warnings, ...report.master];
+  return found.map((r) => ({
+    id: `self-check-${r.id}`,
+    severity: 'danger' as const,
+    message: `This output would not pass the checks: ${r.message}. Please report it; do not use the output as it is.`,
+    link: '/generator',
+  }));
+}
+
 function run(input: GeneratorInput, problems: FieldProblem[]): GeneratorOutput {
   const plan = makePlan(input);
   const tree = buildTree(plan);
@@ -86,7 +121,7 @@ function run(input: GeneratorInput, problems: FieldProblem[]): GeneratorOutput {
     tree,
     text: printConfig(tree),
     systemd: systemdText(plan),
-    warnings: planWarnings(plan, problems, tree),
+    warnings: [...selfCheck(plan, tree), ...planWarnings(plan, problems, tree)],
     explanations: explanationsOf(plan),
     sums: {
       authClientsRequired: plan.w1.sum,
