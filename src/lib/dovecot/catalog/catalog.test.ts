@@ -306,3 +306,28 @@ describe('settings and names', () => {
     }
   });
 });
+
+describe('2.4 global service_* settings against built-in service defaults', () => {
+  // Observed with doveconf 2.4.1: a service_process_limit the config sets reaches every service,
+  // even those with their own built-in value (anvil then fails "process_limit must be 1");
+  // default_process_limit only reaches services without one.
+  it('an explicit service_process_limit outranks the built-in default filter', () => {
+    expect(effectiveLimits('2.4', 'imap', {global: {service_process_limit: '50'}}).process_limit).toBe(50);
+    expect(effectiveLimits('2.4', 'anvil', {global: {service_process_limit: '50'}}).process_limit).toBe(50);
+  });
+  it('default_process_limit only changes services that inherit', () => {
+    expect(effectiveLimits('2.4', 'imap', {global: {default_process_limit: '50'}}).process_limit).toBe(1024);
+    expect(effectiveLimits('2.4', 'imap-login', {global: {default_process_limit: '50'}}).process_limit).toBe(50);
+  });
+  it('a setting in the service block still wins over the global', () => {
+    expect(effectiveLimits('2.4', 'imap', {global: {service_process_limit: '50'}, service: {process_limit: '7'}}).process_limit).toBe(7);
+  });
+});
+
+describe('size spellings doveconf accepts', () => {
+  it('takes binary units', () => {
+    expect(parseSize('2 MiB')).toBe(2 * 1024 * 1024);
+    expect(parseSize('1ki')).toBe(1024);
+    expect(parseSize('1 KiB')).toBe(1024);
+  });
+});

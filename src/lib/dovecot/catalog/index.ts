@@ -171,9 +171,10 @@ function serviceData24(data: ServiceData, configVersion: string): ServiceData {
   return {...data, settings, listeners};
 }
 
-type Globals = Record<string, string>;
+type Globals = Record<string, string> & {[EXPLICIT]?: ReadonlySet<string>};
+const EXPLICIT = Symbol('explicitly set globals');
 
-/** Global values in force: catalog defaults, then the caller's overrides. */
+/** Global values in force: catalog defaults, then the caller's overrides (remembered as explicit). */
 function globalsFor(version: DovecotVersion, overrides: SettingValues | undefined): Globals {
   const g: Globals = {};
   for (const d of SETTINGS) {
@@ -199,6 +200,7 @@ function globalsFor(version: DovecotVersion, overrides: SettingValues | undefine
       if (!explicit.has(flat) && explicit.has(from)) g[flat] = g[from];
     }
   }
+  g[EXPLICIT] = explicit;
   return g;
 }
 
@@ -296,7 +298,10 @@ function resolveService(
     data = serviceData24(data, configVersion);
     for (const def of serviceSettingDefs('2.4')) {
       const v = def.versions['2.4']!;
-      const raw = own[v.name] ?? data.settings[v.name] ?? null;
+      // A global service_* the config sets itself outranks the service's built-in default
+      // filter (2.4: `service_process_limit = 50` applies to imap's 1024 and anvil's 1 too).
+      const setGlobally = v.flatName !== undefined && g[EXPLICIT]?.has(v.flatName) === true;
+      const raw = own[v.name] ?? (setGlobally ? g[v.flatName!] : undefined) ?? data.settings[v.name] ?? null;
       let effective: string;
       let from: string | undefined;
       if (raw !== null) {

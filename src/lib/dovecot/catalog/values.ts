@@ -20,6 +20,15 @@ const SIZE_UNITS: Record<string, number> = {
   gb: 1024 ** 3,
   t: 1024 ** 4,
   tb: 1024 ** 4,
+  // doveconf also takes the binary spellings: 2 MiB, 1ki
+  ki: 1024,
+  kib: 1024,
+  mi: 1024 ** 2,
+  mib: 1024 ** 2,
+  gi: 1024 ** 3,
+  gib: 1024 ** 3,
+  ti: 1024 ** 4,
+  tib: 1024 ** 4,
 };
 
 const TIME_UNITS: Record<string, number> = {
