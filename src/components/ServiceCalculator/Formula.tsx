@@ -1,26 +1,54 @@
 /**
- * One formula of a finding, typeset with KaTeX. Loaded lazily (its own chunk, with KaTeX), so
- * the calculator is interactive before KaTeX arrives; the server render includes it, so the
- * formulas are there without JavaScript. The TeX comes from the engine (numbers and fixed text);
- * KaTeX still runs untrusted: no \href, \url or HTML extensions, errors shown in place.
+ * A finding's formula, typeset with KaTeX without putting KaTeX in the calculator's chunk:
+ * - the server typesets synchronously (./ssr-katex resolves to KaTeX only outside the browser);
+ * - the browser loads KaTeX lazily (./katexOptions, its own chunk) when a calculator mounts;
+ * - while hydrating, the server's markup is kept as it is (an element whose innerHTML React
+ *   leaves alone), and it stays until KaTeX is there or the formula changes; a formula that
+ *   changes before KaTeX arrives shows its TeX source meanwhile.
+ * No Suspense: React streams large Suspense boundaries as hidden segments plus inline scripts,
+ * which would hide formulas without JavaScript.
  */
-import React, {useMemo} from 'react';
-import katex from 'katex';
+import React, {useEffect, useRef, useState} from 'react';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import {renderFormulaOnServer} from './ssr-katex';
 
-export function formulaHtml(tex: string): string {
-  return katex.renderToString(tex, {
-    displayMode: true,
-    throwOnError: false,
-    trust: false,
-    strict: 'ignore',
-    maxSize: 20,
-    maxExpand: 200,
-    output: 'htmlAndMathml',
-  });
+type Typeset = (tex: string) => string;
+
+let typeset: Typeset | null = renderFormulaOnServer;
+let loading: Promise<Typeset> | null = null;
+
+function loadTypeset(): Promise<Typeset> {
+  loading ??= import('./katexOptions').then((m) => (typeset = m.formulaHtml));
+  return loading;
 }
 
-export default function Formula({tex, className}: {tex: string; className?: string}): React.ReactElement {
-  const html = useMemo(() => formulaHtml(tex), [tex]);
-  // KaTeX's own output of engine TeX, rendered without trust: the one place markup is injected.
-  return <div className={className} dangerouslySetInnerHTML={{__html: html}} />;
+function useTypeset(): Typeset | null {
+  const [fn, setFn] = useState<Typeset | null>(() => typeset);
+  useEffect(() => {
+    if (fn) return undefined;
+    let live = true;
+    loadTypeset().then(
+      (f) => live && setFn(() => f),
+      () => undefined, // offline: the TeX source stays
+    );
+    return () => {
+      live = false;
+    };
+  }, [fn]);
+  return fn;
+}
+
+export default function Formula({tex, className, fallbackClassName}: {tex: string; className?: string; fallbackClassName?: string}): React.ReactElement {
+  const fn = useTypeset();
+  const isBrowser = useIsBrowser();
+  // the formula the server rendered, if this element came from the server's HTML
+  const serverTex = useRef<string | null>(isBrowser ? null : tex);
+  if (fn) {
+    // KaTeX's own output of engine TeX, rendered without trust: the one place markup is injected.
+    return <div className={className} dangerouslySetInnerHTML={{__html: fn(tex)}} />;
+  }
+  if (serverTex.current === tex) {
+    return <div className={className} dangerouslySetInnerHTML={{__html: ''}} suppressHydrationWarning />;
+  }
+  return <code className={fallbackClassName}>{tex}</code>;
 }

@@ -113,6 +113,11 @@ describe('<ServiceCalculator> server render', () => {
     expect(v24).toContain('role="status"');
   });
 
+  it('typesets formulas in the server render (KaTeX only on the server; the browser loads it lazily)', () => {
+    expect(v24).toContain('class="katex-display"');
+    expect(v24).toContain('<annotation encoding="application/x-tex">1024 \\times 1 = 1024</annotation>');
+  });
+
   it('needs no JavaScript note', () => {
     expect(html).toContain('<noscript>');
   });

@@ -11,7 +11,7 @@
  * version is rendered, so nothing moves. On /calculator (`syncUrl`) the state lives in the query
  * string: read on load, written with history.replaceState (debounced) on change.
  */
-import React, {Suspense, lazy, useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
+import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
 import clsx from 'clsx';
 import Head from '@docusaurus/Head';
 import Link from '@docusaurus/Link';
@@ -45,9 +45,8 @@ import {
   type SettingField,
 } from './state';
 import {SEVERITY, calculatorUrl, codeParts, formatNumber, numberLabel, safeEvaluate, safeLink, severityOf} from './view';
+import Formula from './Formula';
 import styles from './styles.module.css';
-
-const Formula = lazy(() => import('./Formula'));
 
 export const KATEX_STYLESHEET = '/katex/katex.min.css';
 const URL_WRITE_DELAY_MS = 250;
@@ -183,9 +182,7 @@ function FindingCard({finding, headingTag}: {finding: Finding; headingTag: Headi
         </dl>
       ) : null}
       {typeof finding.formula === 'string' && finding.formula !== '' ? (
-        <Suspense fallback={<code className={styles.formulaFallback}>{finding.formula}</code>}>
-          <Formula tex={finding.formula} className={styles.formula} />
-        </Suspense>
+        <Formula tex={finding.formula} className={styles.formula} fallbackClassName={styles.formulaFallback} />
       ) : null}
       <Link to={safeLink(finding.link)} className={styles.readMore}>
         Read more<span className={styles.srOnly}> about {String(finding.title).toLowerCase()}</span>
