@@ -178,18 +178,23 @@ async function engineTimings(): Promise<Record<string, unknown>> {
     times.push(performance.now() - t);
   }
   out.parser1MB = {medianMs: Number(median(times).toFixed(1)), runs: times.length};
-  // The widgets' engines publish their own benchmark functions; use them where present.
-  for (const [name, path] of [
-    ['calculator', '../src/lib/dovecot/calculator/bench'],
-    ['generator', '../src/lib/dovecot/generator/bench'],
-    ['explainer', '../src/lib/dovecot/explain/bench'],
-  ] as const) {
-    try {
-      const mod = (await import(path)) as {bench?: () => unknown};
-      if (mod.bench) out[name] = await mod.bench();
-    } catch {
-      // not built yet
-    }
+  const {runBench} = await import('../src/lib/dovecot/calculator/bench');
+  out.calculator = runBench(10_000);
+  const {generate, presetInput} = await import('../src/lib/dovecot/generator');
+  const gen: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    generate(presetInput('isp-10k', i % 2 ? '2.3' : '2.4'));
+    gen.push(performance.now() - t);
+  }
+  out.generator = {medianMs: Number(median(gen).toFixed(2)), runs: gen.length};
+  // The explainer publishes its own benchmark function once it exists.
+  try {
+    const path = '../src/lib/dovecot/explain/bench';
+    const mod = (await import(path)) as {bench?: () => unknown};
+    if (mod.bench) out.explainer = await mod.bench();
+  } catch {
+    // not there yet
   }
   return out;
 }
