@@ -44,7 +44,7 @@ import {
   type LoadField,
   type SettingField,
 } from './state';
-import {SEVERITY, calculatorUrl, codeParts, formatNumber, numberLabel, safeEvaluate, safeLink, severityOf} from './view';
+import {SEVERITY, calculatorUrl, codeParts, formatNumber, numberLabel, safeEvaluate, safeLink, severityOf, visibleNumbers} from './view';
 import Formula from './Formula';
 import styles from './styles.module.css';
 
@@ -157,7 +157,7 @@ function FindingCard({finding, headingTag}: {finding: Finding; headingTag: Headi
   const severity = severityOf(finding.severity);
   const sev = SEVERITY[severity];
   const H = headingTag;
-  const numbers = finding.numbers && typeof finding.numbers === 'object' ? Object.entries(finding.numbers) : [];
+  const numbers = visibleNumbers(finding);
   return (
     <li className={clsx(styles.finding, styles[`sev_${severity}`])} data-finding={String(finding.id)} data-severity={severity}>
       <div className={styles.findingHead}>

@@ -4,7 +4,7 @@
  * throws, and the link to a state.
  */
 import {evaluate} from '../../lib/dovecot/calculator';
-import type {CalculatorInput, CalculatorResult, Severity} from '../../lib/dovecot/calculator/types';
+import type {CalculatorInput, CalculatorResult, Finding, Severity} from '../../lib/dovecot/calculator/types';
 import {CALCULATOR_PATH} from './state';
 
 export const SEVERITY: Readonly<Record<Severity, {label: string; icon: string}>> = {
@@ -25,6 +25,18 @@ export function formatNumber(value: number | string): string {
   if (typeof value === 'string') return value;
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '−∞' : '—';
   return NUMBER.format(value);
+}
+
+/**
+ * The entries of a finding's `numbers` worth showing: numbers and short words; long texts (log
+ * lines, doveconf messages) only when the verdict and explanation do not already quote them.
+ */
+export function visibleNumbers(f: Pick<Finding, 'numbers' | 'verdict' | 'explanation'>): [string, number | string][] {
+  if (!f.numbers || typeof f.numbers !== 'object') return [];
+  const prose = `${String(f.verdict)} ${String(f.explanation)}`;
+  return Object.entries(f.numbers).filter(
+    ([, v]) => typeof v === 'number' || (typeof v === 'string' && (v.length <= 40 || !prose.includes(v))),
+  );
 }
 
 /** A finding's number name for display: `peak_connections` and `peakConnections` → "peak connections". */
