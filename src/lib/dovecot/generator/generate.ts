@@ -8,7 +8,7 @@ import {analyzeConfig} from '../rules';
 import {roundUpTo, settingAnchor} from './format';
 import {normalizeInput} from './schema';
 import {makePlan, SIZING, type Plan} from './sizing';
-import {buildTree} from './tree';
+import {buildTree, treeWithPermalink} from './tree';
 import type {Explanation, FieldProblem, GeneratorInput, GeneratorOutput, GeneratorWarning} from './types';
 import {planWarnings} from './warnings';
 
@@ -61,7 +61,15 @@ export function systemdText(plan: Plan): string {
 export function explanationsOf(plan: Plan): Explanation[] {
   const out: Explanation[] = [];
   for (const s of [...plan.header, ...plan.globals]) {
-    out.push({path: s.name, setting: s.name, value: s.value, why: s.why, short: s.comment || s.why, anchor: settingAnchor(s.name)});
+    out.push({
+      path: s.name,
+      setting: s.name,
+      value: s.value,
+      why: s.why,
+      short: s.comment || s.why,
+      anchor: settingAnchor(s.name),
+      ...(s.guide ? {guide: s.guide} : {}),
+    });
   }
   for (const b of plan.blocks) {
     for (const s of b.settings) {
@@ -72,6 +80,7 @@ export function explanationsOf(plan: Plan): Explanation[] {
         why: s.why,
         short: s.comment || s.why,
         anchor: settingAnchor(s.id),
+        ...(s.guide ? {guide: s.guide} : {}),
       });
     }
   }
@@ -157,4 +166,9 @@ export function generate(raw: Partial<GeneratorInput> | unknown): GeneratorOutpu
     });
     return out;
   }
+}
+
+/** The output's config text with its permalink as the first comment line (comments on only). */
+export function textWithPermalink(out: GeneratorOutput, permalink: string): string {
+  return printConfig(treeWithPermalink(out.tree, permalink, out.input.comments));
 }

@@ -22,6 +22,6 @@ export {
   type NormalizedInput,
 } from './schema';
 export {SIZING, makePlan, type Plan, type PlannedBlock, type PlannedSetting, type SumTerm} from './sizing';
-export {generate, planFor, asServerReadsIt, systemdLimits, systemdText, SYSTEMD_DROP_IN_PATH, type SystemdLimits} from './generate';
+export {generate, textWithPermalink, planFor, asServerReadsIt, systemdLimits, systemdText, SYSTEMD_DROP_IN_PATH, type SystemdLimits} from './generate';
 export {mailClientLimitWarnings, LINKS, MAIL_PROCESS_SERVICES} from './warnings';
 export {copyAsAnswer, ANSWER_WIDTH} from './answer';

@@ -45,10 +45,13 @@ export const SIZING = {
   /** How long a new connection stays in its login process before it is logged in (assumed 2 s). */
   preLoginSeconds: 2,
   /**
-   * auth cache memory per user: a passdb and a userdb entry, each a node of two pointers, a time
-   * and a size plus "key\0value\0" (username, password hash, uid/gid/home) — about 1 KiB for both
-   * (assumed; SIGUSR2 to auth logs the real hit/miss counts and size).
+   * auth cache memory per user: Dovecot's docs give about 50 bytes for a passdb and 100–200 bytes
+   * for a userdb entry, at most 250 bytes per user (/auth-cache#sizing); we allow 4 × that for
+   * negative entries and longer replies, rounded to 1 KiB (assumed; SIGUSR2 to auth logs the real
+   * hit/miss counts and size).
    */
+  cacheDocsBytesPerUser: 250,
+  cacheHeadroom: 4,
   cacheBytesPerUser: 1024,
   /** Address space the auth process needs besides its cache (assumed 128 MiB). */
   authBaseMiB: 128,
@@ -81,6 +84,8 @@ export interface PlannedSetting {
   comment: string;
   /** The rule, its source and the numbers (explanations, "copy as answer"). */
   why: string;
+  /** A wiki page with anchor that works the rule out, when there is one besides /settings. */
+  guide?: string;
 }
 
 export interface PlannedBlock {
@@ -357,8 +362,9 @@ export function makePlan(input: GeneratorInput): Plan {
       id: 'auth_cache_size',
       name: nameOf(v, 'auth_cache_size'),
       value: size,
-      comment: `${input.cacheUsers} users × 1 KiB`,
-      why: `About 1 KiB per user holds a passdb and a userdb entry (an estimate): ${input.cacheUsers} users × 1 KiB, rounded up to whole MiB = ${size}. 0 (the default) turns the cache off; the 2012 message names the cache as needed under high load.`,
+      comment: `${input.cacheUsers} users × 1 KiB (${SIZING.cacheDocsBytesPerUser} B × ${SIZING.cacheHeadroom} headroom)`,
+      why: `${SIZING.cacheDocsBytesPerUser} bytes per user (Dovecot's docs: a passdb and a userdb entry) × ${SIZING.cacheHeadroom} headroom for negative entries and longer userdb replies, rounded to 1 KiB per user: ${input.cacheUsers} users × 1 KiB, rounded up to whole MiB = ${size}. 0 (the default) turns the cache off; the 2012 message names the cache as needed under high load.`,
+      guide: '/auth-cache#sizing',
     });
     const ttl = minutesText(input.cacheTtlMinutes);
     globals.push({

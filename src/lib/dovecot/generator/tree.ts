@@ -65,3 +65,14 @@ export function buildTree(plan: Plan): ConfigTree {
   }
   return {children};
 }
+
+/**
+ * The output's config with one comment line on top carrying the page's permalink, so a pasted or
+ * downloaded file says where it came from. Only when comments are on; anything that could end
+ * the comment line (control characters) is dropped from the link.
+ */
+export function treeWithPermalink(tree: ConfigTree, permalink: string, comments: boolean): ConfigTree {
+  const link = permalink.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '');
+  if (!comments || link === '') return tree;
+  return {children: [comment(link), ...tree.children]};
+}

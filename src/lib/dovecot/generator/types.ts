@@ -103,6 +103,8 @@ export interface Explanation {
   short: string;
   /** '/settings#process_limit' */
   anchor: string;
+  /** A wiki page with anchor that works the rule out (auth_cache_size: '/auth-cache#sizing'). */
+  guide?: string;
 }
 
 export interface GeneratorOutput {
