@@ -1,0 +1,401 @@
+/**
+ * Recognisers for the log lines and doveconf messages about service limits (FACTS §4-5), in
+ * both versions' wordings: each pulls out its numbers (service, limit, required value, counted
+ * services), says what it means and gives the concrete fix and the /troubleshooting anchor.
+ *
+ * Linear time by construction: a recogniser first looks for a literal needle with indexOf, then
+ * runs its regex (bounded quantifiers, none nested) on a window of at most MESSAGE_WINDOW
+ * characters of the message.
+ */
+import type {DovecotVersion} from '../../version';
+import {anchorFor, CHANGES_23_TO_24, getSettingDef} from '../catalog';
+import {troubleshootingLink, type TroubleshootingAnchor} from './anchors';
+import {defaultVszLimit, nameOf, raiseTo, ref, settingFix, zeroFix} from './fixes';
+import type {Fix, LogLine, RecognisedLog} from './types';
+
+export const MESSAGE_WINDOW = 8000;
+
+interface Recogniser {
+  kind: string;
+  /** Literal text the message must contain (cheap pre-check). */
+  needle: string;
+  re: RegExp;
+  build(m: RegExpExecArray, log: LogLine, version: DovecotVersion): RecognisedLog;
+}
+
+const SVC = String.raw`service\(([^)\s]{1,64})\): `;
+const INT = String.raw`(\d{1,10})`;
+
+function int(s: string | undefined): number {
+  return s === undefined ? 0 : Number(s);
+}
+
+function rec(
+  kind: string,
+  title: string,
+  severity: RecognisedLog['severity'],
+  meaning: string,
+  extra: Partial<RecognisedLog> & {numbers?: RecognisedLog['numbers']},
+): RecognisedLog {
+  return {kind, title, severity, meaning, numbers: {}, ...extra};
+}
+
+function anchored(anchor: TroubleshootingAnchor): {anchor: TroubleshootingAnchor; link: string} {
+  return {anchor, link: troubleshootingLink(anchor)};
+}
+
+/** Parses "service X { process_limit=N } + service Y { process_limit=M }". */
+export function parseCounted(text: string): {service: string; process_limit: number}[] {
+  const out: {service: string; process_limit: number}[] = [];
+  const re = /service ([\w.-]{1,64}) \{ process_limit=(\d{1,10}) \}/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && out.length < 200) out.push({service: m[1], process_limit: Number(m[2])});
+  return out;
+}
+
+/** `service_count = 0` (2.3) / `restart_request_count = unlimited` (2.4). */
+function noRestart(version: DovecotVersion): string {
+  return `${nameOf(version, 'restart_request_count')} = ${version === '2.3' ? '0' : 'unlimited'}`;
+}
+
+function loginMode(version: DovecotVersion, service: string): string {
+  const restart = nameOf(version, 'restart_request_count');
+  return service.endsWith('-login')
+    ? ` With \`${restart} = 1\` (the default, high-security mode) every connection that has not logged in yet, and every TLS connection being proxied, holds a whole process; with \`${noRestart(version)}\` each process serves up to client_limit connections.`
+    : '';
+}
+
+const RECOGNISERS: readonly Recogniser[] = [
+  {
+    kind: 'process-limit-reached',
+    needle: 'reached, client connections are being dropped',
+    re: new RegExp(`${SVC}process_limit \\(${INT}\\) reached, client connections are being dropped`),
+    build: (m, _log, v) => {
+      const [service, limit] = [m[1], int(m[2])];
+      const suggested = Math.max(limit * 2, limit + 1);
+      return rec('process-limit-reached', 'process_limit reached', 'warning',
+        `Every ${service} process is busy and there are already ${limit} of them (process_limit), so the master stops accepting new connections for ${service} until one frees up.${loginMode(v, service)}`,
+        {numbers: {service, process_limit: limit}, fix: settingFix(v, service, 'process_limit', String(suggested),
+          `Raise ${ref(v, service, 'process_limit')} above ${limit} (for example to ${suggested}) so that it covers the connections ${service} must hold at peak.`),
+        ...anchored('process-limit-reached')});
+    },
+  },
+  {
+    kind: 'client-limit-restart-reached',
+    needle: 'reached, client connections are being dropped',
+    re: new RegExp(`${SVC}client_limit/(service_count|restart_request_count) \\(${INT}\\) reached, client connections are being dropped`),
+    build: (m, _log, v) => {
+      const service = m[1];
+      const version: DovecotVersion = m[2] === 'service_count' ? '2.3' : '2.4';
+      return rec('client-limit-restart-reached', `client_limit/${m[2]} reached`, 'warning',
+        `${service} has process_limit 1 and each process serves one connection (${m[2]} = 1), so a second connection has to wait until the only process is free.`,
+        {version, numbers: {service, [m[2]]: int(m[3])},
+          fix: settingFix(v, service, 'process_limit', '2', `Raise ${ref(v, service, 'process_limit')} above 1, or let the process serve more connections (${ref(v, service, 'restart_request_count')}).`),
+          ...anchored('client-limit-reached')});
+    },
+  },
+  {
+    kind: 'client-limit-reached',
+    needle: 'reached, client connections are being dropped',
+    re: new RegExp(`${SVC}client_limit \\(${INT}\\) reached, client connections are being dropped`),
+    build: (m, _log, v) => {
+      const [service, limit] = [m[1], int(m[2])];
+      return rec('client-limit-reached', 'client_limit reached', 'warning',
+        `${service} runs a single process (process_limit 1) and it already serves ${limit} connections (client_limit), so new connections wait.`,
+        {numbers: {service, client_limit: limit}, fix: settingFix(v, service, 'client_limit', String(limit * 2),
+          `Raise ${ref(v, service, 'client_limit')} above ${limit} (and make sure \`ulimit -n\` covers it).`),
+        ...anchored('client-limit-reached')});
+    },
+  },
+  {
+    kind: 'connection-queue-full',
+    needle: 'Connection queue full',
+    re: /(Login aborted|Disconnected|Aborted login|BYE): ?Connection queue full(?: \(([^)\n]{0,300})\))?(?: \(([a-z_]{1,40})\))?/,
+    build: (m, log, v) => {
+      const is24 = m[1] === 'Login aborted' || (m[2] ?? '').startsWith('client_limit and process_limit was hit');
+      const is23 = m[1] === 'Disconnected' || m[1] === 'Aborted login';
+      const service = log.process && log.process.endsWith('-login') ? log.process : 'imap-login';
+      const named = log.process && log.process.endsWith('-login') ? service : 'the login service (imap-login, pop3-login, …)';
+      const secs = /no auth attempts in (\d{1,10}) secs/.exec(m[2] ?? '');
+      const restart = nameOf(v, 'restart_request_count');
+      const fix = settingFix(v, service, 'process_limit', '', `Raise ${ref(v, service, 'process_limit')} (one process per connection with \`${restart} = 1\`), or with \`${noRestart(v)}\` raise client_limit × process_limit to cover the connections at peak.`);
+      return rec('connection-queue-full', 'Connection queue full', 'warning',
+        `All processes of ${named} were full (client_limit and process_limit reached), so the login process dropped its oldest connection that had not logged in yet${secs ? ` (it had been connected ${secs[1]} s without trying to log in)` : ''}. The client saw "BYE Connection queue full".`,
+        {...(is24 ? {version: '2.4' as const} : is23 ? {version: '2.3' as const} : {}),
+          numbers: {service, ...(secs ? {seconds: Number(secs[1])} : {})}, fix, ...anchored('connection-queue-full')});
+    },
+  },
+  {
+    kind: 'auth-client-limit-warning',
+    needle: 'service auth { client_limit=',
+    re: new RegExp(`service auth \\{ client_limit=${INT} \\} is lower than required under max\\. load \\(${INT}\\)\\. Counted for protocol services with (service_count|restart_request_count) != 1: (.{0,7000})`),
+    build: (m, _log, v) => {
+      const [limit, required] = [int(m[1]), int(m[2])];
+      const counted = parseCounted(m[4]);
+      return rec('auth-client-limit-warning', 'auth client_limit too low', 'warning',
+        `Each counted process can hold a connection to the auth service at the same time; at full load that is ${required} connections, but auth accepts only ${limit}. Logins would then wait or fail.`,
+        {version: m[3] === 'service_count' ? '2.3' : '2.4', numbers: {client_limit: limit, required}, counted,
+          fix: raiseTo(v, 'auth', 'client_limit', required), ...anchored('auth-client-limit-warning')});
+    },
+  },
+  {
+    kind: 'anvil-client-limit-warning',
+    needle: 'service anvil { client_limit=',
+    re: new RegExp(`service anvil \\{ client_limit=${INT} \\} is lower than required under max\\. load \\(${INT}\\)\\. Counted with: (.{0,7000})`),
+    build: (m, _log, v) => {
+      const [limit, required] = [int(m[1]), int(m[2])];
+      return rec('anvil-client-limit-warning', 'anvil client_limit too low', 'warning',
+        `Every login process and the auth process keep a connection to anvil (plus 2 for the master); at full load that is ${required}, but anvil accepts only ${limit}.`,
+        {numbers: {client_limit: limit, required}, counted: parseCounted(m[3]),
+          fix: raiseTo(v, 'anvil', 'client_limit', required), ...anchored('anvil-client-limit-warning')});
+    },
+  },
+  {
+    kind: 'fd-limit',
+    needle: 'fd limit (ulimit -n) is lower than required',
+    re: new RegExp(`fd limit \\(ulimit -n\\) is lower than required under max\\. load \\(${INT} < ${INT}\\), because of (?:service ([\\w.-]{1,64}) \\{ client_limit \\}|(default_client_limit))`),
+    build: (m, _log, v) => {
+      const [have, need] = [int(m[1]), int(m[2])];
+      const service = m[3];
+      const fix: Fix = {
+        text: `Raise the open-files limit of the dovecot master to at least ${need} (systemd: \`LimitNOFILE=${need}\` in a drop-in for dovecot.service; otherwise \`ulimit -n ${need}\`), or lower ${service ? ref(v, service, 'client_limit') : '`default_client_limit`'}.`,
+        value: String(need),
+      };
+      if (service) fix.calculator = {version: v, service, settings: {client_limit: String(need)}};
+      return rec('fd-limit', 'fd limit too low', 'warning',
+        `One process may need a file descriptor per client: ${service ? `service ${service} allows ${need} clients per process` : `default_client_limit is ${need}`}, but the master runs with ulimit -n ${have}. Past ${have} open files accept() and open() fail.`,
+        {numbers: {fd_limit: have, required: need, ...(service ? {service} : {because: 'default_client_limit'})}, fix, ...anchored('fd-limit')});
+    },
+  },
+  {
+    kind: 'process-min-avail-higher',
+    needle: 'process_min_avail is higher than process_limit',
+    re: new RegExp(`${SVC}process_min_avail is higher than process_limit`),
+    build: (m, _log, v) => rec('process-min-avail-higher', 'process_min_avail higher than process_limit', 'error',
+      `doveconf refuses the config: ${m[1]} is asked to keep more idle processes ready (process_min_avail) than it may run at all (process_limit).`,
+      {numbers: {service: m[1]}, fix: settingFix(v, m[1], 'process_min_avail', '', `Lower ${ref(v, m[1], 'process_min_avail')} to at most its process_limit, or raise ${ref(v, m[1], 'process_limit')}.`),
+        ...anchored('process-min-avail-higher')}),
+  },
+  {
+    kind: 'process-limit-must-be-1',
+    needle: 'process_limit must be 1',
+    re: new RegExp(`${SVC}process_limit must be 1`),
+    build: (m, _log, v) => rec('process-limit-must-be-1', 'process_limit must be 1', 'error',
+      `${m[1]} keeps shared state in one process, so doveconf refuses any process_limit other than 1 for it.`,
+      {numbers: {service: m[1], required: 1}, fix: settingFix(v, m[1], 'process_limit', '1', `Remove \`process_limit\` from \`service ${m[1]}\` (its default is 1) or set it to 1.`),
+        ...anchored('process-limit-must-be-1')}),
+  },
+  {
+    kind: 'vsz-limit-too-low',
+    needle: 'vsz_limit is too low',
+    re: new RegExp(`${SVC}vsz_limit is too low( \\(did you mean "unlimited"\\?\\))?`),
+    build: (m, _log, v) => rec('vsz-limit-too-low', 'vsz_limit too low', 'error',
+      `A vsz_limit under 1 MiB cannot run any process${m[2] ? '; 2.4 also refuses 0, which meant "no limit" in 2.3' : ''}.`,
+      {...(m[2] ? {version: '2.4' as const} : {}), numbers: {service: m[1], minimum: '1 M'},
+        fix: settingFix(v, m[1], 'vsz_limit', 'unlimited', `Set ${ref(v, m[1], 'vsz_limit')} to at least 1M (the default is ${defaultVszLimit(v)}), or to \`unlimited\` for no limit.`),
+        ...anchored('vsz-limit-too-low')}),
+  },
+  {
+    kind: 'must-be-higher-than-0',
+    needle: 'must be higher than 0',
+    re: new RegExp(`${SVC}(process_limit|client_limit|restart_request_count|idle_kill_interval) must be higher than 0`),
+    build: (m) => rec('must-be-higher-than-0', `${m[2]} must be higher than 0`, 'error',
+      `Dovecot 2.4 refuses 0 for ${m[2]}. In 2.3, 0 meant ${m[2] === 'restart_request_count' ? '"no limit"' : '"use the default"'}.`,
+      {version: '2.4', numbers: {service: m[1], setting: m[2]}, fix: zeroFix('2.4', m[1], m[2]), ...anchored('must-be-higher-than-0')}),
+  },
+  {
+    kind: 'error-83-out-of-memory',
+    needle: 'returned error 83',
+    re: new RegExp(`${SVC}child ${INT} returned error 83(?: \\(Out of memory \\(service ([^\\s{]{1,64}) \\{ vsz_limit=(\\d{1,12}) MB \\})?`),
+    build: (m, _log, v) => {
+      const service = m[1];
+      const mb = m[4] === undefined ? undefined : int(m[4]);
+      const fix = mb === undefined
+        ? settingFix(v, service, 'vsz_limit', '', `Raise ${ref(v, service, 'vsz_limit')}.`)
+        : settingFix(v, service, 'vsz_limit', `${mb * 2}M`, `Raise ${ref(v, service, 'vsz_limit')} above ${mb} MB, for example to ${mb * 2}M.`);
+      return rec('error-83-out-of-memory', 'Out of memory (error 83)', 'error',
+        `A ${service} process (pid ${m[2]}) ran out of memory: usually it hit its vsz_limit${mb !== undefined ? ` of ${mb} MB` : ''} (address space, not resident memory), occasionally the machine itself was out of memory.`,
+        {numbers: {service, pid: int(m[2]), ...(mb !== undefined ? {vsz_limit_mb: mb} : {})}, fix, ...anchored('error-83-out-of-memory')});
+    },
+  },
+  {
+    kind: 'fork-failed',
+    needle: 'fork() failed',
+    re: new RegExp(`fork\\(\\) failed: ([^(\\n]{1,200})(?:\\(ulimit -u ${INT} reached\\?\\))?`),
+    build: (m) => {
+      const n = m[2] === undefined ? undefined : int(m[2]);
+      return rec('fork-failed', 'fork() failed', 'error',
+        `The master could not start another process: ${m[1].trim()}.${n !== undefined ? ` The system allows ${n} processes for this user (ulimit -u).` : ''}`,
+        {numbers: n !== undefined ? {ulimit_u: n} : {}, fix: {text: `Raise the process limit of the dovecot master${n !== undefined ? ` above ${n}` : ''} (systemd: \`LimitNPROC\` and \`TasksMax\` for dovecot.service), or lower the process_limit values so their sum fits.`},
+          ...anchored('fork-failed')});
+    },
+  },
+  {
+    kind: 'startup-throttling',
+    needle: 'startup failed, throttling for',
+    re: new RegExp(`${SVC}command startup failed, throttling for (\\d{1,10}(?:\\.\\d{1,9})?) secs`),
+    build: (m) => rec('startup-throttling', 'Startup failed, throttling', 'error',
+      `New ${m[1]} processes failed right after starting, so the master waits ${m[2]} s before trying again (the wait doubles up to 60 s). The real cause is logged just before this line.`,
+      {numbers: {service: m[1], seconds: Number(m[2])}, fix: {text: `Look at the error ${m[1]} logged just before this line and fix that (permissions, a missing file, a crash).`, service: m[1]},
+        ...anchored('startup-throttling')}),
+  },
+  {
+    kind: 'ignoring-idle-sigint',
+    needle: 'is ignoring idle SIGINT',
+    re: new RegExp(`${SVC}Process ${INT} is ignoring idle SIGINT`),
+    build: (m, _log, v) => rec('ignoring-idle-sigint', 'Process is ignoring idle SIGINT', 'info',
+      `The master asked an idle ${m[1]} process (pid ${m[2]}) to exit, because there were more idle processes than needed, and it has not exited: it is probably busy or stuck in a blocking call.`,
+      {numbers: {service: m[1], pid: int(m[2])}, fix: {text: `Usually harmless once in a while. If it repeats, see what pid ${m[2]} is waiting on; ${ref(v, m[1], 'idle_kill_interval')} sets how often the master asks.`, service: m[1]},
+        ...anchored('ignoring-idle-sigint')}),
+  },
+  {
+    kind: 'first-setting-must-be-dovecot-config-version',
+    needle: 'The first setting must be dovecot_config_version',
+    re: /The first setting must be dovecot_config_version/,
+    build: () => rec('first-setting-must-be-dovecot-config-version', 'dovecot_config_version must come first', 'error',
+      'Dovecot 2.4 reads dovecot_config_version before anything else to know which defaults the file was written for; it has to be the first setting in dovecot.conf.',
+      {version: '2.4', fix: {text: 'Put `dovecot_config_version = 2.4.1` (the version the file was written for) as the first setting of dovecot.conf.', setting: 'dovecot_config_version', value: '2.4.1'},
+        ...anchored('first-setting-must-be-dovecot-config-version')}),
+  },
+  {
+    kind: 'dovecot-storage-version-must-be-set',
+    needle: 'dovecot_storage_version setting must be set',
+    re: /dovecot_storage_version setting must be set/,
+    build: () => rec('dovecot-storage-version-must-be-set', 'dovecot_storage_version must be set', 'error',
+      'Dovecot 2.4 requires dovecot_storage_version: the oldest version whose storage format the mail files must stay readable by.',
+      {version: '2.4', fix: {text: 'Add `dovecot_storage_version = 2.4.1` (or the version your storage was first written with) after dovecot_config_version.', setting: 'dovecot_storage_version'},
+        ...anchored('dovecot-storage-version-must-be-set')}),
+  },
+  {
+    kind: 'invalid-dovecot-config-version',
+    needle: 'Invalid dovecot_config_version',
+    re: /Invalid dovecot_config_version: ?([^\n]{0,200})/,
+    build: (m) => rec('invalid-dovecot-config-version', 'Invalid dovecot_config_version', 'error',
+      `This Dovecot does not know the dovecot_config_version in the file. ${m[1]}`.trim(),
+      {version: '2.4', fix: {text: 'Set `dovecot_config_version` to one of the versions listed (e.g. 2.4.1); a 2.3 config must be converted first.', setting: 'dovecot_config_version'},
+        ...anchored('invalid-dovecot-config-version')}),
+  },
+  {
+    kind: 'unknown-setting',
+    needle: 'Unknown setting: ',
+    re: /Unknown setting: ([\w.-]{1,64} \{ )?([\w/.-]{1,200})( \([^)\n]{0,400} not found either\.\))?/,
+    build: (m, _log, v) => {
+      const key = m[2];
+      const version: DovecotVersion | undefined = m[3] ? '2.4' : m[1] ? '2.3' : undefined;
+      const inVersion = version ?? v;
+      const def = getSettingDef(key);
+      const change = CHANGES_23_TO_24.find((c) => c.from === key && (c.kind === 'renamed' || c.kind === 'removed'));
+      const other: DovecotVersion = inVersion === '2.4' ? '2.3' : '2.4';
+      const otherName = def?.versions[other]?.name;
+      let meaning = `Dovecot ${inVersion} has no setting called ${key} there.`;
+      let fix: Fix | undefined;
+      if (inVersion === '2.4' && change) {
+        meaning = `${key} is a Dovecot 2.3 setting; 2.4 does not translate 2.3 names. ${change.note}`;
+        const to = change.to ?? change.replacement;
+        if (to) fix = {text: `Replace \`${key}\` with \`${to}\`${key === 'service_count' ? ' (and 0 with `unlimited`)' : ''}.`, setting: to};
+      } else if (def && otherName === key && !def.versions[inVersion]) {
+        meaning = `${key} exists only in Dovecot ${other}.`;
+      } else if (def && otherName === key && def.versions[inVersion]) {
+        meaning = `${key} is the Dovecot ${other} name; Dovecot ${inVersion} calls it ${def.versions[inVersion]!.name}. Is a ${other} config being read by Dovecot ${inVersion}?`;
+        fix = {text: `Write \`${def.versions[inVersion]!.name}\` instead of \`${key}\`, or run the Dovecot version the file was written for.`, setting: def.versions[inVersion]!.name};
+      }
+      const anchor = key === 'service_count' || key === 'restart_request_count' ? anchored('unknown-setting-service-count') : {};
+      const settingsAnchor = anchorFor(key);
+      return rec('unknown-setting', `Unknown setting: ${key}`, 'error', meaning,
+        {...(version ? {version} : {}), numbers: {setting: key}, ...(fix ? {fix} : {}), ...anchor,
+          ...(!('link' in anchor) && settingsAnchor && def ? {link: `/settings#${settingsAnchor}`} : {})});
+    },
+  },
+  {
+    kind: 'starting-up',
+    needle: 'starting up',
+    re: /Dovecot v(\d{1,3}\.\d{1,3}(?:\.\d{1,4}){0,3}(?:-[\w.]{1,20})?)(?: \(([0-9a-f]{6,40})\))? starting up(?: for ([^\n(]{0,200}))?/,
+    build: (m) => rec('starting-up', 'Dovecot starting', 'info',
+      `The master started Dovecot ${m[1]}${m[3] ? ` for ${m[3].trim()}` : ''}.`,
+      {numbers: {dovecot: m[1]}, ...(m[1].startsWith('2.3') ? {version: '2.3' as const} : m[1].startsWith('2.4') ? {version: '2.4' as const} : {})}),
+  },
+  {
+    kind: 'unknown-protocol',
+    needle: 'Unknown protocol: ',
+    re: /protocols: Unknown protocol: ([\w.-]{1,64})/,
+    build: (m) => rec('unknown-protocol', 'Unknown protocol', 'error',
+      `protocols lists ${m[1]}, but no installed service serves that protocol (a package such as dovecot-${m[1]}d may be missing, or it is misspelt).`,
+      {numbers: {protocol: m[1]}, fix: {text: `Install the package that provides ${m[1]}, or remove it from \`protocols\`.`, setting: 'protocols'}, link: '/settings#protocols'}),
+  },
+  {
+    kind: 'auth-cache-size-too-small',
+    needle: 'auth_cache_size value is too small',
+    re: /auth_cache_size value is too small \((\d{1,10}) bytes\)/,
+    build: (m) => rec('auth-cache-size-too-small', 'auth_cache_size too small', 'error',
+      `Dovecot 2.4 reads a bare auth_cache_size as bytes and refuses ${m[1]} bytes; 2.3 read a bare number as megabytes.`,
+      {version: '2.4', numbers: {auth_cache_size: int(m[1])}, fix: {text: `Write the unit: \`auth_cache_size = ${m[1]}M\` if you meant megabytes.`, setting: 'auth_cache_size', value: `${m[1]}M`}, link: '/auth-cache'}),
+  },
+  {
+    kind: 'auth-worker-max-count-zero',
+    needle: 'auth_worker_max_count must be above zero',
+    re: /auth_worker_max_count must be above zero/,
+    build: () => rec('auth-worker-max-count-zero', 'auth_worker_max_count must be above zero', 'error',
+      'Dovecot 2.3 needs at least one auth worker.',
+      {version: '2.3', fix: {text: 'Remove `auth_worker_max_count = 0` (the default is 30).', setting: 'auth_worker_max_count'}, link: '/auth-cache'}),
+  },
+  {
+    kind: 'unknown-service-type',
+    needle: 'Unknown service type: ',
+    re: /Unknown service type: ([^\s]{0,64})/,
+    build: (m) => rec('unknown-service-type', 'Unknown service type', 'error',
+      `A service block sets \`type = ${m[1]}\`, which Dovecot does not know.`,
+      {numbers: {type: m[1]}, fix: {text: 'Remove the `type` line; built-in services already have the right type.'}, link: '/services'}),
+  },
+  {
+    kind: 'duplicate-listener',
+    needle: 'duplicate listener: ',
+    re: /duplicate listener: ([^\s]{0,200})/,
+    build: (m) => rec('duplicate-listener', 'Duplicate listener', 'error',
+      `Two listeners use the same address and port (or the same socket path): ${m[1]}.`,
+      {numbers: {listener: m[1]}, fix: {text: 'Give each inet_listener its own port (or remove one of them).'}, link: '/services'}),
+  },
+  {
+    kind: 'killed-with-signal',
+    needle: 'Killed with signal ',
+    re: /Killed with signal (\d{1,3})(?: \(by pid=(\d{1,10}))?/,
+    build: (m) => rec('killed-with-signal', 'Killed with signal', 'info',
+      m[1] === '15' ? 'Dovecot was stopped (SIGTERM), for example by systemctl stop or restart.' : `The process was killed with signal ${m[1]}.`,
+      {numbers: {signal: int(m[1])}}),
+  },
+];
+
+/** The kinds of message this module recognises, for documentation and tests. */
+export const RECOGNISED_KINDS: readonly string[] = [...new Set(RECOGNISERS.map((r) => r.kind))];
+
+/** The recognised meaning of one (normalised) log line, or null. Never throws. */
+export function recogniseLog(log: LogLine, version: DovecotVersion): RecognisedLog | null {
+  const message = log.message.length > MESSAGE_WINDOW ? log.message.slice(0, MESSAGE_WINDOW) : log.message;
+  for (const r of RECOGNISERS) {
+    if (!message.includes(r.needle)) continue;
+    const m = r.re.exec(message);
+    if (!m) continue;
+    try {
+      const out = r.build(m, log, version);
+      if (log.level === 'Fatal' || log.level === 'Error') {
+        if (out.severity === 'warning' || out.severity === 'info') out.severity = out.kind === 'killed-with-signal' ? out.severity : 'error';
+      }
+      return out;
+    } catch {
+      return null;
+    }
+  }
+  // "Out of memory" inside a mail process: the cause of error 83
+  if (message.includes('Out of memory') && (log.level === 'Fatal' || log.level === 'Error')) {
+    return rec('out-of-memory', 'Out of memory', 'error',
+      'The process could not allocate memory: it reached its vsz_limit or the machine ran out. The master then logs "returned error 83" for it.',
+      {numbers: log.process ? {process: log.process} : {}, ...anchored('error-83-out-of-memory'),
+        ...(log.process ? {fix: settingFix(version, log.process, 'vsz_limit', '', `Raise ${ref(version, log.process, 'vsz_limit')}.`)} : {})});
+  }
+  return null;
+}
+
+/** Whether a bare line (no log prefix) is a message this module knows. */
+export function looksLikeKnownMessage(message: string): boolean {
+  const m = message.length > MESSAGE_WINDOW ? message.slice(0, MESSAGE_WINDOW) : message;
+  return RECOGNISERS.some((r) => r.kind !== 'killed-with-signal' && m.includes(r.needle) && r.re.test(m));
+}

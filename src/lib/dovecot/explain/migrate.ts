@@ -1,0 +1,416 @@
+/**
+ * Converts the service, login and auth-cache settings of a Dovecot 2.3 configuration to 2.4, as
+ * a block to copy (printed by printConfig), with what changed and what could not be converted.
+ *
+ * Rules (FACTS §3, CHANGES_23_TO_24):
+ * - `service_count` → `restart_request_count`; 0 → `unlimited`.
+ * - `vsz_limit = 0` (no limit) → `unlimited`; the same for `default_vsz_limit`.
+ * - `process_limit = 0`, `client_limit = 0`, `idle_kill = 0` meant "use default_process_limit /
+ *   default_client_limit / default_idle_kill" in 2.3: they are dropped, never made `unlimited`.
+ *   Where the 2.4 service has a built-in value of its own (imap's process_limit 1024), dropping
+ *   would change the number, so the 2.3 default's value is written instead (and said so).
+ * - `idle_kill` → `idle_kill_interval` (its meaning changed: see the note); `default_idle_kill` →
+ *   `default_idle_kill_interval`; 2.4 wants units on times (`60` → `60 secs`).
+ * - `auth_worker_max_count = N` → `service auth-worker { process_limit = N }` (the smaller of N
+ *   and the 2.3 auth-worker process_limit, which is what limited 2.3).
+ * - `$default_*` → `$SET:default_*`; `inet_listener { address }` → `listen`.
+ * - A bare `auth_cache_size` of 1..1023 was megabytes in 2.3: `100` → `100M`.
+ * - `dovecot_config_version` and `dovecot_storage_version` come first.
+ * - doveconf 2.4's auth/anvil client_limit warnings on the result are fixed by raising the limit.
+ * Everything else (other settings, passdb/userdb, protocol filters, includes, variables it
+ * cannot resolve) is listed as not converted: never guessed.
+ */
+import {CHANGES_23_TO_24, DEFAULT_CONFIG_VERSION_24, getService, globalDefault} from '../catalog';
+import {printConfig, type ConfigTree, type Node, type SectionNode, type SettingNode} from '../conf';
+import {analyzeConfig} from '../rules';
+import {wrapForRules} from './config';
+import {topLevel, type WrittenSetting} from './shared';
+import type {CannotEvaluate, Migration, MigrationChange} from './types';
+
+const UINT_MAX = 4294967295;
+
+interface Ctx {
+  globals: Map<string, WrittenSetting>;
+  changes: MigrationChange[];
+  notConverted: CannotEvaluate[];
+}
+
+function setting(key: string, value: string, line: number, comment?: string): SettingNode {
+  const node: SettingNode = {kind: 'setting', key, value, pos: {line, column: 1}};
+  if (comment !== undefined) node.comment = ` ${comment}`;
+  return node;
+}
+
+function section(type: string, name: string | undefined, line: number, children: Node[]): SectionNode {
+  const s: SectionNode = {kind: 'section', type, children, pos: {line, column: 1}};
+  if (name !== undefined) s.name = name;
+  return s;
+}
+
+function global23(ctx: Ctx, name: string): string {
+  return ctx.globals.get(name)?.value ?? globalDefault('2.3', name) ?? '';
+}
+
+/** 2.3 `$default_x` references become 2.4 `$SET:default_x`; other variables cannot be converted. */
+function convertVariables(value: string): string | null {
+  if (!value.includes('$')) return value;
+  const out = value.replace(/\$(default_[a-z_]{1,40})\b/g, '$SET:$1');
+  return out.replace(/\$SET:default_[a-z_]{1,40}/g, '').includes('$') ? null : out;
+}
+
+/** A 2.3 time value in 2.4 syntax: units required, UINT_MAX seconds = infinite. Null for 0. */
+function convertTime(value: string): string | null {
+  const m = /^(\d{1,20}) *([A-Za-z]{0,10})$/.exec(value.trim());
+  if (!m) return value.trim() === 'infinite' ? 'infinite' : null;
+  const n = Number(m[1]);
+  if (n === UINT_MAX && (m[2] === '' || m[2].startsWith('s'))) return 'infinite';
+  if (n === 0) return null;
+  return m[2] === '' ? `${n} secs` : `${n} ${m[2]}`;
+}
+
+function isZero(value: string): boolean {
+  return /^0+ *[A-Za-z]{0,5}$/.test(value.trim());
+}
+
+function listWords(value: string): string {
+  return value.split(/[\s,]+/).filter((w) => w !== '').join(' ');
+}
+
+/** The 2.4 built-in value of a service setting, if the service's own default filter sets one. */
+function ownDefault24(service: string, key: string): string | undefined {
+  return getService('2.4', service)?.settings[key];
+}
+
+function notConverted(ctx: Ctx, line: number, text: string, why: string): void {
+  ctx.notConverted.push({line, text, why});
+}
+
+const COPY_SERVICE = ['process_min_avail', 'type', 'protocol', 'executable', 'user', 'group', 'privileged_group', 'chroot', 'drop_priv_before_exec', 'extra_groups'];
+const COPY_FILE_LISTENER = ['mode', 'user', 'group'];
+const COPY_INET_LISTENER = ['port', 'ssl', 'haproxy', 'reuse_port'];
+
+/** A "0 = use default_x" setting: dropped, or written out where 2.4's own default differs. */
+function zeroDefault(ctx: Ctx, service: string, n: SettingNode, key24: string, global23Name: string, global24Value: () => string | null): Node | null {
+  const meant23 = global23(ctx, global23Name);
+  const own = ownDefault24(service, key24);
+  const inherited = global24Value();
+  if (own === undefined || own === inherited || inherited === null) {
+    ctx.changes.push({line: n.pos.line, text: `${n.key} = 0 dropped`, note: `In 2.3, 0 meant ${global23Name} (${meant23}); 2.4 refuses 0 and inherits the same default when the line is left out.`});
+    return null;
+  }
+  ctx.changes.push({
+    line: n.pos.line,
+    text: `${n.key} = 0 → ${key24} = ${inherited}`,
+    note: `In 2.3, 0 meant ${global23Name} (${meant23}). Left out, 2.4's ${service} would use its own default ${own} instead, so the 2.3 value is written.`,
+  });
+  return setting(key24, inherited, n.pos.line, `2.3: ${n.key} = 0`);
+}
+
+function convertedIdleDefault(ctx: Ctx): string | null {
+  const v = global23(ctx, 'default_idle_kill');
+  return isZero(v) ? '1 secs' : convertTime(v);
+}
+
+function migrateService(ctx: Ctx, s: SectionNode): SectionNode | null {
+  const name = s.name ?? '';
+  const gone = CHANGES_23_TO_24.find((c) => c.kind === 'service-removed' && c.from === name);
+  if (gone) {
+    notConverted(ctx, s.pos.line, `service ${name} { … }`, `Dovecot 2.4 has no service ${name}. ${gone.note}`);
+    return null;
+  }
+  const children: Node[] = [];
+  for (const n of s.children) {
+    if (n.kind === 'setting') {
+      const out = migrateServiceSetting(ctx, name, n);
+      if (out) children.push(out);
+    } else if (n.kind === 'section') {
+      const l = migrateListener(ctx, name, n);
+      if (l) children.push(l);
+    } else if (n.kind === 'include') {
+      notConverted(ctx, n.pos.line, `!include ${n.path}`, 'included files are not read here');
+    }
+  }
+  if (children.length === 0) return null;
+  return section('service', name, s.pos.line, children);
+}
+
+function migrateServiceSetting(ctx: Ctx, service: string, n: SettingNode): Node | null {
+  const line = n.pos.line;
+  if (n.file) {
+    notConverted(ctx, line, `${n.key} = <${n.value}`, 'the value is read from a file, which is not available here');
+    return null;
+  }
+  const value = convertVariables(n.value);
+  if (value === null) {
+    notConverted(ctx, line, `${n.key} = ${n.value}`, 'it uses a variable that has no known 2.4 equivalent');
+    return null;
+  }
+  const varNote = value !== n.value ? `${n.value} is written ${value} in 2.4` : undefined;
+  switch (n.key) {
+    case 'service_count': {
+      const v = isZero(value) ? 'unlimited' : value;
+      ctx.changes.push({line, text: `service_count = ${n.value} → restart_request_count = ${v}`, note: isZero(value) ? '0 meant no limit in 2.3; 2.4 refuses 0 and writes `unlimited`.' : 'Renamed in 2.4.'});
+      return setting('restart_request_count', v, line, `2.3: service_count = ${n.value}`);
+    }
+    case 'process_limit':
+      if (isZero(value)) return zeroDefault(ctx, service, n, 'process_limit', 'default_process_limit', () => global23(ctx, 'default_process_limit'));
+      break;
+    case 'client_limit':
+      if (isZero(value)) return zeroDefault(ctx, service, n, 'client_limit', 'default_client_limit', () => global23(ctx, 'default_client_limit'));
+      break;
+    case 'idle_kill': {
+      if (isZero(value)) return zeroDefault(ctx, service, n, 'idle_kill_interval', 'default_idle_kill', () => convertedIdleDefault(ctx));
+      const t = convertTime(value);
+      if (t === null) {
+        notConverted(ctx, line, `idle_kill = ${n.value}`, 'not a time value this tool can read');
+        return null;
+      }
+      ctx.changes.push({line, text: `idle_kill = ${n.value} → idle_kill_interval = ${t}`, note: 'Renamed, and the meaning changed: 2.3.19 killed a process once it had been idle this long; since 2.3.21 and in 2.4, every interval the master stops as many idle processes as stayed idle through the whole interval.'});
+      return setting('idle_kill_interval', t, line, `2.3: idle_kill = ${n.value}`);
+    }
+    case 'vsz_limit':
+      if (isZero(value)) {
+        ctx.changes.push({line, text: 'vsz_limit = 0 → vsz_limit = unlimited', note: '0 meant no limit in 2.3; 2.4 refuses anything under 1M and writes `unlimited`.'});
+        return setting('vsz_limit', 'unlimited', line, '2.3: vsz_limit = 0');
+      }
+      if (value.trim() === '18446744073709551615 B') {
+        ctx.changes.push({line, text: 'vsz_limit = 18446744073709551615 B dropped', note: 'That is how 2.3 prints "not set" (default_vsz_limit applies).'});
+        return null;
+      }
+      break;
+    default:
+      if (!COPY_SERVICE.includes(n.key)) {
+        notConverted(ctx, line, `${n.key} = ${n.value}`, `not a 2.3 service setting this migration knows`);
+        return null;
+      }
+  }
+  if (n.key === 'extra_groups' && value.trim() !== '') {
+    ctx.changes.push({line, text: 'extra_groups kept', note: 'A space-separated string in 2.3, a boollist in 2.4: the same words are read as the list.'});
+  }
+  if (varNote) ctx.changes.push({line, text: `${n.key} = ${n.value} → ${n.key} = ${value}`, note: varNote});
+  return setting(n.key, value, line);
+}
+
+function migrateListener(ctx: Ctx, service: string, l: SectionNode): SectionNode | null {
+  const copy = l.type === 'inet_listener' ? COPY_INET_LISTENER : l.type === 'unix_listener' || l.type === 'fifo_listener' ? COPY_FILE_LISTENER : null;
+  if (!copy) {
+    notConverted(ctx, l.pos.line, `${l.type}${l.name !== undefined ? ` ${l.name}` : ''} { … } in service ${service}`, 'not a listener block this migration knows');
+    return null;
+  }
+  const children: Node[] = [];
+  for (const n of l.children) {
+    if (n.kind !== 'setting') {
+      if (n.kind === 'section' || n.kind === 'include') notConverted(ctx, n.pos.line, n.kind === 'section' ? `${n.type} { … }` : `!include ${n.path}`, 'not expected inside a listener');
+      continue;
+    }
+    const value = convertVariables(n.value);
+    if (value === null || n.file) {
+      notConverted(ctx, n.pos.line, `${n.key} = ${n.value}`, 'it uses a variable or file that has no known 2.4 equivalent');
+      continue;
+    }
+    if (l.type === 'inet_listener' && n.key === 'address') {
+      const listen = listWords(value);
+      ctx.changes.push({line: n.pos.line, text: `address = ${n.value} → listen = ${listen}`, note: 'inet_listener { address } is gone in 2.4; `listen` inside the listener does the same.'});
+      children.push(setting('listen', listen, n.pos.line, `2.3: address = ${n.value}`));
+      continue;
+    }
+    if (!copy.includes(n.key)) {
+      notConverted(ctx, n.pos.line, `${n.key} = ${n.value}`, `not a 2.3 ${l.type} setting this migration knows`);
+      continue;
+    }
+    if (value !== n.value) ctx.changes.push({line: n.pos.line, text: `${n.key} = ${n.value} → ${n.key} = ${value}`, note: '2.4 refers to other settings as $SET:name.'});
+    children.push(setting(n.key, value, n.pos.line));
+  }
+  return section(l.type, l.name, l.pos.line, children);
+}
+
+function migrateGlobal(ctx: Ctx, n: SettingNode): Node | null {
+  const line = n.pos.line;
+  const value = n.file ? null : convertVariables(n.value);
+  const keep = () => setting(n.key, value!, line);
+  if (value === null) {
+    notConverted(ctx, line, `${n.key} = ${n.file ? '<' : ''}${n.value}`, n.file ? 'the value is read from a file, which is not available here' : 'it uses a variable that has no known 2.4 equivalent');
+    return null;
+  }
+  switch (n.key) {
+    case 'default_process_limit':
+    case 'default_client_limit':
+      if (isZero(value)) break;
+      return keep();
+    case 'default_login_user':
+    case 'default_internal_user':
+    case 'default_internal_group':
+    case 'mail_max_userip_connections':
+    case 'auth_cache_verify_password_with_worker':
+      return keep();
+    case 'default_vsz_limit':
+      if (isZero(value)) {
+        ctx.changes.push({line, text: 'default_vsz_limit = 0 → default_vsz_limit = unlimited', note: '0 meant no limit in 2.3; 2.4 refuses it.'});
+        return setting(n.key, 'unlimited', line, '2.3: default_vsz_limit = 0');
+      }
+      return keep();
+    case 'default_idle_kill': {
+      const t = isZero(value) ? '1 secs' : convertTime(value);
+      if (t === null) break;
+      ctx.changes.push({
+        line,
+        text: `default_idle_kill = ${n.value} → default_idle_kill_interval = ${t}`,
+        note: isZero(value)
+          ? 'In 2.3.19, 0 made the master stop extra idle processes at once (within a second); 2.4 refuses 0, and 1 second is the nearest.'
+          : 'Renamed in 2.4 (the meaning changed with idle_kill: see idle_kill_interval).',
+      });
+      return setting('default_idle_kill_interval', t, line, `2.3: default_idle_kill = ${n.value}`);
+    }
+    case 'auth_cache_size': {
+      const m = /^(\d{1,20})$/.exec(value.trim());
+      if (m && Number(m[1]) > 0 && Number(m[1]) < 1024) {
+        ctx.changes.push({line, text: `auth_cache_size = ${n.value} → auth_cache_size = ${m[1]}M`, note: '2.3 read a bare number under 1024 as megabytes; 2.4 reads it as bytes and refuses it.'});
+        return setting(n.key, `${m[1]}M`, line, `2.3: auth_cache_size = ${n.value}`);
+      }
+      return keep();
+    }
+    case 'auth_cache_ttl':
+    case 'auth_cache_negative_ttl': {
+      if (isZero(value)) return setting(n.key, '0', line);
+      const t = convertTime(value);
+      if (t === null) break;
+      if (t !== value) ctx.changes.push({line, text: `${n.key} = ${n.value} → ${n.key} = ${t}`, note: '2.4 wants a unit on times.'});
+      return setting(n.key, t, line);
+    }
+    case 'protocols': {
+      const words = listWords(value);
+      if (words.split(' ').some((w) => w === 'none' || w.includes('$') || w.includes('%'))) break;
+      return setting(n.key, words, line);
+    }
+    case 'listen': {
+      const words = listWords(value);
+      if (words !== value) ctx.changes.push({line, text: `listen = ${n.value} → listen = ${words}`, note: 'A boollist in 2.4: addresses separated by spaces.'});
+      return setting(n.key, words, line);
+    }
+    case 'auth_worker_max_count':
+      return null; // handled after the walk
+    case 'login_access_sockets': {
+      const c = CHANGES_23_TO_24.find((x) => x.from === 'login_access_sockets');
+      notConverted(ctx, line, `${n.key} = ${n.value}`, c?.note ?? 'removed in 2.4');
+      return null;
+    }
+    default:
+      notConverted(ctx, line, `${n.key} = ${n.value}`, 'outside what this migration converts (service, login-process and auth-cache settings): carry it over by hand with the 2.4 upgrade guide');
+      return null;
+  }
+  notConverted(ctx, line, `${n.key} = ${n.value}`, 'no 2.4 equivalent this tool is sure of');
+  return null;
+}
+
+function findService(children: Node[], name: string): SectionNode | undefined {
+  return children.find((c): c is SectionNode => c.kind === 'section' && c.type === 'service' && c.name === name);
+}
+
+/** Sets `service NAME { key = value }` in the output, adding the block or line as needed. */
+function setServiceSetting(children: Node[], name: string, key: string, value: string, comment: string): void {
+  let s = findService(children, name);
+  if (!s) {
+    s = section('service', name, 0, []);
+    children.push(s);
+  }
+  const existing = s.children.find((c): c is SettingNode => c.kind === 'setting' && c.key === key);
+  if (existing) {
+    existing.value = value;
+    existing.comment = ` ${comment}`;
+  } else {
+    s.children.push(setting(key, value, 0, comment));
+  }
+}
+
+function authWorker(ctx: Ctx, tree: ConfigTree, children: Node[]): void {
+  const max = ctx.globals.get('auth_worker_max_count');
+  if (!max) return;
+  const m = /^(\d{1,10})$/.exec(max.value.trim());
+  if (!m || Number(m[1]) === 0) {
+    notConverted(ctx, max.line, `auth_worker_max_count = ${max.value}`, 'not a count 2.3 accepts (it must be above zero)');
+    return;
+  }
+  const n = Number(m[1]);
+  // 2.3 ran at most min(process_limit of auth-worker, auth_worker_max_count) workers
+  let pl23: number | null = Number(global23(ctx, 'default_process_limit'));
+  for (const s of tree.children) {
+    if (s.kind !== 'section' || s.type !== 'service' || s.name !== 'auth-worker') continue;
+    for (const c of s.children) {
+      if (c.kind === 'setting' && c.key === 'process_limit') pl23 = /^\d{1,10}$/.test(c.value) ? (Number(c.value) === 0 ? Number(global23(ctx, 'default_process_limit')) : Number(c.value)) : null;
+    }
+  }
+  const value = pl23 === null ? n : Math.min(n, pl23);
+  setServiceSetting(children, 'auth-worker', 'process_limit', String(value), `2.3: auth_worker_max_count = ${max.value}`);
+  ctx.changes.push({
+    line: max.line,
+    text: `auth_worker_max_count = ${max.value} → service auth-worker { process_limit = ${value} }`,
+    note: 'auth_worker_max_count is gone in 2.4; the number of auth-worker processes is their process_limit.',
+  });
+}
+
+function lmtpNote(ctx: Ctx, tree: ConfigTree): void {
+  const protocols = ctx.globals.get('protocols');
+  const lmtpBlock = tree.children.find((c) => c.kind === 'section' && c.type === 'service' && c.name === 'lmtp') as SectionNode | undefined;
+  const lmtpOn = (protocols && /(^|[\s,])lmtp($|[\s,])/.test(protocols.value)) || lmtpBlock !== undefined;
+  const setsCount = lmtpBlock?.children.some((c) => c.kind === 'setting' && c.key === 'service_count');
+  if (lmtpOn && !setsCount) {
+    ctx.changes.push({
+      line: lmtpBlock?.pos.line ?? protocols?.line ?? 0,
+      text: 'lmtp: default changed',
+      note: `With dovecot_config_version = ${DEFAULT_CONFIG_VERSION_24}, lmtp processes serve one connection each (restart_request_count = 1); in 2.3 they were reused (service_count = 0). Add \`service lmtp { restart_request_count = unlimited }\` to keep the 2.3 behaviour.`,
+    });
+  }
+}
+
+/** doveconf 2.4's auth/anvil warnings on the result: raise the limit it names. */
+function fixLimitWarnings(ctx: Ctx, children: Node[]): void {
+  for (let round = 0; round < 3; round++) {
+    const wrapped = wrapForRules('2.4', {children});
+    const report = analyzeConfig('2.4', wrapped.tree);
+    const w = report.warnings.find((x) => x.id === 'W1' || x.id === 'W2');
+    if (!w || report.fatal) return;
+    const service = w.id === 'W1' ? 'auth' : 'anvil';
+    const required = String(w.numbers.required);
+    setServiceSetting(children, service, 'client_limit', required, `doveconf 2.4 warned: ${w.id === 'W1' ? 'auth' : 'anvil'} client_limit lower than required`);
+    ctx.changes.push({line: 0, text: `service ${service} { client_limit = ${required} }`, note: `doveconf 2.4 would warn: ${w.message}`});
+  }
+}
+
+/** The 2.3 → 2.4 migration of a parsed 2.3 configuration. Never throws. */
+export function migrate23to24(tree: ConfigTree): Migration {
+  const ctx: Ctx = {globals: topLevel(tree), changes: [], notConverted: []};
+  const children: Node[] = [
+    setting('dovecot_config_version', DEFAULT_CONFIG_VERSION_24, 0),
+    setting('dovecot_storage_version', DEFAULT_CONFIG_VERSION_24, 0),
+  ];
+  try {
+    for (const n of tree.children) {
+      if (n.kind === 'setting') {
+        if (n.key === 'dovecot_config_version' || n.key === 'dovecot_storage_version') continue;
+        const out = migrateGlobal(ctx, n);
+        if (out) children.push(out);
+      } else if (n.kind === 'section') {
+        if (n.type === 'service' && n.name !== undefined) {
+          const out = migrateService(ctx, n);
+          if (out) children.push(out);
+        } else {
+          notConverted(ctx, n.pos.line, `${n.type}${n.name !== undefined ? ` ${n.name}` : ''} { … }`, 'outside what this migration converts (service, login-process and auth-cache settings): carry it over by hand with the 2.4 upgrade guide');
+        }
+      } else if (n.kind === 'include') {
+        notConverted(ctx, n.pos.line, `${n.optional ? '!include_try' : '!include'} ${n.path}`, 'included files are not read here: migrate them too');
+      }
+    }
+    authWorker(ctx, tree, children);
+    lmtpNote(ctx, tree);
+    fixLimitWarnings(ctx, children);
+    const report = analyzeConfig('2.4', wrapForRules('2.4', {children}).tree);
+    for (const w of report.warnings) notConverted(ctx, 0, w.message, 'doveconf 2.4 would still warn about the result');
+    if (report.fatal) notConverted(ctx, report.fatal.line ?? 0, report.fatal.message, 'doveconf 2.4 would refuse the result');
+  } catch (e) {
+    notConverted(ctx, 0, 'the configuration', `internal error while converting: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  ctx.changes.sort((a, b) => (a.line || Infinity) - (b.line || Infinity));
+  ctx.notConverted.sort((a, b) => (a.line || Infinity) - (b.line || Infinity));
+  return {text: printConfig({children}), changes: ctx.changes, notConverted: ctx.notConverted, complete: ctx.notConverted.length === 0};
+}
+

@@ -1,0 +1,123 @@
+/**
+ * Small helpers shared by the config explanation and the migration: reading globals and
+ * services out of a parsed tree, resolving `$default_*` / `$SET:*` references, formatting.
+ */
+import type {DovecotVersion} from '../../version';
+import {getService, globalDefault, serviceDefaults} from '../catalog';
+import {expandFlatServiceSetting, type ConfigTree, type SectionNode, type SettingNode} from '../conf';
+
+export interface WrittenSetting {
+  key: string;
+  value: string;
+  line: number;
+  node: SettingNode;
+}
+
+export interface WrittenService {
+  name: string;
+  line: number;
+  sections: SectionNode[];
+  /** Settings directly in the service (block or 2.4 flat form), by key; the last one wins. */
+  settings: Map<string, WrittenSetting>;
+}
+
+/** Top-level settings, last one wins. */
+export function topLevel(tree: ConfigTree): Map<string, WrittenSetting> {
+  const out = new Map<string, WrittenSetting>();
+  for (const n of tree.children) {
+    if (n.kind === 'setting') out.set(n.key, {key: n.key, value: n.value, line: n.pos.line, node: n});
+  }
+  return out;
+}
+
+/** `service NAME { }` blocks (repeated ones merged, as Dovecot does) and 2.4 `service/NAME/x` lines. */
+export function writtenServices(tree: ConfigTree, version: DovecotVersion): WrittenService[] {
+  const byName = new Map<string, WrittenService>();
+  const get = (name: string, line: number) => {
+    let s = byName.get(name);
+    if (!s) {
+      s = {name, line, sections: [], settings: new Map()};
+      byName.set(name, s);
+    }
+    return s;
+  };
+  for (const n of tree.children) {
+    if (n.kind === 'section' && n.type === 'service' && n.name !== undefined) {
+      const s = get(n.name, n.pos.line);
+      s.sections.push(n);
+      for (const c of n.children) {
+        if (c.kind === 'setting') s.settings.set(c.key, {key: c.key, value: c.value, line: c.pos.line, node: c});
+      }
+    } else if (version === '2.4' && n.kind === 'setting' && n.key.startsWith('service/')) {
+      const flat = expandFlatServiceSetting(n.key);
+      if (flat && flat.scope === 'service') {
+        get(flat.service, n.pos.line).settings.set(flat.setting, {key: flat.setting, value: n.value, line: n.pos.line, node: n});
+      }
+    }
+  }
+  return [...byName.values()];
+}
+
+/** A global's value: as written, else the catalog default of the version. */
+export function globalValue(version: DovecotVersion, globals: Map<string, WrittenSetting>, name: string): string | undefined {
+  return globals.get(name)?.value ?? globalDefault(version, name) ?? undefined;
+}
+
+export type Resolved = {ok: true; value: string} | {ok: false; why: string};
+
+/**
+ * Resolves a value that is one reference to another setting (2.3 `$default_process_limit`, 2.4
+ * `$SET:default_process_limit`). Values with any other `$`, `%{` or `<file` cannot be evaluated.
+ */
+export function resolveValue(version: DovecotVersion, globals: Map<string, WrittenSetting>, node: {value: string; file?: boolean}): Resolved {
+  if (node.file) return {ok: false, why: 'its value is read from a file, which is not available here'};
+  const v = node.value.trim();
+  const ref = version === '2.3' ? /^\$([a-z_]{1,64})$/.exec(v) : /^\$SET:([a-z_]{1,64})$/.exec(v);
+  if (ref) {
+    const target = globalValue(version, globals, ref[1]);
+    if (target === undefined || target.includes('$')) return {ok: false, why: `${v} refers to a setting whose value is not known here`};
+    return {ok: true, value: target};
+  }
+  if (v.includes('%{')) return {ok: false, why: `${v} is expanded on the server (it depends on the machine)`};
+  if (v.includes('$')) return {ok: false, why: `${v} refers to a variable that is not known here`};
+  return {ok: true, value: v};
+}
+
+/** The protocol a service serves in a version ('' for none), from what is written or the defaults. */
+export function protocolOf(version: DovecotVersion, svc: WrittenService): string {
+  const written = svc.settings.get('protocol');
+  if (written) return written.value;
+  if (!getService(version, svc.name)) return '';
+  try {
+    return serviceDefaults(version, svc.name).protocol;
+  } catch {
+    return '';
+  }
+}
+
+/** "100", "unlimited". */
+export function countText(n: number | 'unlimited'): string {
+  return n === 'unlimited' ? 'unlimited' : String(n);
+}
+
+/** Bytes as "256 MiB", "1 GiB", "512 KiB", "100 B". */
+export function sizeText(n: number | 'unlimited'): string {
+  if (n === 'unlimited') return 'unlimited';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'];
+  let x = n;
+  let i = 0;
+  while (x >= 1024 && i < units.length - 1) {
+    x /= 1024;
+    i++;
+  }
+  const s = Number.isInteger(x) ? String(x) : x.toFixed(1);
+  return `${s} ${units[i]}`;
+}
+
+/** Seconds as "60 s", "1 min", "infinite". */
+export function timeText(n: number | 'infinite'): string {
+  if (n === 'infinite') return 'infinite';
+  if (n >= 3600 && n % 3600 === 0) return `${n / 3600} h`;
+  if (n >= 60 && n % 60 === 0) return `${n / 60} min`;
+  return `${n} s`;
+}
