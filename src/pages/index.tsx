@@ -71,6 +71,14 @@ const calculate: Entry[] = [
   },
 ];
 
+const generateEntries: Entry[] = [
+  {
+    to: '/generator',
+    title: 'Config generator',
+    text: 'Give cores, RAM, protocols and peak connections, choose the login mode and process reuse, and copy service { } blocks that doveconf accepts, each value explained, with a systemd drop-in and a link to share.',
+  },
+];
+
 function EntryList({entries}: {entries: Entry[]}): React.ReactElement {
   return (
     <ul className={styles.entries}>
@@ -117,6 +125,12 @@ export default function Home(): React.ReactElement {
             Calculate
           </Heading>
           <EntryList entries={calculate} />
+        </section>
+        <section aria-labelledby="generate">
+          <Heading as="h2" id="generate">
+            Generate
+          </Heading>
+          <EntryList entries={generateEntries} />
         </section>
       </main>
     </Layout>

@@ -1,0 +1,744 @@
+/**
+ * `<ConfigGenerator />` on /generator: an admin's answers about a server in, ready-to-paste
+ * `service { }` blocks out (src/lib/dovecot/generator does all the work), with copy, download,
+ * permalink and "copy as answer", the systemd drop-in, warnings and one explanation per value.
+ * A thin view: the inputs are declared once in ./state.ts (which also drives validation and the
+ * URL). Only /generator imports it, so no other page loads any of it.
+ *
+ * Server render and hydration show the default output for both Dovecot versions, each in its
+ * version class (CSS shows the chosen one, as everywhere on the site); after hydration only the
+ * chosen version is rendered, so nothing moves. The state lives in the query string: read on
+ * load, written with history.replaceState (debounced) on change.
+ */
+import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
+import clsx from 'clsx';
+import Link from '@docusaurus/Link';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import CodeBlock from '@theme/CodeBlock';
+import {DOVECOT_VERSIONS, type DovecotVersion} from '@site/src/lib/version';
+import {SUPPORTED_CONFIG_VERSIONS_24} from '@site/src/lib/dovecot/catalog';
+import {
+  GENERATOR_PROTOCOLS,
+  PRESETS,
+  SYSTEMD_DROP_IN_PATH,
+  copyAsAnswer,
+  generate,
+  textWithPermalink,
+  type GeneratorOutput,
+  type GeneratorWarning,
+  type LoginMode,
+  type MailReuse,
+  type MinAvailMode,
+  type PresetId,
+} from '@site/src/lib/dovecot/generator';
+import {applyVersion, currentVersion, useDovecotVersion} from '@site/src/components/DovecotVersion/store';
+import {
+  FIELD_META,
+  decodeQuery,
+  defaultForm,
+  formFromState,
+  inputFor,
+  notInLink,
+  presetForm,
+  queryFor,
+  type FormState,
+  type NumberKey,
+} from './state';
+import {
+  SEVERITY,
+  calculatorLink,
+  configTitle,
+  downloadName,
+  explanationGroups,
+  generatorUrl,
+  safeLink,
+  severityOf,
+  splitWarnings,
+} from './view';
+import styles from './styles.module.css';
+
+const URL_WRITE_DELAY_MS = 250;
+
+function safeGenerate(input: unknown): {out: GeneratorOutput | null; error: string | null} {
+  try {
+    return {out: generate(input), error: null};
+  } catch (e) {
+    return {out: null, error: e instanceof Error ? e.message : String(e)};
+  }
+}
+
+type NumberProps = {
+  id: string;
+  k: NumberKey;
+  form: FormState;
+  error?: string;
+  hint?: React.ReactNode;
+  disabled?: boolean;
+  label?: React.ReactNode;
+  onChange: (k: NumberKey, value: string) => void;
+};
+
+function NumberInput({id, k, form, error, hint, disabled, label, onChange}: NumberProps): React.ReactElement {
+  const meta = FIELD_META[k];
+  const fid = `${id}-${k.replace('.', '-')}`;
+  const describedBy = [`${fid}-unit`, hint ? `${fid}-hint` : '', error ? `${fid}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={styles.field}>
+      <label htmlFor={fid} className={label ? styles.srOnly : styles.label}>
+        {meta.label}
+      </label>
+      {label ? (
+        <span className={styles.label} aria-hidden="true">
+          {label}
+        </span>
+      ) : null}
+      <div className={styles.inputRow}>
+        <input
+          id={fid}
+          className={styles.input}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={24}
+          value={form.text[k]}
+          disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => onChange(k, e.target.value)}
+        />
+        <span id={`${fid}-unit`} className={styles.unit}>
+          {meta.unit}
+        </span>
+      </div>
+      {hint ? (
+        <p id={`${fid}-hint`} className={styles.hint}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${fid}-error`} className={styles.error}>
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type Choice<T extends string> = {value: T; label: React.ReactNode; note?: React.ReactNode};
+
+function Radios<T extends string>({
+  id,
+  legend,
+  value,
+  choices,
+  onChange,
+  children,
+}: {
+  id: string;
+  legend: React.ReactNode;
+  value: T;
+  choices: readonly Choice<T>[];
+  onChange: (v: T) => void;
+  children?: React.ReactNode;
+}): React.ReactElement {
+  return (
+    <fieldset className={styles.radios}>
+      <legend className={styles.label}>{legend}</legend>
+      {choices.map((c) => (
+        <div key={c.value} className={styles.radio}>
+          <input
+            type="radio"
+            id={`${id}-${c.value}`}
+            name={id}
+            value={c.value}
+            checked={value === c.value}
+            aria-describedby={c.note ? `${id}-${c.value}-note` : undefined}
+            onChange={() => onChange(c.value)}
+          />
+          <label htmlFor={`${id}-${c.value}`}>
+            {c.label}
+            {c.note ? (
+              <span id={`${id}-${c.value}-note`} className={styles.note}>
+                {c.note}
+              </span>
+            ) : null}
+          </label>
+        </div>
+      ))}
+      {children}
+    </fieldset>
+  );
+}
+
+function Check({id, checked, onChange, children, describedBy, invalid}: {
+  id: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  children: React.ReactNode;
+  describedBy?: string;
+  invalid?: boolean;
+}): React.ReactElement {
+  return (
+    <div className={styles.check}>
+      <input
+        type="checkbox"
+        id={id}
+        checked={checked}
+        aria-describedby={describedBy}
+        aria-invalid={invalid ? true : undefined}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <label htmlFor={id}>{children}</label>
+    </div>
+  );
+}
+
+function WarningItem({w}: {w: GeneratorWarning}): React.ReactElement {
+  const severity = severityOf(w.severity);
+  const sev = SEVERITY[severity];
+  return (
+    <li className={clsx(styles.warning, styles[`sev_${severity}`])} data-warning={String(w.id)} data-severity={severity}>
+      <span className={styles.badge}>
+        <span className={styles.badgeIcon} aria-hidden="true">
+          {sev.icon}
+        </span>
+        {sev.label}
+      </span>{' '}
+      {String(w.message)}{' '}
+      <Link to={safeLink(w.link)}>
+        Read more<span className={styles.srOnly}> ({sev.label.toLowerCase()}: {String(w.id)})</span>
+      </Link>
+    </li>
+  );
+}
+
+type BodyProps = {
+  uid: string;
+  version: DovecotVersion;
+  form: FormState;
+  setForm: (f: FormState) => void;
+  reset: () => void;
+  origin: string;
+};
+
+function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps): React.ReactElement {
+  const id = (name: string) => `${uid}-${version.replace('.', '')}-${name}`;
+  const {input, problems} = useMemo(() => inputFor(form), [form]);
+  const {out, error} = useMemo(() => safeGenerate(input), [input]);
+  const query = queryFor(form);
+  const url = generatorUrl(origin, query);
+  const omitted = notInLink(form);
+  const text = out ? textWithPermalink(out, url) : '';
+
+  const [status, setStatus] = useState('');
+  const linkInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!status) return undefined;
+    const t = setTimeout(() => setStatus(''), 5000);
+    return () => clearTimeout(t);
+  }, [status]);
+
+  const copyText = useCallback(async (what: string, done: string, onFail?: () => void) => {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(what);
+      setStatus(done);
+    } catch {
+      onFail?.();
+      setStatus('Your browser did not allow copying: select the text and press Ctrl+C (⌘C on a Mac).');
+    }
+  }, []);
+  const selectLink = useCallback(() => {
+    linkInput.current?.focus();
+    linkInput.current?.select();
+  }, []);
+  const download = useCallback(() => {
+    if (!out) return;
+    const name = downloadName(out.input);
+    const href = URL.createObjectURL(new Blob([text], {type: 'text/plain;charset=utf-8'}));
+    const a = document.createElement('a');
+    a.href = href;
+    a.download = name;
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    setStatus(`Downloaded ${name}.`);
+  }, [out, text]);
+
+  const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm({...form, [k]: v});
+  const setText = (k: NumberKey, v: string) => setForm({...form, text: {...form.text, [k]: v}});
+  const toggleProtocol = (p: (typeof GENERATOR_PROTOCOLS)[number], on: boolean) =>
+    set('protocols', on ? [...form.protocols.filter((x) => x !== p), p] : form.protocols.filter((x) => x !== p));
+  const err = problems.byField;
+  const restartName = version === '2.3' ? 'service_count' : 'restart_request_count';
+  const cacheSize = out?.explanations.find((e) => e.setting === 'auth_cache_size')?.value;
+  const {shown: warnings, addressSpace} = out ? splitWarnings(out.warnings) : {shown: [], addressSpace: null};
+  const groups = out ? explanationGroups(out.explanations) : [];
+
+  const loginChoices: Choice<LoginMode>[] = [
+    {value: 'high-security', label: 'High-security', note: 'A fresh login process per connection: no two users ever share one, at the cost of a fork per login.'},
+    {value: 'high-performance', label: 'High-performance', note: 'Long-running login processes with many connections each: no fork per login, but one compromised process could see other users’ logins.'},
+  ];
+  const reuseChoices: Choice<MailReuse>[] = [
+    {value: 'one', label: 'One process per connection', note: `The default (${restartName} = 1): nothing of one session stays in memory for the next.`},
+    {value: 'bounded', label: 'Restart every N connections', note: 'Saves forks; users follow one another in a process, which then starts afresh.'},
+    {value: 'unlimited', label: 'Unlimited reuse', note: 'Saves the most forks; a process lives on with whatever earlier sessions left in memory.'},
+  ];
+  const minAvailChoices: Choice<MinAvailMode>[] = [
+    {value: 'cores', label: `The number of CPU cores (${input.cores})`, note: 'Written as a number: right for this machine.'},
+    ...(version === '2.4'
+      ? [
+          {
+            value: 'cpu_count' as const,
+            label: (
+              <>
+                <code>%{'{'}system:cpu_count{'}'}</code> (2.4)
+              </>
+            ),
+            note: 'Expanded by doveconf on the machine that reads the file: if that machine has more CPUs than the smallest login process_limit, doveconf refuses the file.',
+          },
+        ]
+      : []),
+    {value: 'off', label: 'Off (the default 0)', note: 'Every login waits for a fork when no idle process is left.'},
+  ];
+
+  return (
+    <div className={styles.body}>
+      <form className={styles.form} onSubmit={(e) => e.preventDefault()} aria-label="Generator inputs">
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>Start from</legend>
+          <div className={styles.presets}>
+            {PRESETS.map((p) => (
+              <div key={p.id} className={styles.preset}>
+                <button
+                  type="button"
+                  className="button button--secondary button--sm"
+                  aria-describedby={id(`preset-${p.id}`)}
+                  onClick={() => setForm(presetForm(p.id as PresetId, form))}
+                >
+                  {p.title}
+                </button>
+                <p id={id(`preset-${p.id}`)} className={styles.hint}>
+                  {p.description}
+                </p>
+              </div>
+            ))}
+            <div className={styles.preset}>
+              <button type="button" className="button button--outline button--secondary button--sm" onClick={reset}>
+                Reset
+              </button>
+              <p className={styles.hint}>Back to the defaults: a small server, 2 cores, 4 GiB.</p>
+            </div>
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>Dovecot and output</legend>
+          <div className={styles.grid}>
+            <div className={styles.field}>
+              <span className={styles.label} id={id('version')}>
+                Dovecot version
+              </span>
+              <div role="group" aria-labelledby={id('version')} className={styles.versionButtons}>
+                {DOVECOT_VERSIONS.map((v) => (
+                  <button
+                    key={v}
+                    type="button"
+                    className={clsx(styles.versionButton, v === version && styles.versionButtonOn)}
+                    aria-pressed={v === version}
+                    onClick={() => applyVersion(v)}
+                  >
+                    {v}
+                  </button>
+                ))}
+              </div>
+            </div>
+            {version === '2.4' ? (
+              <div className={styles.field}>
+                <label htmlFor={id('cv')} className={styles.label}>
+                  <code>dovecot_config_version</code>
+                </label>
+                <select id={id('cv')} className={styles.select} value={form.configVersion} aria-describedby={id('cv-hint')} onChange={(e) => set('configVersion', e.target.value)}>
+                  {SUPPORTED_CONFIG_VERSIONS_24.map((cv) => (
+                    <option key={cv} value={cv}>
+                      {cv}
+                    </option>
+                  ))}
+                </select>
+                <p id={id('cv-hint')} className={styles.hint}>
+                  The defaults the values are computed against (lmtp reuse changed in 2.4.1).
+                </p>
+              </div>
+            ) : null}
+            <Radios
+              id={id('out')}
+              legend="Output"
+              value={form.output}
+              onChange={(v) => set('output', v)}
+              choices={[
+                {value: 'blocks', label: 'Just the blocks', note: 'to paste into conf.d/10-master.conf'},
+                {value: 'file', label: 'A whole minimal file', note: version === '2.4' ? 'with dovecot_config_version and protocols' : 'with protocols'},
+              ]}
+            />
+            <div className={styles.field}>
+              <span className={styles.label}>Comments</span>
+              <Check id={id('comments')} checked={form.comments} onChange={(v) => set('comments', v)}>
+                Explain each value in a comment
+              </Check>
+            </div>
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>Server</legend>
+          <div className={styles.grid}>
+            <NumberInput id={id('f')} k="cores" form={form} error={err.cores} onChange={setText} />
+            <NumberInput id={id('f')} k="ramGiB" form={form} error={err.ramGiB} onChange={setText} />
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.fieldset} aria-describedby={err.protocols ? id('protocols-error') : undefined}>
+          <legend className={styles.legend}>Protocols and load</legend>
+          <div className={styles.protocols}>
+            {GENERATOR_PROTOCOLS.map((p) => {
+              const on = form.protocols.includes(p);
+              return (
+                <div key={p} className={styles.protocol}>
+                  <Check
+                    id={id(`proto-${p}`)}
+                    checked={on}
+                    invalid={Boolean(err.protocols)}
+                    describedBy={err.protocols ? id('protocols-error') : undefined}
+                    onChange={(v) => toggleProtocol(p, v)}
+                  >
+                    <code>{p}</code>
+                  </Check>
+                  <NumberInput
+                    id={id('f')}
+                    k={`peak.${p}`}
+                    form={form}
+                    label="peak concurrent"
+                    disabled={!on}
+                    error={on ? err[`peak.${p}`] : undefined}
+                    onChange={setText}
+                  />
+                </div>
+              );
+            })}
+          </div>
+          {err.protocols ? (
+            <p id={id('protocols-error')} className={styles.error}>
+              <span aria-hidden="true">⚠ </span>
+              {err.protocols}
+            </p>
+          ) : null}
+          <div className={styles.grid}>
+            <NumberInput id={id('f')} k="newPerSecond" form={form} error={err.newPerSecond} onChange={setText} />
+            <NumberInput
+              id={id('f')}
+              k="tlsPercent"
+              form={form}
+              error={err.tlsPercent}
+              hint="Implicit TLS or STARTTLS: a TLS session keeps its login process for the whole connection."
+              onChange={setText}
+            />
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>Login processes</legend>
+          <div className={styles.grid2}>
+            <Radios id={id('login')} legend={<Link to="/login-processes">Login mode</Link>} value={form.loginMode} onChange={(v) => set('loginMode', v)} choices={loginChoices} />
+            <Radios id={id('minavail')} legend={<><code>process_min_avail</code> of login services</>} value={version === '2.3' && form.minAvail === 'cpu_count' ? 'cores' : form.minAvail} onChange={(v) => set('minAvail', v)} choices={minAvailChoices}>
+              {problems.notes.map((n) => (
+                <p key={n} className={styles.hint}>
+                  {n}
+                </p>
+              ))}
+            </Radios>
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>Mail processes</legend>
+          <Radios id={id('reuse')} legend={<>Reuse (<code>{restartName}</code> of imap, pop3, submission, managesieve)</>} value={form.mailReuse} onChange={(v) => set('mailReuse', v)} choices={reuseChoices}>
+            <NumberInput id={id('f')} k="reuseCount" form={form} disabled={form.mailReuse !== 'bounded'} error={form.mailReuse === 'bounded' ? err.reuseCount : undefined} onChange={setText} />
+          </Radios>
+          <p className={styles.advice}>
+            <span className={styles.badge}>
+              <span className={styles.badgeIcon} aria-hidden="true">
+                !
+              </span>
+              Mind
+            </span>{' '}
+            Reused processes serve users one after another: “if there are any bugs in Dovecot, they might accidentally expose
+            another user’s email data to the wrong user” (Timo Sirainen, 2012; <Link to="/services/service-count#security">the security argument</Link>).
+            If you reuse, Dovecot’s advice is a bounded N — “restart process every N connections, just in case it leaks some memory”
+            (<Link to="/services/service-count#bounded">prefer a bounded value</Link>).
+          </p>
+        </fieldset>
+
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>
+            <Link to="/auth-cache">Authentication cache</Link>
+          </legend>
+          <Check id={id('cache')} checked={form.authCache} onChange={(v) => set('authCache', v)}>
+            Cache passdb and userdb lookups
+          </Check>
+          <div className={styles.grid}>
+            <NumberInput
+              id={id('f')}
+              k="cacheUsers"
+              form={form}
+              disabled={!form.authCache}
+              error={form.authCache ? err.cacheUsers : undefined}
+              hint={
+                form.authCache && cacheSize ? (
+                  <>
+                    Suggested <code>auth_cache_size = {cacheSize}</code> (<Link to="/auth-cache#sizing">sizing</Link>).
+                  </>
+                ) : (
+                  <>
+                    <Link to="/auth-cache#sizing">How the size is worked out</Link>.
+                  </>
+                )
+              }
+              onChange={setText}
+            />
+            <NumberInput id={id('f')} k="cacheTtlMinutes" form={form} disabled={!form.authCache} error={form.authCache ? err.cacheTtlMinutes : undefined} onChange={setText} />
+            <NumberInput
+              id={id('f')}
+              k="cacheNegativeTtlMinutes"
+              form={form}
+              disabled={!form.authCache}
+              error={form.authCache ? err.cacheNegativeTtlMinutes : undefined}
+              onChange={setText}
+            />
+          </div>
+        </fieldset>
+      </form>
+
+      <section className={styles.results} aria-labelledby={id('config')}>
+        <h2 id={id('config')} className={styles.sectionTitle}>
+          Configuration for Dovecot {version}
+        </h2>
+        {error || !out ? (
+          <p className={styles.error} role="alert">
+            The generator could not produce output for these answers ({error}). Please report the link below.
+          </p>
+        ) : (
+          <>
+            <div className={styles.actions}>
+              <button type="button" className="button button--primary button--sm" onClick={() => copyText(text, 'Copied the configuration.')}>
+                Copy
+              </button>
+              <button type="button" className="button button--secondary button--sm" onClick={download}>
+                Download {downloadName(out.input)}
+              </button>
+              <button type="button" className="button button--secondary button--sm" onClick={() => copyText(url, 'Copied the link.', selectLink)}>
+                Copy link
+              </button>
+              <button
+                type="button"
+                className="button button--secondary button--sm"
+                onClick={() => copyText(copyAsAnswer(out, url), 'Copied as an answer: plain text, lines of at most 72 characters.')}
+              >
+                Copy as answer
+              </button>
+            </div>
+            <p role="status" aria-live="polite" className={styles.status}>
+              {status}
+            </p>
+            <div className={styles.code} data-output="config">
+              <CodeBlock language="dovecot" title={configTitle(out.input)}>
+                {text}
+              </CodeBlock>
+            </div>
+            {out.input.output === 'blocks' ? (
+              <p className={styles.hint}>
+                Paste the blocks into <code>conf.d/10-master.conf</code>, or keep them in a file of their own (the download,{' '}
+                <code>conf.d/90-services.conf</code>): a later <code>service</code> block adds to the earlier one. Then run{' '}
+                <code>doveconf -n</code> to check.
+              </p>
+            ) : null}
+
+            <h3 className={styles.subTitle}>Warnings</h3>
+            {warnings.length > 0 ? (
+              <ul className={styles.warnings}>
+                {warnings.map((w) => (
+                  <WarningItem key={w.id} w={w} />
+                ))}
+              </ul>
+            ) : (
+              <p className={styles.hint}>None: these answers do not conflict.</p>
+            )}
+            {addressSpace ? (
+              <details className={styles.details}>
+                <summary>Address space at the limits (information)</summary>
+                <ul className={styles.warnings}>
+                  <WarningItem w={addressSpace} />
+                </ul>
+              </details>
+            ) : null}
+
+            <h3 className={styles.subTitle}>systemd drop-in</h3>
+            <p>
+              Not doveconf settings: these are systemd limits for the <code>dovecot</code> service, so the master may open
+              enough files (it checks <code>ulimit -n</code> against the largest <code>client_limit</code> at start) and
+              start enough processes.
+            </p>
+            <div className={styles.code} data-output="systemd">
+              <CodeBlock language="ini" title={SYSTEMD_DROP_IN_PATH}>
+                {out.systemd}
+              </CodeBlock>
+            </div>
+
+            <h3 className={styles.subTitle}>Why each value</h3>
+            {groups.length > 0 ? (
+              <div className={styles.tableWrap}>
+                <table className={styles.table}>
+                  <thead>
+                    <tr>
+                      <th scope="col">Setting</th>
+                      <th scope="col">Value</th>
+                      <th scope="col">Why</th>
+                    </tr>
+                  </thead>
+                  {groups.map((g) => (
+                    <tbody key={g.service ?? '(global)'} data-service={g.service ?? ''}>
+                      <tr>
+                        <th scope="colgroup" colSpan={3} className={styles.groupHead}>
+                          {g.service === null ? (
+                            'Global settings'
+                          ) : (
+                            <>
+                              <code>service {g.service}</code>{' '}
+                              <Link to={calculatorLink(out, g.service)} className={styles.calcLink}>
+                                Check in the calculator<span className={styles.srOnly}> (service {g.service})</span>
+                              </Link>
+                            </>
+                          )}
+                        </th>
+                      </tr>
+                      {g.rows.map((e) => (
+                        <tr key={e.path}>
+                          <th scope="row">
+                            <Link to={safeLink(e.anchor)}>
+                              <code>{e.setting}</code>
+                            </Link>
+                          </th>
+                          <td>
+                            <code>{e.value}</code>
+                          </td>
+                          <td>
+                            {e.why}
+                            {e.guide ? (
+                              <>
+                                {' '}
+                                <Link to={safeLink(e.guide)}>More on this</Link>
+                              </>
+                            ) : null}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  ))}
+                </table>
+              </div>
+            ) : (
+              <p className={styles.hint}>Nothing to change: the built-in defaults already fit these answers.</p>
+            )}
+          </>
+        )}
+      </section>
+
+      <section className={styles.linkBox} aria-labelledby={id('link-title')}>
+        <h2 id={id('link-title')} className={styles.sectionTitle}>
+          Link to these answers
+        </h2>
+        <div className={styles.linkRow}>
+          <label htmlFor={id('link')} className={styles.srOnly}>
+            Link to these answers
+          </label>
+          <input id={id('link')} ref={linkInput} className={styles.linkInput} readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+        {omitted.length > 0 ? <p className={styles.hint}>Not in the link (invalid values): {omitted.join(', ')}.</p> : null}
+      </section>
+    </div>
+  );
+}
+
+export default function ConfigGenerator(): React.ReactElement {
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const isBrowser = useIsBrowser();
+  const version = useDovecotVersion();
+  const {siteConfig} = useDocusaurusContext();
+  const [form, setFormState] = useState<FormState>(() => defaultForm());
+  const [notices, setNotices] = useState<string[]>([]);
+  const loadedQuery = useRef<string | null>(null);
+
+  // the query string is the state
+  useEffect(() => {
+    const d = decodeQuery(window.location.search);
+    const v = currentVersion();
+    const f = formFromState(d.state);
+    if (!d.given.includes('version')) f.version = v;
+    else if (f.version !== v) applyVersion(f.version);
+    setFormState(f);
+    setNotices(d.notices);
+    loadedQuery.current = queryFor(f);
+  }, []);
+
+  const shown: FormState = form.version === version ? form : {...form, version};
+  const query = queryFor(shown);
+  useEffect(() => {
+    if (loadedQuery.current === null || query === loadedQuery.current) return undefined;
+    const t = setTimeout(() => {
+      const {pathname, hash} = window.location;
+      window.history.replaceState(window.history.state, '', `${pathname}?${query}${hash}`);
+      loadedQuery.current = query;
+    }, URL_WRITE_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [query]);
+
+  const setForm = useCallback((f: FormState) => setFormState(f), []);
+  const reset = useCallback(() => {
+    setFormState(defaultForm(currentVersion()));
+    setNotices([]);
+  }, []);
+
+  const origin = isBrowser ? window.location.origin : siteConfig.url;
+  // before hydration: both versions, CSS shows the chosen one; after: the chosen one only
+  const versions: readonly DovecotVersion[] = isBrowser ? [version] : DOVECOT_VERSIONS;
+
+  return (
+    <section className={styles.generator} aria-label="Config generator">
+      {notices.length > 0 ? (
+        <div className={styles.notices} role="status">
+          <p>Parts of this link were not used:</p>
+          <ul>
+            {notices.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+          <button type="button" className="button button--link button--sm" onClick={() => setNotices([])}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      <noscript>
+        <p className={styles.hint}>Without JavaScript the generator shows the output for the default answers below; turn it on to change them.</p>
+      </noscript>
+      {versions.map((v) => (
+        <div key={v} className={isBrowser ? undefined : v === '2.3' ? 'dv-23' : 'dv-24'} data-version={v}>
+          <GeneratorBody uid={uid} version={v} form={v === version ? shown : {...form, version: v}} setForm={setForm} reset={reset} origin={origin} />
+        </div>
+      ))}
+    </section>
+  );
+}
