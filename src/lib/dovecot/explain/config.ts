@@ -271,6 +271,11 @@ export function explainServices(
           capacity: countText(capacity),
           address_space: sizeText(space),
         };
+        // changed global defaults reach the calculator as this service's own values
+        if (Object.keys(globalOverrides).length > 0) {
+          if (calcSettings.process_limit === undefined) calcSettings.process_limit = countText(e.process_limit);
+          if (calcSettings.client_limit === undefined) calcSettings.client_limit = countText(e.client_limit);
+        }
       } catch (err) {
         problems.push(err instanceof Error ? err.message : String(err));
         explanation.severity = 'error';

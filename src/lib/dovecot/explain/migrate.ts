@@ -393,6 +393,18 @@ export function migrate23to24(tree: ConfigTree): Migration {
         if (n.type === 'service' && n.name !== undefined) {
           const out = migrateService(ctx, n);
           if (out) children.push(out);
+        } else if (n.type === 'protocol' && n.name !== undefined && n.children.every((c) => c.kind !== 'section')) {
+          // a protocol filter: its settings are global settings for that protocol only
+          const inner: Node[] = [];
+          for (const c of n.children) {
+            if (c.kind === 'setting') {
+              const out = migrateGlobal(ctx, c);
+              if (out) inner.push(out);
+            } else if (c.kind === 'include') {
+              notConverted(ctx, c.pos.line, `!include ${c.path}`, 'included files are not read here');
+            }
+          }
+          if (inner.length > 0) children.push(section('protocol', n.name, n.pos.line, inner));
         } else {
           notConverted(ctx, n.pos.line, `${n.type}${n.name !== undefined ? ` ${n.name}` : ''} { … }`, 'outside what this migration converts (service, login-process and auth-cache settings): carry it over by hand with the 2.4 upgrade guide');
         }

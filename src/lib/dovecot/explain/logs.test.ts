@@ -1,0 +1,150 @@
+// One test per recogniser: real or FACTS-quoted lines, numbers and fixes worked out by hand.
+import {describe, expect, it} from 'vitest';
+import {normaliseLogLine} from './input';
+import {recogniseLog} from './logs';
+import type {DovecotVersion} from '../../version';
+
+function rec(line: string, version: DovecotVersion = '2.4') {
+  const n = normaliseLogLine(1, line);
+  return recogniseLog(n.log, version);
+}
+
+describe('log recognisers', () => {
+  it('process_limit reached (2.3 and 2.4 print the same text)', () => {
+    const r = rec('Nov 30 13:05:47 master: Warning: service(imap-login): process_limit (2) reached, client connections are being dropped', '2.3')!;
+    expect(r.kind).toBe('process-limit-reached');
+    expect(r.numbers).toEqual({service: 'imap-login', process_limit: 2});
+    expect(r.anchor).toBe('process-limit-reached');
+    expect(r.link).toBe('/troubleshooting#process-limit-reached');
+    expect(r.fix?.text).toBe('Raise `service imap-login { process_limit }` above 2 (for example to 4) so that it covers the connections imap-login must hold at peak.');
+    expect(r.fix?.calculator).toEqual({version: '2.3', service: 'imap-login', settings: {process_limit: '4'}});
+    expect(r.meaning).toContain('`service_count = 0`');
+    expect(rec('master: Warning: service(imap): process_limit (1024) reached, client connections are being dropped')!.fix?.value).toBe('2048');
+  });
+
+  it('client_limit reached', () => {
+    const r = rec('master: Warning: service(auth): client_limit (1000) reached, client connections are being dropped')!;
+    expect(r.kind).toBe('client-limit-reached');
+    expect(r.numbers).toEqual({service: 'auth', client_limit: 1000});
+    expect(r.fix?.setting).toBe('client_limit');
+    expect(r.anchor).toBe('client-limit-reached');
+  });
+
+  it('client_limit/service_count (1) and client_limit/restart_request_count (1)', () => {
+    const a = rec('master: Warning: service(lmtp): client_limit/service_count (1) reached, client connections are being dropped', '2.3')!;
+    expect(a.kind).toBe('client-limit-restart-reached');
+    expect(a.version).toBe('2.3');
+    expect(a.numbers).toEqual({service: 'lmtp', service_count: 1});
+    const b = rec('master: Warning: service(lmtp): client_limit/restart_request_count (1) reached, client connections are being dropped')!;
+    expect(b.version).toBe('2.4');
+    expect(b.anchor).toBe('client-limit-reached');
+  });
+
+  it('Connection queue full, 2.3 and 2.4 login-side variants', () => {
+    const a = rec('Nov 30 13:05:48 imap-login: Info: Disconnected: Connection queue full (no auth attempts in 2 secs): user=<>, rip=127.0.0.1, lip=127.0.0.1, secured, session=<YBiKEX5hvOl/AAAB>', '2.3')!;
+    expect(a.kind).toBe('connection-queue-full');
+    expect(a.version).toBe('2.3');
+    expect(a.numbers).toEqual({service: 'imap-login', seconds: 2});
+    expect(a.anchor).toBe('connection-queue-full');
+    const b = rec('Nov 30 13:06:10 pop3-login: Info: Login aborted: Connection queue full (client_limit and process_limit was hit and this login session was killed.) (process_full): user=<>, rip=127.0.0.1, lip=127.0.0.1, secured, session=<aG7OEn5hnu1/AAAB>')!;
+    expect(b.version).toBe('2.4');
+    expect(b.numbers).toEqual({service: 'pop3-login'});
+    expect(b.fix?.text).toContain('`service pop3-login { process_limit }`');
+  });
+
+  it('W1 auth client_limit, both wordings, with the counted services', () => {
+    const line = 'doveconf: Warning: service auth { client_limit=1000 } is lower than required under max. load (1224). Counted for protocol services with restart_request_count != 1: service imap { process_limit=1024 } + service imap-urlauth-login { process_limit=100 } + service imap-login { process_limit=100 }';
+    const r = rec(line)!;
+    expect(r.kind).toBe('auth-client-limit-warning');
+    expect(r.version).toBe('2.4');
+    expect(r.numbers).toEqual({client_limit: 1000, required: 1224});
+    expect(r.counted).toEqual([
+      {service: 'imap', process_limit: 1024},
+      {service: 'imap-urlauth-login', process_limit: 100},
+      {service: 'imap-login', process_limit: 100},
+    ]);
+    expect(r.fix?.text).toBe('Raise `service auth { client_limit }` to at least 1224.');
+    expect(r.fix?.calculator).toEqual({version: '2.4', service: 'auth', settings: {client_limit: '1224'}});
+    expect(rec(line.replace('restart_request_count', 'service_count'), '2.3')!.version).toBe('2.3');
+  });
+
+  it('W2 anvil client_limit', () => {
+    const r = rec('doveconf: Warning: service anvil { client_limit=50 } is lower than required under max. load (303). Counted with: service pop3-login { process_limit=100 } + service imap-urlauth-login { process_limit=100 } + service imap-login { process_limit=100 } + service auth { process_limit=1 }')!;
+    expect(r.kind).toBe('anvil-client-limit-warning');
+    expect(r.numbers).toEqual({client_limit: 50, required: 303});
+    expect(r.counted).toHaveLength(4);
+    expect(r.fix?.value).toBe('303');
+  });
+
+  it('W3 fd limit, service and default_client_limit variants', () => {
+    const r = rec('Nov 30 13:08:55 master: Warning: fd limit (ulimit -n) is lower than required under max. load (256 < 5000), because of service imap-login { client_limit }')!;
+    expect(r.kind).toBe('fd-limit');
+    expect(r.numbers).toEqual({fd_limit: 256, required: 5000, service: 'imap-login'});
+    expect(r.fix?.text).toContain('LimitNOFILE=5000');
+    const d = rec('Warning: fd limit (ulimit -n) is lower than required under max. load (1024 < 2000), because of default_client_limit', '2.3')!;
+    expect(d.numbers).toEqual({fd_limit: 1024, required: 2000, because: 'default_client_limit'});
+  });
+
+  it('doveconf service checks E1, E2 (both versions), E3, E4-E7', () => {
+    expect(rec('doveconf: Error: service(imap-login): process_min_avail is higher than process_limit')!.anchor).toBe('process-min-avail-higher');
+    expect(rec('doveconf: Fatal: Error in configuration file /etc/dovecot/dovecot.conf: service(anvil): process_limit must be 1')!.numbers).toEqual({service: 'anvil', required: 1});
+    const v23 = rec('doveconf: Error: service(imap-login): vsz_limit is too low', '2.3')!;
+    expect(v23.kind).toBe('vsz-limit-too-low');
+    expect(v23.version).toBeUndefined();
+    expect(rec('doveconf: Error: service(imap-login): vsz_limit is too low (did you mean "unlimited"?)')!.version).toBe('2.4');
+    const z = rec('doveconf: Error: service(imap-login): restart_request_count must be higher than 0 (did you mean "unlimited"?)')!;
+    expect(z.kind).toBe('must-be-higher-than-0');
+    expect(z.numbers).toEqual({service: 'imap-login', setting: 'restart_request_count'});
+    expect(z.fix?.value).toBe('unlimited');
+    const p = rec('doveconf: Error: service(imap): process_limit must be higher than 0')!;
+    expect(p.fix?.text).toContain('Remove `process_limit = 0`');
+  });
+
+  it('error 83 out of memory', () => {
+    const r = rec('Nov 30 12:00:00 master: Error: service(imap): child 4242 returned error 83 (Out of memory (service imap { vsz_limit=256 MB }, you may need to increase it) - set CORE_OUTOFMEM=1 environment to get core dump)')!;
+    expect(r.kind).toBe('error-83-out-of-memory');
+    expect(r.numbers).toEqual({service: 'imap', pid: 4242, vsz_limit_mb: 256});
+    expect(r.fix?.value).toBe('512M');
+    expect(r.fix?.calculator?.settings).toEqual({vsz_limit: '512M'});
+  });
+
+  it('fork failed, throttling, idle SIGINT', () => {
+    const f = rec('master: Error: service(imap): fork() failed: Resource temporarily unavailable (ulimit -u 4096 reached?)')!;
+    expect(f.kind).toBe('fork-failed');
+    expect(f.numbers).toEqual({ulimit_u: 4096});
+    const t = rec('master: Error: service(auth): command startup failed, throttling for 16.000 secs')!;
+    expect(t.kind).toBe('startup-throttling');
+    expect(t.numbers).toEqual({service: 'auth', seconds: 16});
+    const s = rec('master: Warning: service(imap): Process 1234 is ignoring idle SIGINT')!;
+    expect(s.kind).toBe('ignoring-idle-sigint');
+    expect(s.numbers).toEqual({service: 'imap', pid: 1234});
+  });
+
+  it('2.4 config-file errors E17, E18, E19', () => {
+    expect(rec('doveconf: Fatal: Error in configuration file /etc/dovecot/dovecot.conf line 1: The first setting must be dovecot_config_version')!.anchor).toBe('first-setting-must-be-dovecot-config-version');
+    expect(rec('doveconf: Fatal: dovecot_storage_version setting must be set')!.anchor).toBe('dovecot-storage-version-must-be-set');
+    const e = rec('doveconf: Fatal: Error in configuration file /etc/dovecot/dovecot.conf line 1: Invalid dovecot_config_version: Currently supported versions are: 2.4.0 2.4.1 2.4.2 2.4.3 2.4.4')!;
+    expect(e.anchor).toBe('invalid-dovecot-config-version');
+  });
+
+  it('unknown setting service_count (2.4 wording) and restart_request_count read by 2.3', () => {
+    const r = rec('doveconf: Fatal: Error in configuration file /cfg/x.conf line 5: service_count: Unknown setting: service_count (service_service_count or service_imap-login_service_count not found either.)')!;
+    expect(r.kind).toBe('unknown-setting');
+    expect(r.version).toBe('2.4');
+    expect(r.anchor).toBe('unknown-setting-service-count');
+    expect(r.fix?.text).toBe('Replace `service_count` with `restart_request_count` (and 0 with `unlimited`).');
+    const b = rec('doveconf: Fatal: Error in configuration file 2.3/05.conf line 3: Unknown setting: service { restart_request_count', '2.3')!;
+    expect(b.version).toBe('2.3');
+    expect(b.fix?.setting).toBe('service_count');
+    const c = rec('doveconf: Fatal: Error in configuration file x line 4: auth_worker_max_count: Unknown setting: auth_worker_max_count')!;
+    expect(c.fix?.setting).toBe('service auth-worker { process_limit }');
+  });
+
+  it('startup line gives the version; unrelated lines are not recognised', () => {
+    const r = rec('Nov 30 13:05:43 master: Info: Dovecot v2.3.19.1 (9b53102964) starting up for imap (core dumps disabled)')!;
+    expect(r.kind).toBe('starting-up');
+    expect(r.version).toBe('2.3');
+    expect(r.numbers).toEqual({dovecot: '2.3.19.1'});
+    expect(rec('Nov 30 13:05:58 imap(bob)<123><abc>: Info: Logged out in=12 out=345')).toBeNull();
+  });
+});
