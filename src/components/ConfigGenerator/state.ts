@@ -51,6 +51,7 @@ const FIELDS = {
     pattern: PROTOCOL_LIST,
     maxLength: 80,
     expected: `a comma-separated list of ${GENERATOR_PROTOCOLS.join(', ')}`,
+    literal: ',',
   },
   imap: {kind: 'int', key: 'imap', min: N.peak.min, max: N.peak.max},
   pop3: {kind: 'int', key: 'pop3', min: N.peak.min, max: N.peak.max},

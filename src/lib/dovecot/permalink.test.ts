@@ -277,3 +277,20 @@ describe('properties', () => {
     );
   });
 });
+
+describe('text fields with literal characters', () => {
+  const listSchema = defineSchema({
+    version: 1,
+    fields: {
+      list: {kind: 'text', key: 'l', pattern: /[a-z0-9]+(?:,[a-z0-9]+)*/, maxLength: 40, expected: 'a list', literal: ',&='},
+      plain: {kind: 'text', key: 'p', pattern: /[a-z,]*/, maxLength: 40, expected: 'text'},
+    },
+    versions: {1: {defaults: {list: 'a', plain: ''}}},
+  });
+
+  it('writes the listed sub-delims as they are, never & or =, and reads both spellings', () => {
+    expect(encode(listSchema, {list: 'imap,pop3', plain: 'x,y'})).toBe('s=1&l=imap,pop3&p=x%2Cy');
+    expect(decode(listSchema, 's=1&l=imap,pop3').state.list).toBe('imap,pop3');
+    expect(decode(listSchema, 's=1&l=imap%2Cpop3').state.list).toBe('imap,pop3');
+  });
+});

@@ -59,6 +59,12 @@ export interface TextField extends FieldBase {
   readonly pattern: RegExp;
   readonly maxLength: number;
   readonly expected: string;
+  /**
+   * Characters of RFC 3986's sub-delims written into the link as they are instead of
+   * percent-encoded, for readable lists (`proto=imap,pop3` rather than `imap%2Cpop3`). Only
+   * `,` `:` `@` `!` `$` `'` `(` `)` `*` are honoured; reading accepts both spellings.
+   */
+  readonly literal?: string;
 }
 
 export type FieldSpec = IntField | NumberField | EnumField | TextField;
@@ -250,6 +256,20 @@ function formatValue(f: FieldSpec, value: unknown): string {
   return f.kind === 'int' || f.kind === 'number' ? fmt(value as number) : String(value);
 }
 
+/** Characters a text field may keep literal in a link: sub-delims that mean nothing to the query. */
+const LITERAL_SAFE = new Set([',', ':', '@', '!', '$', "'", '(', ')', '*']);
+
+function encodeFieldValue(f: FieldSpec, value: unknown): string {
+  let out = encodeComponent(formatValue(f, value));
+  if (f.kind === 'text' && f.literal) {
+    for (const ch of new Set(f.literal)) {
+      if (!LITERAL_SAFE.has(ch)) continue;
+      out = out.split(encodeURIComponent(ch)).join(ch);
+    }
+  }
+  return out;
+}
+
 /** Whether every field of `state` holds a valid value. */
 export function isValidState<Fs extends Record<string, FieldSpec>>(schema: Schema<Fs>, state: unknown): state is StateOf<Fs> {
   if (!state || typeof state !== 'object') return false;
@@ -285,11 +305,11 @@ export function encode<Fs extends Record<string, FieldSpec>>(schema: Schema<Fs>,
     const f = schema.fields[name];
     const value = Object.prototype.hasOwnProperty.call(state, name) ? (state as Record<string, unknown>)[name] : undefined;
     if (value === undefined || !isValidValue(f, value)) {
-      if (f.always) parts.push(`${f.key}=${encodeComponent(formatValue(f, defaults[name]))}`);
+      if (f.always) parts.push(`${f.key}=${encodeFieldValue(f, defaults[name])}`);
       continue;
     }
     if (!f.always && value === defaults[name]) continue;
-    parts.push(`${f.key}=${encodeComponent(formatValue(f, value))}`);
+    parts.push(`${f.key}=${encodeFieldValue(f, value)}`);
   }
   return parts.join('&');
 }

@@ -1,0 +1,127 @@
+// The generator's permalink schema and form model: frozen defaults that equal the core's today,
+// the URL scheme of DESIGN.md, round trips, hostile links, and messages that name the field.
+import {describe, expect, it} from 'vitest';
+import fc from 'fast-check';
+import {GENERATOR_DEFAULTS, GENERATOR_PROTOCOLS, PRESETS, generate, presetInput} from '../../lib/dovecot/generator';
+import {decode} from '../../lib/dovecot/permalink';
+import {
+  GENERATOR_SCHEMA,
+  NUMBER_KEYS,
+  decodeQuery,
+  defaultForm,
+  formFromInput,
+  formFromState,
+  inputFor,
+  notInLink,
+  presetForm,
+  queryFor,
+  type FormState,
+} from './state';
+
+describe('schema 1', () => {
+  it('its frozen defaults are the core defaults today (a change needs schema 2)', () => {
+    const {input, problems} = inputFor(formFromState(GENERATOR_SCHEMA.versions[1].defaults));
+    expect(problems.byField).toEqual({});
+    expect(input).toEqual(GENERATOR_DEFAULTS);
+  });
+
+  it('the defaults are written as s and v only', () => {
+    expect(queryFor(defaultForm())).toBe('s=1&v=2.4');
+    expect(queryFor(defaultForm('2.3'))).toBe('s=1&v=2.3');
+  });
+
+  it("DESIGN.md's example reads as written", () => {
+    const d = decodeQuery('?s=1&v=2.4&cores=8&imap=5000&login=performance');
+    expect(d.notices).toEqual([]);
+    const {input} = inputFor(formFromState(d.state));
+    expect([input.cores, input.peak.imap, input.loginMode]).toEqual([8, 5000, 'high-performance']);
+    expect(queryFor(formFromState(d.state))).toBe('s=1&v=2.4&cores=8&imap=5000&login=performance');
+  });
+
+  it('every preset goes through a link and back unchanged, in both versions', () => {
+    for (const p of PRESETS) {
+      for (const v of ['2.4', '2.3'] as const) {
+        const input = presetInput(p.id, v);
+        const q = queryFor(formFromInput(input));
+        const back = inputFor(formFromState(decodeQuery(q).state)).input;
+        expect(back, `${p.id} ${v}: ${q}`).toEqual(input);
+      }
+    }
+    expect(queryFor(formFromInput(presetInput('isp-10k')))).toBe(
+      's=1&v=2.4&cores=16&ram=64&proto=imap,pop3,lmtp,submission&imap=10000&pop3=1000&lmtp=200&sub=500&sieve=0&rate=200&login=performance&reuse=bounded&users=100000',
+    );
+  });
+
+  it('protocol lists are read in any order, repeats folded', () => {
+    const f = formFromState(decodeQuery('s=1&v=2.4&proto=pop3,imap,imap').state);
+    expect(f.protocols).toEqual(['imap', 'pop3']);
+    expect(queryFor(f)).toBe('s=1&v=2.4&proto=imap,pop3');
+  });
+});
+
+describe('hostile and broken links', () => {
+  it('any string gives a valid form, and generate never fails on it', () => {
+    fc.assert(
+      fc.property(fc.string({maxLength: 300}), (q) => {
+        const d = decodeQuery(q);
+        const {input} = inputFor(formFromState(d.state));
+        expect(generate(input).problems).toEqual([]);
+      }),
+      {numRuns: 200},
+    );
+  });
+
+  it('markup and unknown keys become plain notices', () => {
+    const d = decodeQuery('s=1&v=2.4&cores=%3Cscript%3E&zzz=1&__proto__=x&proto=');
+    expect(d.notices).toContain('Ignored cores=<script>: not a whole number.');
+    expect(d.notices).toContain('Ignored unknown parameter zzz.');
+    expect(d.notices).toContain('Ignored unknown parameter __proto__.');
+    // an empty protocol list is kept, and the form says what to do
+    expect(inputFor(formFromState(d.state)).problems.byField.protocols).toMatch(/^Protocols: choose at least one/);
+  });
+});
+
+describe('the form', () => {
+  const edit = (f: FormState, k: (typeof NUMBER_KEYS)[number], v: string): FormState => ({...f, text: {...f.text, [k]: v}});
+
+  it('a bad value is named by its label, the output uses the default, and it stays out of the link', () => {
+    const f = edit(edit(defaultForm(), 'cores', '-3'), 'peak.imap', 'abc');
+    const {input, problems} = inputFor(f);
+    expect(problems.byField.cores).toBe('CPU cores: must be a whole number from 1 to 1024; the output uses 2 until this is fixed.');
+    expect(problems.byField['peak.imap']).toBe(
+      'Peak concurrent imap connections: must be a whole number from 0 to 1000000; the output uses 100 until this is fixed.',
+    );
+    expect(input.cores).toBe(2);
+    expect(notInLink(f)).toEqual(['CPU cores', 'Peak concurrent imap connections']);
+    expect(queryFor(f)).toBe('s=1&v=2.4');
+    expect(inputFor(edit(defaultForm(), 'ramGiB', '')).problems.byField.ramGiB).toBe('RAM: enter a value; the output uses 4 until this is fixed.');
+    expect(inputFor(edit(defaultForm(), 'ramGiB', '1.25')).problems.byField.ramGiB).toMatch(/^RAM: at most 1 digit after the point/);
+  });
+
+  it('no protocol: a message, and the default protocols in the output', () => {
+    const {input, problems} = inputFor({...defaultForm(), protocols: []});
+    expect(problems.byField.protocols).toBe('Protocols: choose at least one; the output uses imap, lmtp, submission until you do.');
+    expect(input.protocols).toEqual(GENERATOR_DEFAULTS.protocols);
+  });
+
+  it('%{system:cpu_count} is 2.4 only: 2.3 writes the cores and says so', () => {
+    const f = {...defaultForm('2.3'), minAvail: 'cpu_count' as const};
+    const {input, problems} = inputFor(f);
+    expect(input.minAvail).toBe('cores');
+    expect(problems.notes[0]).toMatch(/only in Dovecot 2\.4/);
+    expect(inputFor({...f, version: '2.4'}).input.minAvail).toBe('cpu_count');
+  });
+
+  it('a preset keeps the version, the output form and the comments choice', () => {
+    const f = presetForm('maximum-isolation', {...defaultForm('2.3'), output: 'file', comments: false});
+    const {input} = inputFor(f);
+    expect([input.version, input.output, input.comments, input.authCache]).toEqual(['2.3', 'file', false, false]);
+    expect(input.protocols).toEqual([...GENERATOR_PROTOCOLS]);
+  });
+
+  it('decoding the same link with the codec directly gives the same state', () => {
+    const q = 's=1&v=2.3&cores=4&reuse=unlimited&cache=off&comments=off&out=file';
+    expect(decodeQuery(q).state).toEqual(decode(GENERATOR_SCHEMA, q).state);
+    expect(queryFor(formFromState(decodeQuery(q).state))).toBe(q);
+  });
+});
