@@ -116,7 +116,7 @@ export function templateMark(text: string): string | null {
 }
 
 const KEY_EQUALS = /^(?:"[^"\n]{0,200}"|[^\s={}#"]{1,200}) {0,20}=/;
-const SECTION_OPEN = /^[^={}#\n]{1,300}\{ *(?:#.*)?$/;
+const SECTION_OPEN = /^[^={}#\n"]{1,300}(?:"[^"\n]{0,300}")? {0,20}\{ *(?:#.*)?$/;
 
 /** Whether a (trimmed) line reads as Dovecot configuration syntax. */
 export function isConfigShaped(trimmed: string): boolean {
