@@ -79,6 +79,14 @@ const generateEntries: Entry[] = [
   },
 ];
 
+const explainEntries: Entry[] = [
+  {
+    to: '/explain',
+    title: 'Explainer',
+    text: 'Paste doveconf -n output, a conf.d file or log lines: each service\'s limits after defaults, what doveconf would say, the 2.4 migration, and for each known log line what it means and how to fix it, with a link to share.',
+  },
+];
+
 function EntryList({entries}: {entries: Entry[]}): React.ReactElement {
   return (
     <ul className={styles.entries}>
@@ -131,6 +139,12 @@ export default function Home(): React.ReactElement {
             Generate
           </Heading>
           <EntryList entries={generateEntries} />
+        </section>
+        <section aria-labelledby="explain">
+          <Heading as="h2" id="explain">
+            Explain
+          </Heading>
+          <EntryList entries={explainEntries} />
         </section>
       </main>
     </Layout>
