@@ -202,7 +202,9 @@ export default function Explainer(): React.ReactElement {
               What the explainer shows for this paste, a Dovecot 2.3 <code>doveconf -n</code> excerpt and four log
               lines:
             </p>
-            <pre className={styles.sample}>{SAMPLE_TEXT}</pre>
+            <pre className={styles.sample} tabIndex={0} role="region" aria-label="The example paste">
+              {SAMPLE_TEXT}
+            </pre>
             <p data-testid="version">
               <strong>Dovecot {example.version.version}</strong>: {example.version.reason}.
             </p>

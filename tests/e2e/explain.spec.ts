@@ -1,0 +1,125 @@
+// /explain: pasting a config shows each service, doveconf's checks and the 2.4 migration; pasting
+// log lines shows their meaning and a prefilled calculator link that works; a share link restores
+// the (redacted) text in a fresh page and keeps it out of the query; hostile paste renders as
+// text; the page explains itself without JavaScript; axe finds no serious or critical violation.
+import {expect, test, type Page} from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import {watchPage} from './helpers';
+
+const hydrated = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
+const box = (page: Page) => page.getByRole('textbox', {name: 'Configuration or log lines'});
+
+const CONFIG = `# 2.3.19.1 (9b53102964): /etc/dovecot/dovecot.conf
+protocols = imap
+service imap {
+  service_count = 0
+}
+service imap-login {
+  service_count = 0
+  vsz_limit = 0
+}
+`;
+const LOGS = `Nov 30 13:05:47 mail dovecot: master: Warning: service(imap-login): process_limit (2) reached, client connections are being dropped
+Nov 30 13:05:47 mail dovecot: imap-login: Info: Disconnected: Connection queue full (no auth attempts in 1 secs): user=<bob@example.com>, rip=203.0.113.9, lip=192.0.2.1, secured
+this line means nothing`;
+
+async function axe(page: Page): Promise<void> {
+  const r = await new AxeBuilder({page}).include('main').analyze();
+  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('paste a config: services, doveconf warning, migration; no errors, nothing leaves the site', async ({page, baseURL}) => {
+  const problems = watchPage(page, String(baseURL));
+  await page.goto('/explain');
+  await hydrated(page);
+  await expect(page.getByRole('heading', {level: 2, name: 'Example'})).toBeVisible();
+  await box(page).fill(CONFIG);
+  await expect(page.getByRole('heading', {level: 2, name: 'Analysis'})).toBeVisible();
+  await expect(page.getByTestId('version')).toContainText('Dovecot 2.3: the doveconf header');
+  await expect(page.getByText('service imap-login', {exact: true})).toBeVisible();
+  await expect(page.getByText(/doveconf: Warning: service auth \{ client_limit=1000 \} is lower than required under max\. load \(1224\)/)).toBeVisible();
+  const migration = page.locator('section', {has: page.getByRole('heading', {name: 'Migration to Dovecot 2.4'})});
+  await expect(migration).toContainText('restart_request_count = unlimited');
+  await expect(migration).toContainText('vsz_limit = unlimited');
+  await expect(migration).toContainText('client_limit = 1224');
+  await expect(migration.getByRole('button', {name: /copy/i})).toBeVisible();
+  await axe(page);
+  expect(problems).toEqual({consoleErrors: [], pageErrors: [], foreignRequests: []});
+});
+
+test('paste log lines: meaning, fix, troubleshooting link, and a calculator link that opens prefilled', async ({page}) => {
+  await page.goto('/explain');
+  await hydrated(page);
+  await box(page).fill(LOGS);
+  const logs = page.locator('section', {has: page.getByRole('heading', {name: /^Log lines/})});
+  await expect(logs).toContainText('process_limit reached');
+  await expect(logs).toContainText('Raise service imap-login { process_limit } above 2 (for example to 4)');
+  await expect(logs.getByRole('link', {name: 'What this message means'}).first()).toHaveAttribute('href', '/troubleshooting#process-limit-reached');
+  await expect(page.locator('section', {has: page.getByRole('heading', {name: /^Not recognised/})})).toContainText('this line means nothing');
+  await logs.getByRole('link', {name: 'Open in the calculator'}).first().click();
+  await expect(page).toHaveURL(/\/calculator\?s=1&v=2\.3&svc=imap-login&pl=4$/);
+  await hydrated(page);
+  await expect(page.getByRole('textbox', {name: 'process_limit', exact: true})).toHaveValue('4');
+});
+
+test('share link: redaction offered, text in the #fragment only, a fresh page restores it', async ({page, browser}) => {
+  await page.goto('/explain');
+  await hydrated(page);
+  await box(page).fill(`${CONFIG}ssl_key_password = hunter2\n${LOGS}`);
+  await page.getByRole('button', {name: 'Share link…'}).click();
+  await expect(page.getByRole('checkbox', {name: /ssl_key_password on line 10/})).toBeChecked();
+  await expect(page.getByRole('checkbox', {name: /user=bob@example.com/})).toBeChecked();
+  // keep the address on line 12 unredacted, to see that the choice is honoured
+  await page.getByRole('checkbox', {name: /rip=203\.0\.113\.9/}).uncheck();
+  await page.getByRole('button', {name: 'Create link'}).click();
+  const url = await page.getByTestId('share-url').inputValue();
+  const parsed = new URL(url);
+  expect(parsed.pathname).toBe('/explain');
+  expect(parsed.search).toBe('');
+  expect(parsed.hash).toMatch(/^#z=[A-Za-z0-9_-]+$/);
+  expect(new URL(page.url()).hash).toBe(parsed.hash);
+
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(url);
+  await hydrated(fresh);
+  await expect(box(fresh)).not.toHaveValue('');
+  const restored = await box(fresh).inputValue();
+  expect(restored).toContain('service_count = 0');
+  expect(restored).toContain('ssl_key_password = [redacted]');
+  expect(restored).not.toContain('hunter2');
+  expect(restored).toContain('user=<[user]>');
+  expect(restored).toContain('rip=203.0.113.9');
+  await expect(fresh.getByRole('heading', {level: 2, name: 'Analysis'})).toBeVisible();
+  await fresh.context().close();
+});
+
+test('hostile paste renders as text', async ({page}) => {
+  await page.goto('/explain');
+  await hydrated(page);
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  await box(page).fill(`service imap {\n  executable = ${hostile}\n}\n${hostile}\nmaster: Warning: service(imap): process_limit (5) reached, client connections are being dropped ${hostile}\n`);
+  await expect(page.getByRole('heading', {level: 2, name: 'Analysis'})).toBeVisible();
+  await expect(page.locator('main').getByText(hostile, {exact: false}).first()).toBeVisible();
+  expect(await page.locator('main img[src="x"], main script').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as {__pwned?: number}).__pwned)).toBeUndefined();
+  await axe(page);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({javaScriptEnabled: false});
+  test('what it does and an analysed example', async ({page}) => {
+    await page.goto('/explain');
+    // Playwright's text selectors skip <noscript>; the rendered text shows it
+    expect(await page.locator('main').innerText()).toContain('The explainer needs JavaScript to analyse your own text.');
+    await expect(page.getByRole('heading', {level: 2, name: 'Example'})).toBeVisible();
+    await expect(page.getByText('restart_request_count = unlimited # 2.3: service_count = 0').first()).toBeVisible();
+    await expect(page.getByRole('link', {name: 'What this message means'}).first()).toBeVisible();
+  });
+});
+
+test('the example page passes axe', async ({page}) => {
+  await page.goto('/explain');
+  await hydrated(page);
+  await axe(page);
+});
