@@ -4,12 +4,13 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkKatexStylesheet from './plugins/remark-katex-stylesheet';
+import rehypeKatexFonts from './plugins/rehype-katex-fonts';
 import versionSwitchPlugin from './plugins/version-switch';
 import {darkCodeTheme, lightCodeTheme} from './plugins/prism-themes';
 
 // Runs in Node.js at build time only.
 
-const math = {remarkPlugins: [remarkMath, remarkKatexStylesheet], rehypePlugins: [rehypeKatex]};
+const math = {remarkPlugins: [remarkMath, remarkKatexStylesheet], rehypePlugins: [rehypeKatex, rehypeKatexFonts]};
 
 // The blog (and its navbar entry) exists once it has a post.
 const hasBlogPosts =

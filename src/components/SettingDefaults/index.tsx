@@ -14,6 +14,7 @@ import {
   type SpecialValue,
   type VersionedSetting,
 } from '../../lib/dovecot/catalog';
+import {SETTING_PROSE} from '../../lib/dovecot/catalog/prose';
 import styles from './styles.module.css';
 
 /** Catalog texts mark names with backticks; show those as code. Never parses HTML. */
@@ -162,10 +163,12 @@ function VersionFacts({version, v}: {version: DovecotVersion; v: VersionedSettin
 /** Everything the catalog knows about one setting, for the /settings page. */
 export function SettingInfo({id}: {id: string}): React.ReactElement {
   const def = defOrThrow(id, 'SettingInfo');
+  const prose = SETTING_PROSE[def.id];
+  if (!prose) throw new RangeError(`SettingInfo: no description for ${def.id}`);
   return (
     <>
       <p>
-        <Prose text={def.description} />
+        <Prose text={prose.description} />
       </p>
       {VERSIONS.map((version) => {
         const v = def.versions[version];
@@ -175,9 +178,9 @@ export function SettingInfo({id}: {id: string}): React.ReactElement {
           </div>
         );
       })}
-      {def.changes ? (
+      {prose.changes ? (
         <p>
-          <strong>2.3 → 2.4:</strong> <Prose text={def.changes} />
+          <strong>2.3 → 2.4:</strong> <Prose text={prose.changes} />
         </p>
       ) : null}
       <SettingDefaults id={id} />

@@ -17,6 +17,7 @@ import {
   SETTINGS,
 } from './index';
 import {settingAnchor} from './names';
+import {SETTING_PROSE} from './prose';
 import {parseCount, parseSize, parseTime} from './values';
 
 describe('values', () => {
@@ -223,9 +224,10 @@ describe('settings and names', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9_]*$/);
   });
-  it('every setting has a description and sources', () => {
+  it('every setting has a description and sources, and no prose is left without its setting', () => {
+    expect(Object.keys(SETTING_PROSE).sort()).toEqual(SETTINGS.map((d) => d.id).sort());
     for (const d of SETTINGS) {
-      expect(d.description.length, d.id).toBeGreaterThan(40);
+      expect(SETTING_PROSE[d.id]?.description.length ?? 0, d.id).toBeGreaterThan(40);
       expect(d.sources.length, d.id).toBeGreaterThan(0);
     }
   });

@@ -80,10 +80,7 @@ export interface SettingDef {
   /** Grouping on the reference page. */
   readonly group: 'limits' | 'process' | 'listeners' | 'defaults' | 'protocols' | 'auth' | 'login' | 'config-file';
   readonly versions: Readonly<Partial<Record<DovecotVersion, VersionedSetting>>>;
-  /** One paragraph in plain words. */
-  readonly description: string;
-  /** What changed from 2.3 to 2.4, if anything. */
-  readonly changes?: string;
+  /** The readers' text (description, changes) is in prose.ts, which only the reference page loads. */
   readonly sources: readonly string[];
 }
 
