@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkKatexStylesheet from './plugins/remark-katex-stylesheet';
 import rehypeKatexFonts from './plugins/rehype-katex-fonts';
 import versionSwitchPlugin from './plugins/version-switch';
+import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import {darkCodeTheme, lightCodeTheme} from './plugins/prism-themes';
 
 // Runs in Node.js at build time only.
@@ -63,7 +64,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [versionSwitchPlugin],
+  plugins: [versionSwitchPlugin, dovecotChunksPlugin],
 
   themes: [
     [

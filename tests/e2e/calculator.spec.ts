@@ -37,9 +37,9 @@ test('loads cleanly with the default findings, the built-in defaults and a link'
   await expect(input(page, 'process_limit')).toHaveAttribute('placeholder', '1024');
   await expect(input(page, 'restart_request_count')).toBeVisible();
   await expect(linkBox(page)).toHaveValue(`${baseURL}/calculator?s=1&v=2.4`);
-  // formulas are typeset (KaTeX loads lazily) and its stylesheet is the site's own
-  await expect(calc(page).locator('.katex-display').first()).toBeVisible();
-  await expect(page.locator('link[rel="stylesheet"][href="/katex/katex.min.css"]')).toHaveCount(1);
+  // formulas are typeset as MathML in the server render: no KaTeX stylesheet, fonts or script
+  await expect(calc(page).locator('.katex math').first()).toBeVisible();
+  await expect(page.locator('link[rel="stylesheet"][href="/katex/katex.min.css"]')).toHaveCount(0);
   // the implied config is a code block with a copy button
   await expect(calc(page).locator('pre code').filter({hasText: 'service imap {'}).first()).toBeVisible();
   expect(problems.consoleErrors).toEqual([]);
@@ -52,11 +52,15 @@ test('typing changes the findings and the URL', async ({page}) => {
   await hydrated(page);
   await expect(findings(page).first()).toBeVisible();
   const before = await findingTexts(page);
+  const formulas = () => calc(page).locator('[data-version="2.4"] .katex annotation, .katex annotation').allTextContents();
+  const formulasBefore = await formulas();
 
   await input(page, 'restart_request_count').fill('unlimited');
   await input(page, 'client_limit').fill('100');
   await input(page, 'Peak concurrent connections').fill('20000');
   await expect.poll(() => findingTexts(page)).not.toEqual(before);
+  // the formulas follow the numbers (KaTeX is loaded now, on the first change)
+  await expect.poll(formulas).not.toEqual(formulasBefore);
   // written after a short pause (debounced), in a stable order
   await expect.poll(() => new URL(page.url()).search).toBe('?s=1&v=2.4&cl=100&rc=unlimited&peak=20000');
 
@@ -216,7 +220,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/calculator');
     const shown = page.locator('[data-version="2.4"]');
     await expect(shown.locator('[data-finding]').first()).toBeVisible();
-    await expect(shown.locator('.katex-display').first()).toBeVisible();
+    await expect(shown.locator('.katex math').first()).toBeVisible();
     await expect(shown.getByRole('textbox', {name: 'restart_request_count'})).toBeVisible();
     await expect(page.locator('[data-version="2.3"]')).toBeHidden();
     await page.getByRole('note').getByRole('link', {name: 'Show Dovecot 2.3 instead'}).click();

@@ -13,7 +13,6 @@
  */
 import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
 import clsx from 'clsx';
-import Head from '@docusaurus/Head';
 import Link from '@docusaurus/Link';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
@@ -48,7 +47,6 @@ import {SEVERITY, calculatorUrl, codeParts, formatNumber, numberLabel, safeEvalu
 import Formula from './Formula';
 import styles from './styles.module.css';
 
-export const KATEX_STYLESHEET = '/katex/katex.min.css';
 const URL_WRITE_DELAY_MS = 250;
 
 export interface ServiceCalculatorProps {
@@ -466,9 +464,6 @@ export default function ServiceCalculator({
 
   return (
     <section className={styles.calculator} aria-labelledby={title === null ? undefined : `${uid}-title`} aria-label={title === null ? 'Calculator' : undefined}>
-      <Head>
-        <link rel="stylesheet" href={KATEX_STYLESHEET} />
-      </Head>
       {title === null ? null : (
         <H id={`${uid}-title`} className={styles.title}>
           {title}

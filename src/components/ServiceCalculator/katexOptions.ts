@@ -1,7 +1,9 @@
 /**
  * How the calculator typesets a formula: KaTeX without trust (no \href, \url, \htmlClass …),
  * errors shown in place instead of thrown, bounded sizes and macro expansion. The TeX comes from
- * the engine (numbers and fixed text), but is treated as untrusted all the same.
+ * the engine (numbers and fixed text), but is treated as untrusted all the same. Output is MathML
+ * only, which browsers typeset natively: widget pages need neither KaTeX's stylesheet nor its
+ * fonts, and nothing shifts when fonts arrive.
  */
 import katex from 'katex';
 
@@ -13,6 +15,6 @@ export function formulaHtml(tex: string): string {
     strict: 'ignore',
     maxSize: 20,
     maxExpand: 200,
-    output: 'htmlAndMathml',
+    output: 'mathml',
   });
 }

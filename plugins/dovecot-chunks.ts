@@ -1,0 +1,43 @@
+/**
+ * Splits the project's domain code into two shared chunks instead of copying it into every page
+ * that uses it (the bundler's default here):
+ *   dovecot-catalog  the settings catalog, used by docs pages (defaults tables) and every widget;
+ *   dovecot-engine   config syntax, doveconf's rules, the calculator engine and the URL codec,
+ *                    used only by pages with a widget.
+ * A reader who opens several pages fetches each once; pages without a widget never load the
+ * engine (checked by the budgets test).
+ */
+import type {Plugin} from '@docusaurus/types';
+
+const lib = String.raw`[\\/]src[\\/]lib[\\/]`;
+
+export default function dovecotChunksPlugin(): Plugin {
+  return {
+    name: 'dovecot-chunks',
+    configureWebpack(_config, isServer) {
+      if (isServer) return {};
+      return {
+        optimization: {
+          splitChunks: {
+            cacheGroups: {
+              dovecotCatalog: {
+                name: 'dovecot-catalog',
+                test: new RegExp(`${lib}dovecot[\\\\/](catalog[\\\\/](?!prose)|defaultText)`),
+                chunks: 'all',
+                priority: 60,
+                enforce: true,
+              },
+              dovecotEngine: {
+                name: 'dovecot-engine',
+                test: new RegExp(`${lib}dovecot[\\\\/](conf[\\\\/]|rules|calculator[\\\\/]|permalink)`),
+                chunks: 'all',
+                priority: 55,
+                enforce: true,
+              },
+            },
+          },
+        },
+      };
+    },
+  };
+}

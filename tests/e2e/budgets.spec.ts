@@ -1,0 +1,131 @@
+// Performance budgets, measured from what Chromium really loads (the network log), so they hold
+// for what a reader's browser does, not for what the HTML happens to reference:
+//   - pages without a widget load none of the widgets' code nor the rules/implications engine;
+//   - each widget's own code (what its page loads beyond the landing page, less KaTeX and the
+//     shared domain chunks) stays small, and so do the two shared domain chunks
+//     (plugins/dovecot-chunks.ts);
+//   - no page executes more than the total JS budget, or blocks rendering on more CSS;
+//   - the search index is fetched only when search is used;
+//   - nothing moves after load (CLS 0).
+import {expect, test, type Page} from '@playwright/test';
+import {gzipSync} from 'node:zlib';
+import {layoutShift, sitemapPaths} from './helpers';
+
+const KB = 1024;
+// The target is 200 KB of JS on every page. Reached so far: 205 KB on the longest docs pages
+// (Docusaurus's main bundle alone is 156 KB, and docs pages load the settings catalog for their
+// defaults), 220 KB on pages with a widget (its engine loads up front). These ceilings keep what
+// is reached from growing; lowering them to the target is open work.
+const BUDGET = {totalJs: 205 * KB, widgetPageJs: 220 * KB, ownWidgetJs: 30 * KB, catalogChunk: 12 * KB, engineChunk: 20 * KB, criticalCss: 25 * KB};
+
+/** Pages that embed a widget (they may load engine code). */
+const WIDGET_PAGES = new Set(['/calculator', '/generator', '/explain', '/services/choosing', '/login-processes']);
+/** Text that only the widgets' code contains (rules, calculator, generator, explainer). */
+const ENGINE_MARKERS = [
+  'Counted for protocol services with ${', // rules: the template of doveconf's auth client_limit warning
+  'A process lives until it is idle-killed', // calculator: a lifetime verdict
+  'must keep process_limit 1', // generator core: an internal check
+  'deflate-raw', // explainer: share links are compressed in the browser
+];
+const SHARED = {catalog: /\/dovecot-catalog\.[0-9a-f]+\.js$/, engine: /\/dovecot-engine\.[0-9a-f]+\.js$/};
+const KATEX_MARKER = 'KaTeX parse error';
+
+type Loaded = {url: string; body: Buffer; gz: number; prefetch: boolean};
+
+async function loadedScripts(page: Page, path: string): Promise<Loaded[]> {
+  const out: Loaded[] = [];
+  const pending: Promise<void>[] = [];
+  page.on('response', (res) => {
+    const req = res.request();
+    if (req.resourceType() !== 'script') return;
+    const purpose = req.headers()['sec-purpose'] ?? req.headers()['purpose'] ?? '';
+    pending.push(
+      res.body().then(
+        (body) => {
+          out.push({url: res.url(), body, gz: gzipSync(body, {level: 6}).length, prefetch: purpose.includes('prefetch')});
+        },
+        () => undefined,
+      ),
+    );
+  });
+  await page.goto(path, {waitUntil: 'networkidle'});
+  await Promise.all(pending);
+  return out.filter((s) => !s.prefetch);
+}
+
+const sum = (xs: Loaded[]) => xs.reduce((n, s) => n + s.gz, 0);
+
+test('pages without a widget load no widget or engine code, and every page stays within the JS budget', async ({page}) => {
+  test.setTimeout(240_000);
+  const report: string[] = [];
+  for (const path of sitemapPaths()) {
+    const scripts = await loadedScripts(page, path);
+    const total = sum(scripts);
+    report.push(`${path}: ${(total / KB).toFixed(1)} KB gzip in ${scripts.length} scripts`);
+    const budget = WIDGET_PAGES.has(path) ? BUDGET.widgetPageJs : BUDGET.totalJs;
+    expect(total, `${path} executes ${(total / KB).toFixed(1)} KB of JS (gzip)`).toBeLessThanOrEqual(budget);
+    if (!WIDGET_PAGES.has(path)) {
+      const leaks = scripts
+        .filter((s) => SHARED.engine.test(s.url) || ENGINE_MARKERS.some((m) => s.body.includes(m)))
+        .map((s) => s.url);
+      expect(leaks, `${path} loads engine code`).toEqual([]);
+    }
+  }
+  console.log(report.join('\n'));
+});
+
+test('each widget\'s own code and the shared domain chunks stay within their budgets', async ({page}) => {
+  const base = new Set((await loadedScripts(page, '/')).map((s) => new URL(s.url).pathname));
+  for (const path of ['/calculator', '/generator', '/explain']) {
+    const scripts = await loadedScripts(page, path);
+    const catalog = scripts.filter((s) => SHARED.catalog.test(s.url));
+    const engine = scripts.filter((s) => SHARED.engine.test(s.url));
+    expect(engine, `${path} loads the shared engine chunk`).toHaveLength(1);
+    expect(sum(catalog), `${path}: dovecot-catalog chunk`).toBeLessThanOrEqual(BUDGET.catalogChunk);
+    expect(sum(engine), `${path}: dovecot-engine chunk`).toBeLessThanOrEqual(BUDGET.engineChunk);
+    const own = scripts.filter(
+      (s) =>
+        !base.has(new URL(s.url).pathname) &&
+        !s.body.includes(KATEX_MARKER) &&
+        !SHARED.catalog.test(s.url) &&
+        !SHARED.engine.test(s.url),
+    );
+    console.log(
+      `${path}: own ${(sum(own) / KB).toFixed(1)} KB gzip in ${own.length} chunks; catalog ${(sum(catalog) / KB).toFixed(1)} KB, engine ${(sum(engine) / KB).toFixed(1)} KB`,
+    );
+    expect(sum(own), `${path}'s own JS`).toBeLessThanOrEqual(BUDGET.ownWidgetJs);
+  }
+});
+
+test('render-blocking CSS stays within the budget on every page', async ({page, request}) => {
+  for (const path of sitemapPaths()) {
+    await page.goto(path);
+    const hrefs = await page.locator('head link[rel="stylesheet"]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
+    let gz = 0;
+    for (const href of new Set(hrefs)) gz += gzipSync(await (await request.get(href)).body(), {level: 6}).length;
+    expect(gz, `${path} blocks on ${(gz / KB).toFixed(1)} KB of CSS (gzip)`).toBeLessThanOrEqual(BUDGET.criticalCss);
+  }
+});
+
+test('the search index is fetched only when search is used', async ({page}) => {
+  const indexRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/search-index.*\.json/.test(r.url())) indexRequests.push(r.url());
+  });
+  await page.goto('/services', {waitUntil: 'networkidle'});
+  expect(indexRequests).toEqual([]);
+  await page.locator('nav').getByLabel('Search').focus();
+  await expect.poll(() => indexRequests.length).toBeGreaterThan(0);
+});
+
+test('nothing moves after load on any page (CLS 0)', async ({page}) => {
+  test.setTimeout(180_000);
+  const shifts: string[] = [];
+  for (const path of sitemapPaths()) {
+    await page.goto(path, {waitUntil: 'networkidle'});
+    const cls = await layoutShift(page);
+    // Lighthouse shows CLS with two decimals; a shift under 0.001 (a sub-pixel move) reads as 0.
+    if (cls >= 0.001) shifts.push(`${path}: ${cls.toFixed(4)}`);
+  }
+  expect(shifts).toEqual([]);
+});
