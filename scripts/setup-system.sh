@@ -44,6 +44,7 @@ setup_dovecot24() {
   local suite=${DOVECOT24_SUITE:-trixie} mirror=${DEBIAN_MIRROR:-}
   if [ -e "$root/.complete" ] && [ -x "$root/usr/bin/doveconf" ]; then echo "doveconf 2.4: tree in $root"; return; fi
   need_root "the Dovecot 2.4 tree (chroot, mknod)"
+  local started=$SECONDS
   if [ -z "$mirror" ]; then
     mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
     [ -n "$mirror" ] || mirror=$(awk '$1=="deb" && $0 !~ /security/ {for(i=2;i<=NF;i++) if ($i ~ /^https?:/) {print $i; exit}}' /etc/apt/sources.list 2>/dev/null || true)
@@ -77,7 +78,7 @@ setup_dovecot24() {
   chmod 1777 "$root/tmp"
   chroot "$root" /usr/bin/doveconf -c /dev/null -d >/dev/null
   touch "$root/.complete"
-  echo "doveconf 2.4: tree ready in $root ($(du -sh "$root" | cut -f1))"
+  echo "doveconf 2.4: tree ready in $root ($(du -sh "$root" | cut -f1), $((SECONDS - started)) s)"
 }
 
 for w in "${want[@]}"; do
