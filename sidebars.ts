@@ -13,6 +13,7 @@ const sidebars: SidebarsConfig = {
     {type: 'doc', id: 'auth-cache', label: 'Authentication cache'},
     {type: 'doc', id: 'troubleshooting', label: 'Troubleshooting'},
     {type: 'doc', id: 'coming-from-courier', label: 'Coming from Courier-IMAP'},
+    {type: 'doc', id: 'measured', label: 'Measured under load'},
     {type: 'doc', id: 'settings', label: 'Settings reference'},
   ],
 };

@@ -63,6 +63,14 @@ const learn: Entry[] = [
   },
 ];
 
+const measured: Entry[] = [
+  {
+    to: '/measured',
+    title: 'Measured under load',
+    text: 'Real Dovecot 2.3 and 2.4, and Courier-IMAP, under the same IMAP load in each service mode: logins per second, latency, forks and CPU per login, memory, with the recipe to rerun it.',
+  },
+];
+
 const calculate: Entry[] = [
   {
     to: '/calculator',
@@ -127,6 +135,12 @@ export default function Home(): React.ReactElement {
             Learn
           </Heading>
           <EntryList entries={learn} />
+        </section>
+        <section aria-labelledby="measured">
+          <Heading as="h2" id="measured">
+            Measured
+          </Heading>
+          <EntryList entries={measured} />
         </section>
         <section aria-labelledby="calculate">
           <Heading as="h2" id="calculate">
