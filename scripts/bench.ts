@@ -9,7 +9,7 @@
  * Options: --skip-build (use build/ as it is), --skip-lighthouse, --runs N.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {chromium} from '@playwright/test';
@@ -63,7 +63,7 @@ function fileFor(urlPath: string): string {
   const clean = urlPath.split('?')[0];
   if (clean === '/') return 'build/index.html';
   const direct = join('build', clean);
-  if (existsSync(direct) && !clean.endsWith('/')) return direct;
+  if (existsSync(direct) && statSync(direct).isFile()) return direct;
   return `${join('build', clean)}.html`;
 }
 

@@ -7,16 +7,15 @@
 //   - no page executes more than the total JS budget, or blocks rendering on more CSS;
 //   - the search index is fetched only when search is used;
 //   - nothing moves after load (CLS 0).
-import {expect, test, type Page} from '@playwright/test';
+import {expect, test, type Browser} from '@playwright/test';
 import {gzipSync} from 'node:zlib';
 import {layoutShift, sitemapPaths} from './helpers';
 
 const KB = 1024;
-// The target is 200 KB of JS on every page. Reached so far: 205 KB on the longest docs pages
-// (Docusaurus's main bundle alone is 156 KB, and docs pages load the settings catalog for their
-// defaults), 220 KB on pages with a widget (its engine loads up front). These ceilings keep what
-// is reached from growing; lowering them to the target is open work.
-const BUDGET = {totalJs: 205 * KB, widgetPageJs: 220 * KB, ownWidgetJs: 30 * KB, catalogChunk: 12 * KB, engineChunk: 20 * KB, criticalCss: 25 * KB};
+// The target is 200 KB of JS on every page, met by every page without a widget and by
+// /calculator. Pages with the generator, the explainer or embedded calculators still load their
+// engine up front (about 208-218 KB); widgetPageJs keeps that from growing until it is lazy.
+const BUDGET = {totalJs: 200 * KB, widgetPageJs: 220 * KB, ownWidgetJs: 30 * KB, catalogChunk: 12 * KB, engineChunk: 20 * KB, criticalCss: 25 * KB};
 
 /** Pages that embed a widget (they may load engine code). */
 const WIDGET_PAGES = new Set(['/calculator', '/generator', '/explain', '/services/choosing', '/login-processes']);
@@ -32,7 +31,10 @@ const KATEX_MARKER = 'KaTeX parse error';
 
 type Loaded = {url: string; body: Buffer; gz: number; prefetch: boolean};
 
-async function loadedScripts(page: Page, path: string): Promise<Loaded[]> {
+/** Scripts a first visit executes: a fresh context each time, so nothing comes from a cache. */
+async function loadedScripts(browser: Browser, baseURL: string, path: string): Promise<Loaded[]> {
+  const context = await browser.newContext({baseURL});
+  const page = await context.newPage();
   const out: Loaded[] = [];
   const pending: Promise<void>[] = [];
   page.on('response', (res) => {
@@ -50,16 +52,17 @@ async function loadedScripts(page: Page, path: string): Promise<Loaded[]> {
   });
   await page.goto(path, {waitUntil: 'networkidle'});
   await Promise.all(pending);
+  await context.close();
   return out.filter((s) => !s.prefetch);
 }
 
 const sum = (xs: Loaded[]) => xs.reduce((n, s) => n + s.gz, 0);
 
-test('pages without a widget load no widget or engine code, and every page stays within the JS budget', async ({page}) => {
+test('pages without a widget load no widget or engine code, and every page stays within the JS budget', async ({browser, baseURL}) => {
   test.setTimeout(240_000);
   const report: string[] = [];
   for (const path of sitemapPaths()) {
-    const scripts = await loadedScripts(page, path);
+    const scripts = await loadedScripts(browser, String(baseURL), path);
     const total = sum(scripts);
     report.push(`${path}: ${(total / KB).toFixed(1)} KB gzip in ${scripts.length} scripts`);
     const budget = WIDGET_PAGES.has(path) ? BUDGET.widgetPageJs : BUDGET.totalJs;
@@ -74,10 +77,10 @@ test('pages without a widget load no widget or engine code, and every page stays
   console.log(report.join('\n'));
 });
 
-test('each widget\'s own code and the shared domain chunks stay within their budgets', async ({page}) => {
-  const base = new Set((await loadedScripts(page, '/')).map((s) => new URL(s.url).pathname));
+test('each widget\'s own code and the shared domain chunks stay within their budgets', async ({browser, baseURL}) => {
+  const base = new Set((await loadedScripts(browser, String(baseURL), '/')).map((s) => new URL(s.url).pathname));
   for (const path of ['/calculator', '/generator', '/explain']) {
-    const scripts = await loadedScripts(page, path);
+    const scripts = await loadedScripts(browser, String(baseURL), path);
     const catalog = scripts.filter((s) => SHARED.catalog.test(s.url));
     const engine = scripts.filter((s) => SHARED.engine.test(s.url));
     expect(engine, `${path} loads the shared engine chunk`).toHaveLength(1);

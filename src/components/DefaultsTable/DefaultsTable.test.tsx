@@ -94,7 +94,7 @@ describe('docs/settings.mdx', () => {
   const mdx = readFileSync(join(__dirname, '../../../docs/settings.mdx'), 'utf8');
   it('has slug /settings and imports the components', () => {
     expect(mdx).toMatch(/^---\nslug: \/settings\ntitle: Settings reference\n/);
-    expect(mdx).toContain("import {SettingInfo} from '@site/src/components/SettingDefaults';");
+    expect(mdx).toContain("import {DefaultsTable, SettingInfo} from '@site/src/components/CatalogIsland';");
   });
   it('has a heading with {#id} and a SettingInfo for every catalog setting', () => {
     for (const d of SETTINGS) {

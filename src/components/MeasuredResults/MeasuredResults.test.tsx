@@ -5,7 +5,7 @@ import {readFileSync} from 'node:fs';
 import React from 'react';
 import {renderToStaticMarkup} from 'react-dom/server';
 import {describe, expect, it} from 'vitest';
-import {chartRows, MeasuredFactorTable, MeasuredLogLines, MeasuredModeTable, MeasuredProcessMemory} from './index';
+import {chartRows, MeasuredFactorTable, MeasuredLogLines, MeasuredModeTable, MeasuredProcessMemory} from './components';
 import {factorEffect, fmtRange, modeLabel, pairs, summarize, type ModeResult, type Results, type RunFigures} from './data';
 
 function run(rep: number, loginsPerS: number, cpu: number, p95: number): RunFigures {
