@@ -69,8 +69,9 @@ function fileFor(urlPath: string): string {
 
 function referenced(html: string, re: RegExp): Weight {
   const w = {raw: 0, gz: 0};
-  for (const m of html.matchAll(re)) {
-    const f = fileFor(m[1]);
+  // a file referenced twice (KaTeX's stylesheet: static link + <Head>) is loaded once
+  for (const href of new Set([...html.matchAll(re)].map((m) => m[1]))) {
+    const f = fileFor(href);
     if (!existsSync(f)) continue;
     const b = readFileSync(f);
     w.raw += b.length;
