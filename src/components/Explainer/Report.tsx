@@ -151,7 +151,7 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
                   {s.findings.map((f) => (
                     <li key={f.id}>
                       <Sev severity={f.severity === 'danger' ? 'error' : f.severity} /> <strong>{f.title}:</strong> {f.verdict}{' '}
-                      {internal(f.link) ? <Link to={internal(f.link)!}>Read more</Link> : null}
+                      {internal(f.link) ? <Link to={internal(f.link)!}>More on {f.title.toLowerCase()}</Link> : null}
                     </li>
                   ))}
                 </ul>
@@ -273,7 +273,7 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
                   {k.fix ? <FixView fix={k.fix} /> : null}
                   {k.link && internal(k.link) ? (
                     <p>
-                      <Link to={internal(k.link)!}>{k.anchor ? 'What this message means' : 'Read more'}</Link>
+                      <Link to={internal(k.link)!}>{k.anchor ? 'What this message means' : 'More on this message'}</Link>
                     </p>
                   ) : null}
                 </li>

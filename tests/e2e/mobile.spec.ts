@@ -1,0 +1,21 @@
+// On a phone, where links from mailing lists are often opened: the version switch is on screen
+// and usable, and the pages pass the same accessibility scan as on a desktop.
+import {expect, test} from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+test.use({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
+
+for (const path of ['/', '/services/client-limit', '/calculator', '/generator', '/explain']) {
+  test(`phone: ${path} passes axe and its version switch works`, async ({page}) => {
+    await page.goto(path, {waitUntil: 'networkidle'});
+    const axe = await new AxeBuilder({page}).analyze();
+    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(bad).toEqual([]);
+
+    const switchGroup = page.getByRole('navigation', {name: 'Main'}).getByRole('group', {name: 'Dovecot version'});
+    const b23 = switchGroup.getByRole('button', {name: '2.3', exact: true});
+    await expect(b23).toBeInViewport({ratio: 1});
+    await b23.tap();
+    await expect(page.locator('html')).toHaveAttribute('data-dovecot', '2.3');
+  });
+}
