@@ -16,7 +16,7 @@ const summary: string[] = [];
 const out = '.test-output';
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
-  const r = spawnSync(cmd, args, {stdio: 'inherit', env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env}});
+  const r = spawnSync(cmd, args, {stdio: 'inherit', env: {...process.env, NO_COLOR: '1', ...env}});
   return r.status ?? 1;
 }
 
