@@ -1,4 +1,5 @@
 import {defineConfig, devices} from '@playwright/test';
+import {CHROMIUM_FLAGS, systemPaths} from './scripts/system-check';
 
 // Playwright drives Debian's Chromium (it cannot download its own browser here) against the
 // production build served by the production server (scripts/serve.ts). CHROMIUM_PATH overrides the browser's location.
@@ -20,17 +21,8 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          executablePath: systemPaths.chromium,
+          args: CHROMIUM_FLAGS,
         },
       },
     },

@@ -13,7 +13,7 @@ import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {chromium} from '@playwright/test';
-import {systemPaths} from './system-check';
+import {CHROMIUM_FLAGS, systemPaths} from './system-check';
 
 const args = process.argv.slice(2);
 const has = (flag: string) => args.includes(flag);
@@ -21,16 +21,6 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 const PORT = 3290;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const KEY_PAGES = ['/', '/services/client-limit', '/calculator', '/generator', '/explain'];
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Weight = {raw: number; gz: number};
 const kb = (n: number) => (n / 1024).toFixed(1);
@@ -91,7 +81,7 @@ type PageWeight = {
 };
 
 async function pageWeights(paths: string[]): Promise<PageWeight[]> {
-  const browser = await chromium.launch({executablePath: systemPaths.chromium, args: CHROME_FLAGS});
+  const browser = await chromium.launch({executablePath: systemPaths.chromium, args: CHROMIUM_FLAGS});
   const out: PageWeight[] = [];
   for (const path of paths) {
     const htmlBuf = readFileSync(fileFor(path));
@@ -138,7 +128,7 @@ function lighthouse(path: string): LighthouseScores | null {
   const outFile = join('bench-results', 'lh.json');
   const r = spawnSync(
     'npx',
-    ['-y', 'lighthouse@12.8.2', `${ORIGIN}${path}`, `--chrome-flags=${CHROME_FLAGS.join(' ')}`, '--output=json', `--output-path=${outFile}`, '--quiet'],
+    ['-y', 'lighthouse@12.8.2', `${ORIGIN}${path}`, `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`, '--output=json', `--output-path=${outFile}`, '--quiet'],
     {stdio: 'ignore', env: {...process.env, CHROME_PATH: systemPaths.chromium}},
   );
   if (r.status !== 0 || !existsSync(outFile)) return null;

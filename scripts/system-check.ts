@@ -11,6 +11,21 @@ import {existsSync} from 'node:fs';
 export type SystemPart = 'chromium' | 'dovecot23' | 'dovecot24';
 export type Missing = {part: SystemPart; hint: string};
 
+/**
+ * How every tool here starts Debian's Chromium: headless, no sandbox (we run as root), and none of
+ * the background connections this machine's closed network refuses.
+ */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export const systemPaths = {
   chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   doveconf23: process.env.DOVECONF23 ?? 'doveconf',
