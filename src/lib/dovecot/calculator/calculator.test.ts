@@ -226,3 +226,21 @@ describe('evaluate is total', () => {
     );
   });
 });
+
+describe('resident memory from /measured', () => {
+  // 2.3 imap measured at 4938 KiB per process (data/measured/results.json)
+  it('2.3 imap at a peak of 100: 100 processes × 4938 KiB', () => {
+    const r = evaluate({version: '2.3', service: 'imap', settings: {}, load: load({peakConnections: 100})});
+    const m = find(r.findings, 'memory');
+    expect(m).toMatchObject({severity: 'info', link: '/measured#memory'});
+    expect(m.numbers).toEqual({rss_bytes_per_process: 4938 * 1024, processes: 100, total_bytes: 100 * 4938 * 1024});
+  });
+  it('caps the processes at process_limit: 1024 × 4938 KiB for a peak of 5000', () => {
+    const r = evaluate({version: '2.3', service: 'imap', settings: {}, load: load({peakConnections: 5000})});
+    expect(find(r.findings, 'memory').numbers.processes).toBe(1024);
+  });
+  it('says nothing for a service the harness did not measure', () => {
+    const r = evaluate({version: '2.4', service: 'pop3', settings: {}, load: load({peakConnections: 100})});
+    expect(r.findings.some((f) => f.id === 'memory')).toBe(false);
+  });
+});

@@ -11,6 +11,7 @@ import {effectiveLimits, type EffectiveLimits, type Limit} from '../catalog';
 import {printConfig, type Node, type SectionNode, type SettingNode} from '../conf';
 import {analyzeConfig, defaultsOf, parseSizeSetting, CPU_COUNT, type RuleResult, type RulesReport} from '../rules';
 import {fieldName, readInput, SETTING_FIELDS, type ReadInput} from './input';
+import {MEASURED_BUILD, measuredRssBytes} from '../measuredRss';
 import type {CalculatorInput, CalculatorResult, Finding, Severity} from './types';
 
 export * from './types';
@@ -357,6 +358,25 @@ function evaluateUnsafe(input: CalculatorInput): CalculatorResult {
         numbers: {process_limit: l.process_limit, vsz_limit_bytes: vsz, bound_bytes: Number.isFinite(bound) ? bound : 'unlimited'},
         formula: `${tex(P)} \\times ${bytesText(vsz).replace(' ', '\\,\\text{')}} = ${Number.isFinite(bound) ? bytesText(bound).replace(' ', '\\,\\text{') + '}' : '\\infty'}`,
         link: '/services/memory-and-idle#address-space-bound',
+      });
+    }
+  }
+
+  // --- resident memory, where /measured has a figure for this service
+  {
+    const rss = measuredRssBytes(version, service);
+    const processes = Math.min(needed, P);
+    if (rss !== null && processes > 0 && Number.isFinite(processes)) {
+      const total = processes * rss;
+      findings.push({
+        id: 'memory',
+        title: 'Resident memory',
+        severity: 'info',
+        verdict: `About ${bytesText(total)} resident for ${fmt(processes)} ${service} process${processes === 1 ? '' : 'es'} at your peak, at ${bytesText(rss)} each.`,
+        explanation: `${bytesText(rss)} is the median RSS of one ${service} process measured on Dovecot ${MEASURED_BUILD[version]} under a light IMAP load; a process with large mailboxes uses more. RSS counts shared libraries in every process, so the machine needs less than the sum.`,
+        numbers: {rss_bytes_per_process: rss, processes, total_bytes: total},
+        formula: `${tex(processes)} \\times ${bytesText(rss).replace(' ', '\\,\\text{')}} = ${bytesText(total).replace(' ', '\\,\\text{')}}`,
+        link: '/measured#memory',
       });
     }
   }
