@@ -56,6 +56,7 @@ import {
   severityOf,
   splitWarnings,
 } from './view';
+import LinkNotices from '@site/src/components/LinkNotices';
 import styles from './styles.module.css';
 
 const URL_WRITE_DELAY_MS = 250;
@@ -718,19 +719,7 @@ export default function ConfigGenerator(): React.ReactElement {
 
   return (
     <section className={styles.generator} aria-label="Config generator">
-      {notices.length > 0 ? (
-        <div className={styles.notices} role="status">
-          <p>Parts of this link were not used:</p>
-          <ul>
-            {notices.map((n, i) => (
-              <li key={i}>{n}</li>
-            ))}
-          </ul>
-          <button type="button" className="button button--link button--sm" onClick={() => setNotices([])}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <LinkNotices notices={notices} onDismiss={() => setNotices([])} />
       <noscript>
         <p className={styles.hint}>Without JavaScript the generator shows the output for the default answers below; turn it on to change them.</p>
       </noscript>

@@ -45,6 +45,7 @@ import {
 } from './state';
 import {SEVERITY, calculatorUrl, codeParts, formatNumber, numberLabel, safeEvaluate, safeLink, severityOf, visibleNumbers} from './view';
 import Formula from './Formula';
+import LinkNotices from '@site/src/components/LinkNotices';
 import styles from './styles.module.css';
 
 const URL_WRITE_DELAY_MS = 250;
@@ -469,19 +470,7 @@ export default function ServiceCalculator({
           {title}
         </H>
       )}
-      {notices.length > 0 ? (
-        <div className={styles.notices} role="status">
-          <p>Parts of this link were not used:</p>
-          <ul>
-            {notices.map((n, i) => (
-              <li key={i}>{n}</li>
-            ))}
-          </ul>
-          <button type="button" className="button button--link button--sm" onClick={() => setNotices([])}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <LinkNotices notices={notices} onDismiss={() => setNotices([])} />
       <noscript>
         <p className={styles.hint}>Without JavaScript the calculator shows the results for the values below; turn it on to change them.</p>
       </noscript>

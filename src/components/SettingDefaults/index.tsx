@@ -15,7 +15,8 @@ import {
   type VersionedSetting,
 } from '../../lib/dovecot/catalog';
 import {SETTING_PROSE} from '../../lib/dovecot/catalog/prose';
-import styles from './styles.module.css';
+// the same table style as the per-service defaults tables
+import styles from '../DefaultsTable/styles.module.css';
 
 /** Catalog texts mark names with backticks; show those as code. Never parses HTML. */
 function Prose({text}: {text: string}): React.ReactElement {

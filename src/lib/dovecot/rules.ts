@@ -407,32 +407,10 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
   return out;
 }
 
-const CATALOG_NAME: Record<DovecotVersion, Record<ServiceKey, string>> = {
-  '2.3': {
-    process_limit: 'process_limit',
-    client_limit: 'client_limit',
-    restart_request_count: 'service_count',
-    process_min_avail: 'process_min_avail',
-    vsz_limit: 'vsz_limit',
-    idle_kill: 'idle_kill',
-    type: 'type',
-    chroot: 'chroot',
-    drop_priv_before_exec: 'drop_priv_before_exec',
-    protocol: 'protocol',
-  },
-  '2.4': {
-    process_limit: 'process_limit',
-    client_limit: 'client_limit',
-    restart_request_count: 'restart_request_count',
-    process_min_avail: 'process_min_avail',
-    vsz_limit: 'vsz_limit',
-    idle_kill: 'idle_kill_interval',
-    type: 'type',
-    chroot: 'chroot',
-    drop_priv_before_exec: 'drop_priv_before_exec',
-    protocol: 'protocol',
-  },
-};
+/** The catalog's (version's own) name of each internal key: SERVICE_NAMES read backwards. */
+const CATALOG_NAME = Object.fromEntries(
+  Object.entries(SERVICE_NAMES).map(([version, names]) => [version, Object.fromEntries(Object.entries(names).map(([name, key]) => [key, name]))]),
+) as Record<DovecotVersion, Record<ServiceKey, string>>;
 
 const DEFAULT_GLOBAL_24: Partial<Record<ServiceKey, string>> = {
   process_limit: 'default_process_limit',
