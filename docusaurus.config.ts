@@ -7,6 +7,7 @@ import remarkKatexStylesheet from './plugins/remark-katex-stylesheet';
 import rehypeKatexFonts from './plugins/rehype-katex-fonts';
 import versionSwitchPlugin from './plugins/version-switch';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
+import codeHighlightingPlugin from './plugins/code-highlighting';
 import {darkCodeTheme, lightCodeTheme} from './plugins/prism-themes';
 
 // Runs in Node.js at build time only.
@@ -64,7 +65,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [versionSwitchPlugin, dovecotChunksPlugin],
+  plugins: [versionSwitchPlugin, dovecotChunksPlugin, codeHighlightingPlugin],
 
   themes: [
     [

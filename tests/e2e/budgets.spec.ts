@@ -12,10 +12,9 @@ import {gzipSync} from 'node:zlib';
 import {layoutShift, sitemapPaths} from './helpers';
 
 const KB = 1024;
-// The target is 200 KB of JS on every page, met by every page without a widget and by
-// /calculator. Pages with the generator, the explainer or embedded calculators still load their
-// engine up front (about 208-218 KB); widgetPageJs keeps that from growing until it is lazy.
-const BUDGET = {totalJs: 200 * KB, widgetPageJs: 220 * KB, ownWidgetJs: 30 * KB, catalogChunk: 12 * KB, engineChunk: 20 * KB, criticalCss: 25 * KB};
+// The ceiling is 200 KB of JS on any page; these budgets are tightened to what the site reaches
+// (docs pages about 150-161 KB, widget pages 164-187 KB), with a few KB of room.
+const BUDGET = {totalJs: 165 * KB, widgetPageJs: 190 * KB, ownWidgetJs: 30 * KB, catalogChunk: 12 * KB, engineChunk: 20 * KB, criticalCss: 25 * KB};
 
 /** Pages that embed a widget (they may load engine code). */
 const WIDGET_PAGES = new Set(['/calculator', '/generator', '/explain', '/services/choosing', '/login-processes']);
@@ -26,7 +25,11 @@ const ENGINE_MARKERS = [
   'must keep process_limit 1', // generator core: an internal check
   'deflate-raw', // explainer: share links are compressed in the browser
 ];
-const SHARED = {catalog: /\/dovecot-catalog\.[0-9a-f]+\.js$/, engine: /\/dovecot-engine\.[0-9a-f]+\.js$/};
+const SHARED = {
+  catalog: /\/dovecot-catalog\.[0-9a-f]+\.js$/,
+  engine: /\/dovecot-engine\.[0-9a-f]+\.js$/,
+  highlighting: /\/code-highlighting\.[0-9a-f]+\.js$/,
+};
 const KATEX_MARKER = 'KaTeX parse error';
 
 type Loaded = {url: string; body: Buffer; gz: number; prefetch: boolean};
@@ -91,7 +94,8 @@ test('each widget\'s own code and the shared domain chunks stay within their bud
         !base.has(new URL(s.url).pathname) &&
         !s.body.includes(KATEX_MARKER) &&
         !SHARED.catalog.test(s.url) &&
-        !SHARED.engine.test(s.url),
+        !SHARED.engine.test(s.url) &&
+        !SHARED.highlighting.test(s.url),
     );
     console.log(
       `${path}: own ${(sum(own) / KB).toFixed(1)} KB gzip in ${own.length} chunks; catalog ${(sum(catalog) / KB).toFixed(1)} KB, engine ${(sum(engine) / KB).toFixed(1)} KB`,

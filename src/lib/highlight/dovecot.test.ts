@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {dovecotGrammar} from './prismDovecot';
+import {dovecotGrammar} from './dovecot';
 
 // Each token's pattern must match what a reader expects highlighted, and nothing beyond it.
 function pattern(name: string): RegExp {

@@ -1,12 +1,11 @@
 /**
- * A Prism grammar for Dovecot's configuration syntax (Prism has none): sections such as
+ * A grammar in Prism's format for Dovecot's configuration syntax (Prism has none): sections such as
  * `service imap-login {`, `key = value` settings, `!include`, comments, variables such as
  * `$SET:default_login_user` and `%{system:cpu_count}`, sizes, times and `unlimited`.
  */
-type GrammarToken = {pattern: RegExp; lookbehind?: boolean; greedy?: boolean; alias?: string; inside?: Grammar};
-export type Grammar = Record<string, RegExp | GrammarToken>;
+import type {Grammar, TokenRule} from './tokenize';
 
-const variable: GrammarToken = {pattern: /\$(?:SET:)?[A-Za-z_][\w]*|%\{[^}\n]*\}|%[A-Za-z]/, alias: 'variable'};
+const variable: TokenRule = {pattern: /\$(?:SET:)?[A-Za-z_][\w]*|%\{[^}\n]*\}|%[A-Za-z]/, alias: 'variable'};
 
 const valueInside: Grammar = {
   variable,

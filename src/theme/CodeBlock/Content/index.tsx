@@ -1,0 +1,62 @@
+/**
+ * Code block content coloured by the site's own tokenizer (src/lib/highlight) instead of
+ * prism-react-renderer, which would put Prism and a dozen unused languages into every page's
+ * JavaScript. Same markup and inline colours as Docusaurus's own component, so its line,
+ * line-number, word-wrap and copy features work unchanged.
+ */
+import React, {useMemo, type ReactNode} from 'react';
+import clsx from 'clsx';
+import {usePrismTheme} from '@docusaurus/theme-common';
+import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
+import Line, {type Props as LineProps} from '@theme/CodeBlock/Line';
+import {codeThemeStyles, highlightLines} from '@site/src/lib/highlight';
+import styles from './styles.module.css';
+
+type LinePropsFn = LineProps['getLineProps'];
+type TokenPropsFn = LineProps['getTokenProps'];
+
+export default function CodeBlockContent({className}: {className?: string}): ReactNode {
+  const {metadata, wordWrap} = useCodeBlockContext();
+  const theme = usePrismTheme();
+  const {code, lineNumbersStart, lineClassNames} = metadata;
+  const language = metadata.language.toLowerCase();
+  const lines = useMemo(() => highlightLines(code, language), [code, language]);
+  const colours = useMemo(() => codeThemeStyles(theme, language), [theme, language]);
+
+  const getLineProps: LinePropsFn = ({className: lineClass, style, line: _line, ...rest}) => ({
+    ...rest,
+    className: clsx('token-line', lineClass),
+    style: {...colours.line, ...style},
+  });
+  const getTokenProps: TokenPropsFn = ({token, className: tokenClass, style, ...rest}) => ({
+    ...rest,
+    className: clsx('token', ...token.types, tokenClass),
+    children: token.content,
+    style: style ? {...colours.token(token), ...style} : colours.token(token),
+  });
+  const numbered = lineNumbersStart !== undefined;
+
+  return (
+    <pre
+      ref={wordWrap.codeBlockRef}
+      // Keyboard users can scroll a wide block.
+      tabIndex={0}
+      className={clsx(className, `prism-code language-${language}`, styles.codeBlock, 'thin-scrollbar')}
+      style={colours.root}>
+      <code
+        className={clsx(styles.codeBlockLines, numbered && styles.codeBlockLinesWithNumbering)}
+        style={numbered ? {counterReset: `line-count ${lineNumbersStart - 1}`} : undefined}>
+        {lines.map((line, i) => (
+          <Line
+            key={i}
+            line={line}
+            getLineProps={getLineProps}
+            getTokenProps={getTokenProps}
+            classNames={lineClassNames[i]}
+            showLineNumbers={numbered}
+          />
+        ))}
+      </code>
+    </pre>
+  );
+}
