@@ -123,3 +123,37 @@ test('the example page passes axe', async ({page}) => {
   await hydrated(page);
   await axe(page);
 });
+
+/** Sets the text area's value the way a paste does, in one input event (fill() types too slowly for 1 MB). */
+async function paste(page: Page, text: string): Promise<void> {
+  await box(page).evaluate((el, value) => {
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    setter.call(el, value);
+    el.dispatchEvent(new Event('input', {bubbles: true}));
+  }, text);
+}
+
+test('a 1 MB paste stays readable: repeats grouped, the long migration block as plain text, log messages 100 at a time', async ({page, baseURL}) => {
+  const problems = watchPage(page, String(baseURL));
+  await page.goto('/explain');
+  await hydrated(page);
+  let big = '';
+  for (let i = 0; big.length < 1_000_000; i++) big += CONFIG.replace('protocols = imap', `protocols = imap\n# copy ${i}`);
+  await paste(page, big);
+  const migration = page.locator('section', {has: page.getByRole('heading', {name: 'Migration to Dovecot 2.4'})});
+  await expect(migration).toContainText('service_count = 0 → restart_request_count = unlimited', {timeout: 20_000});
+  await expect(migration.getByText(/and \d{4,} more like it/).first()).toBeVisible();
+  const block = migration.locator('pre code').first();
+  expect(await block.locator('.token').count(), 'a block this long is not coloured token by token').toBe(0);
+  expect((await block.textContent())!.split('\n').length).toBeGreaterThan(2000);
+  expect(await page.locator('main *').count(), 'elements on the page').toBeLessThan(3000);
+
+  const logs = Array.from({length: 250}, (_, i) => `master: Warning: service(imap-login): process_limit (${i + 1}) reached, client connections are being dropped`).join('\n');
+  await paste(page, logs);
+  const section = page.locator('section', {has: page.getByRole('heading', {name: /^Log lines/})});
+  await expect(section.locator('> ul > li')).toHaveCount(100);
+  await expect(section).toContainText('150 more messages not shown.');
+  await section.getByRole('button', {name: 'Show all 250'}).click();
+  await expect(section.locator('> ul > li')).toHaveCount(250);
+  expect(problems).toEqual({consoleErrors: [], pageErrors: [], foreignRequests: []});
+});

@@ -2,10 +2,11 @@
  * The analysis of a paste, rendered from the explainer's plain data. Every piece of user text is
  * a React text child (escaped), never HTML; links go only to site paths the core produced.
  */
-import React from 'react';
+import React, {useState} from 'react';
 import Link from '@docusaurus/Link';
 import CodeBlock from '@theme/CodeBlock';
 import {troubleshootingLink, type ExplainResult, type Fix, type RuleExplanation, type Severity} from '../../lib/dovecot/explain';
+import {groupRepeats} from './group';
 import {calculatorLink, codeParts, internal} from './links';
 import styles from './styles.module.css';
 
@@ -52,6 +53,10 @@ function LineNo({line}: {line?: number}): React.ReactElement | null {
   return line !== undefined && line > 0 ? <span className={styles.lineNo}>line {line}</span> : null;
 }
 
+function More({count}: {count: number}): React.ReactElement | null {
+  return count > 0 ? <span className={styles.muted}> and {count} more like it</span> : null;
+}
+
 function RuleItem({r}: {r: RuleExplanation}): React.ReactElement {
   return (
     <li className={styles.item}>
@@ -79,6 +84,9 @@ function Section({id, title, count, children}: {id: string; title: string; count
   );
 }
 
+/** Log entries drawn before "Show all": enough to read, few enough to draw at once. */
+const FIRST_LOGS = 100;
+
 export interface ReportProps {
   result: ExplainResult;
   /** Prefix for heading ids, so two reports can share a page. */
@@ -87,6 +95,7 @@ export interface ReportProps {
 
 export default function Report({result: r, idPrefix}: ReportProps): React.ReactElement {
   const id = (s: string) => `${idPrefix}-${s}`;
+  const [allLogs, setAllLogs] = useState(false);
   if (r.refused) {
     return (
       <p role="alert" className={styles.refused}>
@@ -97,6 +106,7 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
   const errors = r.rules.filter((x) => x.source === 'doveconf');
   const master = r.rules.filter((x) => x.source === 'master');
   const recognised = r.logs.filter((l) => l.recognised);
+  const shownLogs = allLogs ? recognised : recognised.slice(0, FIRST_LOGS);
   const unknownLogs = r.logs.filter((l) => !l.recognised);
   return (
     <div className={styles.report}>
@@ -200,10 +210,11 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
       {r.unknownSettings.length > 0 ? (
         <Section id={id('unknown')} title={`Not in Dovecot ${r.version.version}`} count={r.unknownSettings.length}>
           <ul className={styles.items}>
-            {r.unknownSettings.map((u, i) => (
+            {groupRepeats(r.unknownSettings, (u) => JSON.stringify([u.key, u.value, u.context])).map(({item: u, more}, i) => (
               <li key={i} className={styles.item}>
                 <Sev severity="error" /> <LineNo line={u.line} /> <code>{u.value !== '' ? `${u.key} = ${u.value}` : u.key}</code>
                 {u.context ? <span className={styles.muted}> in {u.context}</span> : null}
+                <More count={more} />
                 <p><Text text={u.reason} /></p>
                 {u.doveconf ? <pre className={styles.message}>{`doveconf: Fatal: ${u.doveconf}`}</pre> : null}
                 {u.anchor ? <Link to={troubleshootingLink(u.anchor)}>What this message means</Link> : u.link && internal(u.link) ? <Link to={internal(u.link)!}>The setting</Link> : null}
@@ -216,9 +227,10 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
       {r.cannotEvaluate.length > 0 ? (
         <Section id={id('cannot')} title="Not evaluated" count={r.cannotEvaluate.length}>
           <ul>
-            {r.cannotEvaluate.map((c, i) => (
+            {groupRepeats(r.cannotEvaluate, (c) => `${c.text}\n${c.why}`).map(({item: c, more}, i) => (
               <li key={i}>
                 <LineNo line={c.line} /> <code>{c.text}</code>: {c.why}
+                <More count={more} />
               </li>
             ))}
           </ul>
@@ -236,10 +248,11 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
           </CodeBlock>
           {r.migration.changes.length > 0 ? (
             <ul>
-              {r.migration.changes.map((c, i) => (
+              {groupRepeats(r.migration.changes, (c) => `${c.text}\n${c.note ?? ''}`).map(({item: c, more}, i) => (
                 <li key={i}>
                   <LineNo line={c.line} /> <Text text={c.text} />
                   {c.note ? <>: <Text text={c.note} /></> : null}
+                  <More count={more} />
                 </li>
               ))}
             </ul>
@@ -248,9 +261,10 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
             <>
               <h4 id={id('not-converted')}>Not converted</h4>
               <ul>
-                {r.migration.notConverted.map((c, i) => (
+                {groupRepeats(r.migration.notConverted, (c) => `${c.text}\n${c.why}`).map(({item: c, more}, i) => (
                   <li key={i}>
                     <LineNo line={c.line} /> <code>{c.text}</code>: {c.why}
+                    <More count={more} />
                   </li>
                 ))}
               </ul>
@@ -262,12 +276,12 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
       {recognised.length > 0 ? (
         <Section id={id('logs')} title="Log lines" count={recognised.length}>
           <ul className={styles.items}>
-            {recognised.map((l) => {
+            {shownLogs.map((l) => {
               const k = l.recognised!;
               return (
                 <li key={l.line} className={styles.item}>
                   <Sev severity={k.severity} /> <strong>{k.title}</strong> <LineNo line={l.line} />
-                  {l.repeats > 0 ? <span className={styles.muted}> and {l.repeats} more like it</span> : null}
+                  <More count={l.repeats} />
                   <pre className={styles.message}>{l.message}</pre>
                   <p><Text text={k.meaning} /></p>
                   {k.fix ? <FixView fix={k.fix} /> : null}
@@ -280,6 +294,14 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
               );
             })}
           </ul>
+          {shownLogs.length < recognised.length ? (
+            <p>
+              {recognised.length - shownLogs.length} more messages not shown.{' '}
+              <button type="button" className="button button--sm button--outline button--primary" onClick={() => setAllLogs(true)}>
+                Show all {recognised.length}
+              </button>
+            </p>
+          ) : null}
         </Section>
       ) : null}
 

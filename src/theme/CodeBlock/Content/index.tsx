@@ -12,15 +12,29 @@ import Line, {type Props as LineProps} from '@theme/CodeBlock/Line';
 import {codeThemeStyles, highlightLines} from '@site/src/lib/highlight';
 import styles from './styles.module.css';
 
+/**
+ * Above this many lines a block is shown as one plain text node: a config pasted into the
+ * explainer can come back as tens of thousands of lines, and a coloured element per token would
+ * keep the browser busy for seconds. The whole text is still there to read and copy.
+ */
+const LARGEST_COLOURED_BLOCK = 2000;
+
 type LinePropsFn = LineProps['getLineProps'];
 type TokenPropsFn = LineProps['getTokenProps'];
+
+function lineCount(code: string): number {
+  let n = 1;
+  for (let i = code.indexOf('\n'); i !== -1 && n <= LARGEST_COLOURED_BLOCK; i = code.indexOf('\n', i + 1)) n++;
+  return n;
+}
 
 export default function CodeBlockContent({className}: {className?: string}): ReactNode {
   const {metadata, wordWrap} = useCodeBlockContext();
   const theme = usePrismTheme();
   const {code, lineNumbersStart, lineClassNames} = metadata;
   const language = metadata.language.toLowerCase();
-  const lines = useMemo(() => highlightLines(code, language), [code, language]);
+  const large = useMemo(() => lineCount(code) > LARGEST_COLOURED_BLOCK, [code]);
+  const lines = useMemo(() => (large ? [] : highlightLines(code, language)), [code, language, large]);
   const colours = useMemo(() => codeThemeStyles(theme, language), [theme, language]);
 
   const getLineProps: LinePropsFn = ({className: lineClass, style, line: _line, ...rest}) => ({
@@ -46,16 +60,18 @@ export default function CodeBlockContent({className}: {className?: string}): Rea
       <code
         className={clsx(styles.codeBlockLines, numbered && styles.codeBlockLinesWithNumbering)}
         style={numbered ? {counterReset: `line-count ${lineNumbersStart - 1}`} : undefined}>
-        {lines.map((line, i) => (
-          <Line
-            key={i}
-            line={line}
-            getLineProps={getLineProps}
-            getTokenProps={getTokenProps}
-            classNames={lineClassNames[i]}
-            showLineNumbers={numbered}
-          />
-        ))}
+        {large
+          ? code
+          : lines.map((line, i) => (
+              <Line
+                key={i}
+                line={line}
+                getLineProps={getLineProps}
+                getTokenProps={getTokenProps}
+                classNames={lineClassNames[i]}
+                showLineNumbers={numbered}
+              />
+            ))}
       </code>
     </pre>
   );
