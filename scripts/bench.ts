@@ -5,7 +5,8 @@
  *   - per page of the sitemap: HTML, CSS and JS bytes (raw and gzip) referenced by the HTML,
  *     actually loaded in Chromium (network log), and prefetched;
  *   - Lighthouse 12.8 (mobile, Debian Chromium), median of 3 runs, for the key pages;
- *   - the domain engine's timings (parser on 1 MB, and the widgets' engines where present).
+ *   - the domain engine's timings (parser on 1 MB, calculator, generator, explainer on 1 MB);
+ *   - the explainer in Chromium: from a 1 MB paste to the drawn report.
  * Options: --skip-build (use build/ as it is), --skip-lighthouse, --runs N.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
@@ -179,14 +180,61 @@ async function engineTimings(): Promise<Record<string, unknown>> {
     gen.push(performance.now() - t);
   }
   out.generator = {medianMs: Number(median(gen).toFixed(2)), runs: gen.length};
-  // The explainer publishes its own benchmark function once it exists.
-  try {
-    const path = '../src/lib/dovecot/explain/bench';
-    const mod = (await import(path)) as {bench?: () => unknown};
-    if (mod.bench) out.explainer = await mod.bench();
-  } catch {
-    // not there yet
+  const {bench: explainerBench} = await import('../src/lib/dovecot/explain/bench');
+  out.explainer = explainerBench();
+  return out;
+}
+
+type PasteTiming = {inputBytes: number; medianMs: number; elements: number; bareTextareaMs: number};
+
+/**
+ * What a reader waits for on /explain: a 1 MB paste (one input event, as a paste makes) until the
+ * report is drawn and the page answers again. Median of `n` fresh pages per input. For scale,
+ * the same text put into a bare <textarea> on an empty page: the part of the wait that is the
+ * browser's own text layout, whatever the page does with the text.
+ */
+async function explainerInBrowser(n: number): Promise<Record<string, PasteTiming>> {
+  const {inputs} = await import('../src/lib/dovecot/explain/bench');
+  const browser = await chromium.launch({executablePath: systemPaths.chromium, args: CHROMIUM_FLAGS});
+  const out: Record<string, PasteTiming> = {};
+  for (const [name, text] of Object.entries(inputs())) {
+    const times: number[] = [];
+    let elements = 0;
+    for (let i = 0; i < n; i++) {
+      const page = await browser.newPage();
+      await page.goto(`${ORIGIN}/explain`, {waitUntil: 'networkidle'});
+      await page.locator('html[data-has-hydrated="true"]').waitFor();
+      times.push(
+        await page.evaluate(async (value) => {
+          const box = document.querySelector('textarea')!;
+          const start = performance.now();
+          Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box, value);
+          box.dispatchEvent(new Event('input', {bubbles: true}));
+          while (!document.getElementById('analysis')) await new Promise((r) => setTimeout(r, 1));
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          return performance.now() - start;
+        }, text),
+      );
+      elements = await page.locator('main *').count();
+      await page.close();
+    }
+    const bare: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const page = await browser.newPage();
+      await page.setContent('<textarea rows="14" cols="80"></textarea>');
+      bare.push(
+        await page.evaluate(async (value) => {
+          const start = performance.now();
+          document.querySelector('textarea')!.value = value;
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          return performance.now() - start;
+        }, text),
+      );
+      await page.close();
+    }
+    out[name] = {inputBytes: text.length, medianMs: Math.round(median(times)), elements, bareTextareaMs: Math.round(median(bare))};
   }
+  await browser.close();
   return out;
 }
 
@@ -215,6 +263,11 @@ async function main(): Promise<void> {
       for (const s of scores) {
         if (s) console.log(`${s.path.padEnd(28)} ${s.performance} / ${s.accessibility} / ${s.bestPractices} / ${s.seo}   LCP ${s.lcp} ms  TBT ${s.tbt} ms  CLS ${s.cls}`);
       }
+    }
+    result.explainerInBrowser = await explainerInBrowser(runs);
+    console.log(`\nexplainer in Chromium, 1 MB paste to drawn report (median of ${runs}):`);
+    for (const [name, t] of Object.entries(result.explainerInBrowser as Record<string, PasteTiming>)) {
+      console.log(`${name.padEnd(8)} ${String(t.medianMs).padStart(6)} ms  ${t.elements} elements  (a bare textarea alone: ${t.bareTextareaMs} ms)`);
     }
   } finally {
     server?.kill();
