@@ -5,27 +5,28 @@
  */
 import React from 'react';
 import Link from '@docusaurus/Link';
-import Layout from '@theme/Layout';
 import ConfigGenerator from '@site/src/components/ConfigGenerator';
+import WidgetPage from '@site/src/components/WidgetPage';
 import styles from './generator.module.css';
 
 export default function GeneratorPage(): React.ReactElement {
   return (
-    <Layout
+    <WidgetPage
       title="Config generator"
       description="Answer a few questions about a Dovecot 2.3 or 2.4 server and copy service { } blocks that doveconf accepts: process_limit, client_limit, restart_request_count, process_min_avail, vsz_limit and the auth cache, each value explained."
-    >
-      <main className={`container margin-vert--lg ${styles.page}`}>
-        <h1>Config generator</h1>
-        <p className={styles.lead}>
+      className={styles.page}
+      leadClassName={styles.lead}
+      lead={
+        <>
           Describe the server and its load, choose the trade-offs, and copy the <code>service {'{ }'}</code> blocks.
           Only values that differ from the built-in defaults are written, each with the reason; the real{' '}
           <code>doveconf</code> of the chosen version accepts every output. Start from a preset if one is close. To
           understand a single service, use the <Link to="/calculator">service calculator</Link>; for the background,
           read <Link to="/services">services and processes</Link>.
-        </p>
-        <ConfigGenerator />
-      </main>
-    </Layout>
+        </>
+      }
+    >
+      <ConfigGenerator />
+    </WidgetPage>
   );
 }

@@ -3,10 +3,8 @@
 // it, hostile links are shown as notices and never as markup, the page works without JavaScript,
 // nothing moves on load, and axe finds no serious or critical violation.
 import {expect, test, type Page} from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import {layoutShift, recordCspViolations, watchPage} from './helpers';
+import {allowClipboard, countDialogs, forgetRememberedVersion, hydrated, linkNotices, linkedError, recordCspViolations, seriousAxeViolations, shiftOnLoad, watchPage} from './helpers';
 
-const hydrated = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
 const calc = (page: Page) => page.getByRole('region', {name: 'Calculator'});
 const findings = (page: Page) => calc(page).locator('[data-finding]');
 const input = (page: Page, name: string) => calc(page).getByRole('textbox', {name, exact: true});
@@ -17,15 +15,7 @@ async function findingTexts(page: Page): Promise<string[]> {
   return findings(page).allInnerTexts();
 }
 
-test.beforeEach(async ({page}) => {
-  // every test starts with no remembered version
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('calc-e2e')) {
-      localStorage.clear();
-      sessionStorage.setItem('calc-e2e', '1');
-    }
-  });
-});
+test.beforeEach(({page}) => forgetRememberedVersion(page));
 
 test('loads cleanly with the default findings, the built-in defaults and a link', async ({page, baseURL}) => {
   const problems = watchPage(page, String(baseURL));
@@ -122,10 +112,7 @@ test('bad input shows a message under the field, never a crash', async ({page, b
     const field = input(page, name);
     await field.fill(value);
     await expect(field).toHaveAttribute('aria-invalid', 'true');
-    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
-    const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
-    expect(errorId, `${name}: error linked with aria-describedby`).toBeTruthy();
-    await expect(page.locator(`[id="${errorId}"]`)).toContainText(message);
+    await expect(await linkedError(field, name)).toContainText(message);
     await field.fill('');
   }
   await input(page, 'client_limit').fill('<script>alert(1)</script>');
@@ -135,7 +122,7 @@ test('bad input shows a message under the field, never a crash', async ({page, b
 });
 
 test('copy link, then open it in a fresh page: same state', async ({page, context, baseURL}) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: String(baseURL)});
+  const clipboard = await allowClipboard(context, String(baseURL));
   await page.goto('/calculator');
   await hydrated(page);
   await calc(page).getByRole('combobox', {name: 'Service'}).selectOption('pop3');
@@ -144,7 +131,7 @@ test('copy link, then open it in a fresh page: same state', async ({page, contex
   await input(page, 'RAM').fill('0.5');
   await calc(page).getByRole('button', {name: 'Copy link'}).click();
   await expect(calc(page).getByRole('status').filter({hasText: 'Copied'})).toBeVisible();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = await clipboard(page);
   expect(copied).toBe(`${baseURL}/calculator?s=1&v=2.4&svc=pop3&cl=10&vsz=1G&ram=0.5`);
   const shownFindings = await findingTexts(page);
 
@@ -169,36 +156,26 @@ test('a link carries the version: ?v=2.3 shows 2.3 names', async ({page}) => {
 
 test('a hostile link shows notices and injects nothing', async ({page, baseURL}) => {
   const problems = watchPage(page, String(baseURL));
-  let dialogs = 0;
-  page.on('dialog', async (d) => {
-    dialogs++;
-    await d.dismiss();
-  });
+  const dialogs = countDialogs(page);
   await page.goto('/calculator?s=1&v=2.4&cl=%3Cimg%20src=x%20onerror=alert(1)%3E&zzz=1&__proto__=1&pl=%00');
   await hydrated(page);
-  const notices = calc(page).getByRole('status').filter({hasText: 'Parts of this link were not used'});
+  const notices = linkNotices(calc(page));
   await expect(notices).toContainText('Ignored cl=<img src=x onerror=alert(1)>: not a count or unlimited.');
   await expect(notices).toContainText('Ignored unknown parameter zzz.');
   await expect(notices).toContainText('Ignored unknown parameter __proto__.');
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(input(page, 'client_limit')).toHaveValue('');
   await expect(findings(page).first()).toBeVisible();
-  expect(dialogs).toBe(0);
+  expect(dialogs()).toBe(0);
   expect(problems.pageErrors).toEqual([]);
   await notices.getByRole('button', {name: 'Dismiss'}).click();
   await expect(notices).toHaveCount(0);
 });
 
 test('no layout shift on load, also with 2.3 remembered', async ({page}) => {
-  await page.goto('/calculator');
-  await hydrated(page);
-  await expect(findings(page).first()).toBeVisible();
-  expect(await layoutShift(page)).toBeLessThan(0.01);
+  expect(await shiftOnLoad(page, '/calculator', () => expect(findings(page).first()).toBeVisible())).toBeLessThan(0.01);
   await page.goto('/services?v=2.3');
-  await page.goto('/calculator');
-  await hydrated(page);
-  await expect(input(page, 'service_count')).toBeVisible();
-  expect(await layoutShift(page)).toBeLessThan(0.01);
+  expect(await shiftOnLoad(page, '/calculator', () => expect(input(page, 'service_count')).toBeVisible())).toBeLessThan(0.01);
 });
 
 test('axe: no serious or critical violations on /calculator, also with errors and notices', async ({page}) => {
@@ -206,11 +183,7 @@ test('axe: no serious or critical violations on /calculator, also with errors an
   await hydrated(page);
   await input(page, 'client_limit').fill('abc');
   await expect(findings(page).first()).toBeVisible();
-  const axe = await new AxeBuilder({page}).include('main').analyze();
-  const bad = axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 });
 
 test.describe('without JavaScript', () => {

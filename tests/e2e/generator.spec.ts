@@ -5,10 +5,8 @@
 // finds no serious or critical violation.
 import {readFileSync} from 'node:fs';
 import {expect, test, type Page} from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import {layoutShift, recordCspViolations, watchPage} from './helpers';
+import {allowClipboard, countDialogs, forgetRememberedVersion, hydrated, linkNotices, linkedError, recordCspViolations, seriousAxeViolations, shiftOnLoad, watchPage} from './helpers';
 
-const hydrated = (page: Page) => expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
 const gen = (page: Page) => page.getByRole('region', {name: 'Config generator'});
 const input = (page: Page, name: string) => gen(page).getByRole('textbox', {name, exact: true});
 const config = (page: Page) => gen(page).locator('[data-output="config"] pre');
@@ -21,15 +19,7 @@ async function shownConfig(page: Page): Promise<string> {
   return lines.join('\n').replace(/\n+$/, '');
 }
 
-test.beforeEach(async ({page}) => {
-  // every test starts with no remembered version
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('gen-e2e')) {
-      localStorage.clear();
-      sessionStorage.setItem('gen-e2e', '1');
-    }
-  });
-});
+test.beforeEach(({page}) => forgetRememberedVersion(page));
 
 test('loads cleanly with the default output, the systemd drop-in, explanations and a link', async ({page, baseURL}) => {
   const problems = watchPage(page, String(baseURL));
@@ -91,14 +81,14 @@ test('the version switch writes 2.3 names', async ({page}) => {
 });
 
 test('Copy and Download give exactly the shown text; Copy as answer stays within 72 columns', async ({page, context, baseURL}) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: String(baseURL)});
+  const clipboard = await allowClipboard(context, String(baseURL));
   await page.goto('/generator?s=1&v=2.4&cores=8&imap=5000&login=performance');
   await hydrated(page);
   await expect(config(page)).toContainText('process_min_avail = 8');
 
   await gen(page).getByRole('button', {name: 'Copy', exact: true}).click();
   await expect(status(page)).toHaveText('Copied the configuration.');
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = await clipboard(page);
   expect(copied.split('\n')[0]).toBe(`# ${baseURL}/generator?s=1&v=2.4&cores=8&imap=5000&login=performance`);
   expect(copied.endsWith('}\n')).toBe(true);
   expect(copied.replace(/\n+$/, '')).toBe(await shownConfig(page));
@@ -109,7 +99,7 @@ test('Copy and Download give exactly the shown text; Copy as answer stays within
 
   await gen(page).getByRole('button', {name: 'Copy as answer'}).click();
   await expect(status(page)).toContainText('Copied as an answer');
-  const answer = await page.evaluate(() => navigator.clipboard.readText());
+  const answer = await clipboard(page);
   const lines = answer.replace(/\n$/, '').split('\n');
   expect(lines.filter((l) => l.length > 72)).toEqual([]);
   expect(answer).toContain('service imap-login {');
@@ -117,7 +107,7 @@ test('Copy and Download give exactly the shown text; Copy as answer stays within
 });
 
 test('copy link, then open it in a fresh page: same answers, same output', async ({page, context, baseURL}) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: String(baseURL)});
+  const clipboard = await allowClipboard(context, String(baseURL));
   await page.goto('/generator');
   await hydrated(page);
   await gen(page).getByRole('button', {name: 'Maximum isolation'}).click();
@@ -126,7 +116,7 @@ test('copy link, then open it in a fresh page: same answers, same output', async
   await gen(page).getByRole('checkbox', {name: 'Explain each value in a comment'}).uncheck();
   await gen(page).getByRole('button', {name: 'Copy link'}).click();
   await expect(status(page)).toHaveText('Copied the link.');
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const copied = await clipboard(page);
   expect(copied).toBe(
     `${baseURL}/generator?s=1&v=2.4&cores=4&ram=6.5&proto=imap,pop3,lmtp,submission,managesieve&imap=300&pop3=50&lmtp=20&sub=50&rate=10&cache=off&comments=off&out=file`,
   );
@@ -158,10 +148,7 @@ test('bad values show a message under their field, never a crash', async ({page,
     const field = input(page, name);
     await field.fill(value);
     await expect(field).toHaveAttribute('aria-invalid', 'true');
-    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
-    const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
-    expect(errorId, `${name}: error linked with aria-describedby`).toBeTruthy();
-    await expect(page.locator(`[id="${errorId}"]`)).toHaveText(message);
+    await expect(await linkedError(field, name)).toHaveText(message);
     await expect(config(page)).toContainText('service imap-login {');
   }
   await expect(gen(page).getByText(/Not in the link \(invalid values\): CPU cores, RAM/)).toBeVisible();
@@ -174,38 +161,28 @@ test('bad values show a message under their field, never a crash', async ({page,
 
 test('a hostile link shows notices and injects nothing', async ({page, baseURL}) => {
   const problems = watchPage(page, String(baseURL));
-  let dialogs = 0;
-  page.on('dialog', async (d) => {
-    dialogs++;
-    await d.dismiss();
-  });
+  const dialogs = countDialogs(page);
   await page.goto(
     '/generator?s=1&v=2.4&cores=%3Cimg%20src=x%20onerror=alert(1)%3E&proto=imap,%3Cscript%3E&zzz=1&__proto__=1&users=%00&s=9',
   );
   await hydrated(page);
-  const notices = gen(page).getByRole('status').filter({hasText: 'Parts of this link were not used'});
+  const notices = linkNotices(gen(page));
   await expect(notices).toContainText('Ignored cores=<img src=x onerror=alert(1)>: not a whole number.');
   await expect(notices).toContainText('Ignored unknown parameter zzz.');
   await expect(notices).toContainText('Ignored unknown parameter __proto__.');
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(input(page, 'CPU cores')).toHaveValue('2');
   await expect(config(page)).toContainText('service imap-login {');
-  expect(dialogs).toBe(0);
+  expect(dialogs()).toBe(0);
   expect(problems.pageErrors).toEqual([]);
   await notices.getByRole('button', {name: 'Dismiss'}).click();
   await expect(notices).toHaveCount(0);
 });
 
 test('no layout shift on load, also with 2.3 remembered', async ({page}) => {
-  await page.goto('/generator');
-  await hydrated(page);
-  await expect(config(page)).toBeVisible();
-  expect(await layoutShift(page)).toBeLessThan(0.01);
+  expect(await shiftOnLoad(page, '/generator', () => expect(config(page)).toBeVisible())).toBeLessThan(0.01);
   await page.goto('/services?v=2.3');
-  await page.goto('/generator');
-  await hydrated(page);
-  await expect(config(page)).toContainText('service imap-login {');
-  expect(await layoutShift(page)).toBeLessThan(0.01);
+  expect(await shiftOnLoad(page, '/generator', () => expect(config(page)).toContainText('service imap-login {'))).toBeLessThan(0.01);
 });
 
 test('axe: no serious or critical violations, also with errors, notices and the details open', async ({page}) => {
@@ -213,11 +190,7 @@ test('axe: no serious or critical violations, also with errors, notices and the 
   await hydrated(page);
   await input(page, 'RAM').fill('abc');
   await gen(page).locator('summary').first().click();
-  const axe = await new AxeBuilder({page}).include('main').analyze();
-  const bad = axe.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 });
 
 test.describe('without JavaScript', () => {

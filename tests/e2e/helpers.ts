@@ -1,9 +1,11 @@
 /**
- * Shared e2e helpers: the URLs of the built sitemap, and a page watcher that records console
- * errors, page errors and any request that leaves the site's own origin.
+ * Shared e2e helpers: the URLs of the built sitemap, a page watcher that records console errors,
+ * page errors and any request that leaves the site's own origin, and what the widget specs
+ * (calculator, generator) check alike.
  */
 import {readFileSync} from 'node:fs';
-import type {Page} from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import {expect, type BrowserContext, type Locator, type Page} from '@playwright/test';
 
 /** Paths (with leading slash) of every URL in build/sitemap.xml. */
 export function sitemapPaths(): string[] {
@@ -54,4 +56,67 @@ export async function layoutShift(page: Page): Promise<number> {
         setTimeout(() => resolve(total), 500);
       }),
   );
+}
+
+/** Resolves once React has hydrated the page (Docusaurus marks <html>). */
+export async function hydrated(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
+}
+
+/**
+ * Starts the test with no remembered Dovecot version: storage is cleared on the test's first page
+ * only, so a version chosen during the test is kept on the next page.
+ */
+export async function forgetRememberedVersion(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('e2e-version-forgotten')) {
+      localStorage.clear();
+      sessionStorage.setItem('e2e-version-forgotten', '1');
+    }
+  });
+}
+
+/** The error message a field names in its aria-describedby; fails when it names none. */
+export async function linkedError(field: Locator, name: string): Promise<Locator> {
+  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+  expect(errorId, `${name}: error linked with aria-describedby`).toBeTruthy();
+  return field.page().locator(`[id="${errorId}"]`);
+}
+
+/** The box of what a widget's link reader could not use (src/components/LinkNotices). */
+export function linkNotices(widget: Locator): Locator {
+  return widget.getByRole('status').filter({hasText: 'Parts of this link were not used'});
+}
+
+/** Dismisses every dialog the page opens (an injected alert() would be one) and counts them. */
+export function countDialogs(page: Page): () => number {
+  let dialogs = 0;
+  page.on('dialog', async (d) => {
+    dialogs++;
+    await d.dismiss();
+  });
+  return () => dialogs;
+}
+
+/** Lets the site use the clipboard; the returned function reads what a page copied. */
+export async function allowClipboard(context: BrowserContext, origin: string): Promise<(page: Page) => Promise<string>> {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin});
+  return (page) => page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** Serious and critical axe violations in <main>, one line each. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({page}).include('main').analyze();
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Layout shift of loading `path`, measured once the page is hydrated and `ready` holds. */
+export async function shiftOnLoad(page: Page, path: string, ready: () => Promise<void>): Promise<number> {
+  await page.goto(path);
+  await hydrated(page);
+  await ready();
+  return layoutShift(page);
 }

@@ -6,20 +6,13 @@ import React from 'react';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {renderToStaticMarkup} from 'react-dom/server';
-import {describe, expect, it, vi} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {PRESETS, generate, presetInput, type GeneratorInput} from '../../lib/dovecot/generator';
 import {calculatorLink, explanationGroups, splitWarnings, configTitle, downloadName, safeLink} from './view';
 import {decodeQuery as decodeCalculator} from '../ServiceCalculator/state';
+import {mockDocusaurusForServerRender} from '../../../tests/stubs/widgetServerRender';
 
-vi.mock('@docusaurus/useIsBrowser', () => ({default: () => false}));
-vi.mock('@docusaurus/useDocusaurusContext', () => ({default: () => ({siteConfig: {url: 'https://wiki.example'}})}));
-vi.mock('@theme/CodeBlock', () => ({
-  default: ({children, language, title}: {children: string; language: string; title: string}) => (
-    <pre data-language={language} data-title={title}>
-      {children}
-    </pre>
-  ),
-}));
+mockDocusaurusForServerRender();
 
 const {default: ConfigGenerator} = await import('./index');
 

@@ -10,13 +10,12 @@
  * chosen version is rendered, so nothing moves. The state lives in the query string: read on
  * load, written with history.replaceState (debounced) on change.
  */
-import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
+import React, {useCallback, useId, useMemo, useRef, useState} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import CodeBlock from '@theme/CodeBlock';
-import {DOVECOT_VERSIONS, type DovecotVersion} from '@site/src/lib/version';
 import {SUPPORTED_CONFIG_VERSIONS_24} from '@site/src/lib/dovecot/catalog';
 import {
   GENERATOR_PROTOCOLS,
@@ -32,7 +31,7 @@ import {
   type MinAvailMode,
   type PresetId,
 } from '@site/src/lib/dovecot/generator';
-import {applyVersion, currentVersion, useDovecotVersion} from '@site/src/components/DovecotVersion/store';
+import {currentVersion, useDovecotVersion} from '@site/src/components/DovecotVersion/store';
 import {
   FIELD_META,
   decodeQuery,
@@ -57,9 +56,8 @@ import {
   splitWarnings,
 } from './view';
 import LinkNotices from '@site/src/components/LinkNotices';
+import {FieldError, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
 import styles from './styles.module.css';
-
-const URL_WRITE_DELAY_MS = 250;
 
 function safeGenerate(input: unknown): {out: GeneratorOutput | null; error: string | null} {
   try {
@@ -82,49 +80,20 @@ type NumberProps = {
 
 function NumberInput({id, k, form, error, hint, disabled, label, onChange}: NumberProps): React.ReactElement {
   const meta = FIELD_META[k];
-  const fid = `${id}-${k.replace('.', '-')}`;
-  const describedBy = [`${fid}-unit`, hint ? `${fid}-hint` : '', error ? `${fid}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div className={styles.field}>
-      <label htmlFor={fid} className={label ? styles.srOnly : styles.label}>
-        {meta.label}
-      </label>
-      {label ? (
-        <span className={styles.label} aria-hidden="true">
-          {label}
-        </span>
-      ) : null}
-      <div className={styles.inputRow}>
-        <input
-          id={fid}
-          className={styles.input}
-          type="text"
-          inputMode="decimal"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={24}
-          value={form.text[k]}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(e) => onChange(k, e.target.value)}
-        />
-        <span id={`${fid}-unit`} className={styles.unit}>
-          {meta.unit}
-        </span>
-      </div>
-      {hint ? (
-        <p id={`${fid}-hint`} className={styles.hint}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${fid}-error`} className={styles.error}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <TextField
+      id={`${id}-${k.replace('.', '-')}`}
+      label={meta.label}
+      shownLabel={label}
+      value={form.text[k]}
+      unit={meta.unit}
+      hint={hint}
+      error={error}
+      inputMode="decimal"
+      maxLength={24}
+      disabled={disabled}
+      onChange={(value) => onChange(k, value)}
+    />
   );
 }
 
@@ -147,7 +116,7 @@ function Radios<T extends string>({
 }): React.ReactElement {
   return (
     <fieldset className={styles.radios}>
-      <legend className={styles.label}>{legend}</legend>
+      <legend className={formStyles.label}>{legend}</legend>
       {choices.map((c) => (
         <div key={c.value} className={styles.radio}>
           <input
@@ -201,31 +170,17 @@ function WarningItem({w}: {w: GeneratorWarning}): React.ReactElement {
   const severity = severityOf(w.severity);
   const sev = SEVERITY[severity];
   return (
-    <li className={clsx(styles.warning, styles[`sev_${severity}`])} data-warning={String(w.id)} data-severity={severity}>
-      <span className={styles.badge}>
-        <span className={styles.badgeIcon} aria-hidden="true">
-          {sev.icon}
-        </span>
-        {sev.label}
-      </span>{' '}
+    <li className={clsx(styles.warning, severityStyles[severity])} data-warning={String(w.id)} data-severity={severity}>
+      <SeverityBadge icon={sev.icon} label={sev.label} className={styles.badge} />{' '}
       {String(w.message)}{' '}
       <Link to={safeLink(w.link)}>
-        Read more<span className={styles.srOnly}> ({sev.label.toLowerCase()}: {String(w.id)})</span>
+        Read more<span className={formStyles.srOnly}> ({sev.label.toLowerCase()}: {String(w.id)})</span>
       </Link>
     </li>
   );
 }
 
-type BodyProps = {
-  uid: string;
-  version: DovecotVersion;
-  form: FormState;
-  setForm: (f: FormState) => void;
-  reset: () => void;
-  origin: string;
-};
-
-function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps): React.ReactElement {
+function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBodyProps<FormState>): React.ReactElement {
   const id = (name: string) => `${uid}-${version.replace('.', '')}-${name}`;
   const {input, problems} = useMemo(() => inputFor(form), [form]);
   const {out, error} = useMemo(() => safeGenerate(input), [input]);
@@ -234,13 +189,8 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
   const omitted = notInLink(form);
   const text = out ? textWithPermalink(out, url) : '';
 
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useStatus(5000);
   const linkInput = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (!status) return undefined;
-    const t = setTimeout(() => setStatus(''), 5000);
-    return () => clearTimeout(t);
-  }, [status]);
 
   const copyText = useCallback(async (what: string, done: string, onFail?: () => void) => {
     try {
@@ -251,7 +201,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
       onFail?.();
       setStatus('Your browser did not allow copying: select the text and press Ctrl+C (⌘C on a Mac).');
     }
-  }, []);
+  }, [setStatus]);
   const selectLink = useCallback(() => {
     linkInput.current?.focus();
     linkInput.current?.select();
@@ -269,7 +219,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
     a.remove();
     setTimeout(() => URL.revokeObjectURL(href), 10_000);
     setStatus(`Downloaded ${name}.`);
-  }, [out, text]);
+  }, [out, text, setStatus]);
 
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm({...form, [k]: v});
   const setText = (k: NumberKey, v: string) => setForm({...form, text: {...form.text, [k]: v}});
@@ -310,9 +260,9 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
 
   return (
     <div className={styles.body}>
-      <form className={styles.form} onSubmit={(e) => e.preventDefault()} aria-label="Generator inputs">
+      <form className={formStyles.form} onSubmit={(e) => e.preventDefault()} aria-label="Generator inputs">
         <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Start from</legend>
+          <legend className={formStyles.legend}>Start from</legend>
           <div className={styles.presets}>
             {PRESETS.map((p) => (
               <div key={p.id} className={styles.preset}>
@@ -324,7 +274,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
                 >
                   {p.title}
                 </button>
-                <p id={id(`preset-${p.id}`)} className={styles.hint}>
+                <p id={id(`preset-${p.id}`)} className={formStyles.hint}>
                   {p.description}
                 </p>
               </div>
@@ -333,45 +283,28 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
               <button type="button" className="button button--outline button--secondary button--sm" onClick={reset}>
                 Reset
               </button>
-              <p className={styles.hint}>Back to the defaults: a small server, 2 cores, 4 GiB.</p>
+              <p className={formStyles.hint}>Back to the defaults: a small server, 2 cores, 4 GiB.</p>
             </div>
           </div>
         </fieldset>
 
         <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Dovecot and output</legend>
-          <div className={styles.grid}>
-            <div className={styles.field}>
-              <span className={styles.label} id={id('version')}>
-                Dovecot version
-              </span>
-              <div role="group" aria-labelledby={id('version')} className={styles.versionButtons}>
-                {DOVECOT_VERSIONS.map((v) => (
-                  <button
-                    key={v}
-                    type="button"
-                    className={clsx(styles.versionButton, v === version && styles.versionButtonOn)}
-                    aria-pressed={v === version}
-                    onClick={() => applyVersion(v)}
-                  >
-                    {v}
-                  </button>
-                ))}
-              </div>
-            </div>
+          <legend className={formStyles.legend}>Dovecot and output</legend>
+          <div className={formStyles.grid}>
+            <VersionButtons version={version} id={id('version')} />
             {version === '2.4' ? (
-              <div className={styles.field}>
-                <label htmlFor={id('cv')} className={styles.label}>
+              <div className={formStyles.field}>
+                <label htmlFor={id('cv')} className={formStyles.label}>
                   <code>dovecot_config_version</code>
                 </label>
-                <select id={id('cv')} className={styles.select} value={form.configVersion} aria-describedby={id('cv-hint')} onChange={(e) => set('configVersion', e.target.value)}>
+                <select id={id('cv')} className={clsx(formStyles.select, styles.select)} value={form.configVersion} aria-describedby={id('cv-hint')} onChange={(e) => set('configVersion', e.target.value)}>
                   {SUPPORTED_CONFIG_VERSIONS_24.map((cv) => (
                     <option key={cv} value={cv}>
                       {cv}
                     </option>
                   ))}
                 </select>
-                <p id={id('cv-hint')} className={styles.hint}>
+                <p id={id('cv-hint')} className={formStyles.hint}>
                   The defaults the values are computed against (lmtp reuse changed in 2.4.1).
                 </p>
               </div>
@@ -386,8 +319,8 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
                 {value: 'file', label: 'A whole minimal file', note: version === '2.4' ? 'with dovecot_config_version and protocols' : 'with protocols'},
               ]}
             />
-            <div className={styles.field}>
-              <span className={styles.label}>Comments</span>
+            <div className={formStyles.field}>
+              <span className={formStyles.label}>Comments</span>
               <Check id={id('comments')} checked={form.comments} onChange={(v) => set('comments', v)}>
                 Explain each value in a comment
               </Check>
@@ -396,15 +329,15 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
         </fieldset>
 
         <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Server</legend>
-          <div className={styles.grid}>
+          <legend className={formStyles.legend}>Server</legend>
+          <div className={formStyles.grid}>
             <NumberInput id={id('f')} k="cores" form={form} error={err.cores} onChange={setText} />
             <NumberInput id={id('f')} k="ramGiB" form={form} error={err.ramGiB} onChange={setText} />
           </div>
         </fieldset>
 
         <fieldset className={styles.fieldset} aria-describedby={err.protocols ? id('protocols-error') : undefined}>
-          <legend className={styles.legend}>Protocols and load</legend>
+          <legend className={formStyles.legend}>Protocols and load</legend>
           <div className={styles.protocols}>
             {GENERATOR_PROTOCOLS.map((p) => {
               const on = form.protocols.includes(p);
@@ -433,12 +366,9 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
             })}
           </div>
           {err.protocols ? (
-            <p id={id('protocols-error')} className={styles.error}>
-              <span aria-hidden="true">⚠ </span>
-              {err.protocols}
-            </p>
+            <FieldError id={id('protocols-error')}>{err.protocols}</FieldError>
           ) : null}
-          <div className={styles.grid}>
+          <div className={formStyles.grid}>
             <NumberInput id={id('f')} k="newPerSecond" form={form} error={err.newPerSecond} onChange={setText} />
             <NumberInput
               id={id('f')}
@@ -452,12 +382,12 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
         </fieldset>
 
         <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Login processes</legend>
+          <legend className={formStyles.legend}>Login processes</legend>
           <div className={styles.grid2}>
             <Radios id={id('login')} legend={<Link to="/login-processes">Login mode</Link>} value={form.loginMode} onChange={(v) => set('loginMode', v)} choices={loginChoices} />
             <Radios id={id('minavail')} legend={<><code>process_min_avail</code> of login services</>} value={version === '2.3' && form.minAvail === 'cpu_count' ? 'cores' : form.minAvail} onChange={(v) => set('minAvail', v)} choices={minAvailChoices}>
               {problems.notes.map((n) => (
-                <p key={n} className={styles.hint}>
+                <p key={n} className={formStyles.hint}>
                   {n}
                 </p>
               ))}
@@ -466,17 +396,12 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
         </fieldset>
 
         <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Mail processes</legend>
+          <legend className={formStyles.legend}>Mail processes</legend>
           <Radios id={id('reuse')} legend={<>Reuse (<code>{restartName}</code> of imap, pop3, submission, managesieve)</>} value={form.mailReuse} onChange={(v) => set('mailReuse', v)} choices={reuseChoices}>
             <NumberInput id={id('f')} k="reuseCount" form={form} disabled={form.mailReuse !== 'bounded'} error={form.mailReuse === 'bounded' ? err.reuseCount : undefined} onChange={setText} />
           </Radios>
-          <p className={styles.advice}>
-            <span className={styles.badge}>
-              <span className={styles.badgeIcon} aria-hidden="true">
-                !
-              </span>
-              Mind
-            </span>{' '}
+          <p className={clsx(styles.advice, severityStyles.warning)}>
+            <SeverityBadge icon="!" label="Mind" className={styles.badge} />{' '}
             Reused processes serve users one after another: “if there are any bugs in Dovecot, they might accidentally expose
             another user’s email data to the wrong user” (Timo Sirainen, 2012; <Link to="/services/service-count#security">the security argument</Link>).
             If you reuse, Dovecot’s advice is a bounded N — “restart process every N connections, just in case it leaks some memory”
@@ -485,13 +410,13 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
         </fieldset>
 
         <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>
+          <legend className={formStyles.legend}>
             <Link to="/auth-cache">Authentication cache</Link>
           </legend>
           <Check id={id('cache')} checked={form.authCache} onChange={(v) => set('authCache', v)}>
             Cache passdb and userdb lookups
           </Check>
-          <div className={styles.grid}>
+          <div className={formStyles.grid}>
             <NumberInput
               id={id('f')}
               k="cacheUsers"
@@ -529,7 +454,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
           Configuration for Dovecot {version}
         </h2>
         {error || !out ? (
-          <p className={styles.error} role="alert">
+          <p className={formStyles.error} role="alert">
             The generator could not produce output for these answers ({error}). Please report the link below.
           </p>
         ) : (
@@ -552,7 +477,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
                 Copy as answer
               </button>
             </div>
-            <p role="status" aria-live="polite" className={styles.status}>
+            <p role="status" aria-live="polite" className={clsx(formStyles.status, styles.status)}>
               {status}
             </p>
             <div className={styles.code} data-output="config">
@@ -561,7 +486,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
               </CodeBlock>
             </div>
             {out.input.output === 'blocks' ? (
-              <p className={styles.hint}>
+              <p className={formStyles.hint}>
                 Paste the blocks into <code>conf.d/10-master.conf</code>, or keep them in a file of their own (the download,{' '}
                 <code>conf.d/90-services.conf</code>): a later <code>service</code> block adds to the earlier one. Then run{' '}
                 <code>doveconf -n</code> to check.
@@ -576,7 +501,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
                 ))}
               </ul>
             ) : (
-              <p className={styles.hint}>None: these answers do not conflict.</p>
+              <p className={formStyles.hint}>None: these answers do not conflict.</p>
             )}
             {addressSpace ? (
               <details className={styles.details}>
@@ -620,7 +545,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
                             <>
                               <code>service {g.service}</code>{' '}
                               <Link to={calculatorLink(out, g.service)} className={styles.calcLink}>
-                                Check in the calculator<span className={styles.srOnly}> (service {g.service})</span>
+                                Check in the calculator<span className={formStyles.srOnly}> (service {g.service})</span>
                               </Link>
                             </>
                           )}
@@ -652,23 +577,20 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: BodyProps):
                 </table>
               </div>
             ) : (
-              <p className={styles.hint}>Nothing to change: the built-in defaults already fit these answers.</p>
+              <p className={formStyles.hint}>Nothing to change: the built-in defaults already fit these answers.</p>
             )}
           </>
         )}
       </section>
 
-      <section className={styles.linkBox} aria-labelledby={id('link-title')}>
+      <section className={formStyles.linkBox} aria-labelledby={id('link-title')}>
         <h2 id={id('link-title')} className={styles.sectionTitle}>
           Link to these answers
         </h2>
         <div className={styles.linkRow}>
-          <label htmlFor={id('link')} className={styles.srOnly}>
-            Link to these answers
-          </label>
-          <input id={id('link')} ref={linkInput} className={styles.linkInput} readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+          <PermalinkInput id={id('link')} label="Link to these answers" url={url} ref={linkInput} />
         </div>
-        {omitted.length > 0 ? <p className={styles.hint}>Not in the link (invalid values): {omitted.join(', ')}.</p> : null}
+        {omitted.length > 0 ? <p className={formStyles.hint}>Not in the link (invalid values): {omitted.join(', ')}.</p> : null}
       </section>
     </div>
   );
@@ -681,31 +603,10 @@ export default function ConfigGenerator(): React.ReactElement {
   const {siteConfig} = useDocusaurusContext();
   const [form, setFormState] = useState<FormState>(() => defaultForm());
   const [notices, setNotices] = useState<string[]>([]);
-  const loadedQuery = useRef<string | null>(null);
-
-  // the query string is the state
-  useEffect(() => {
-    const d = decodeQuery(window.location.search);
-    const v = currentVersion();
-    const f = formFromState(d.state);
-    if (!d.given.includes('version')) f.version = v;
-    else if (f.version !== v) applyVersion(f.version);
-    setFormState(f);
-    setNotices(d.notices);
-    loadedQuery.current = queryFor(f);
-  }, []);
 
   const shown: FormState = form.version === version ? form : {...form, version};
-  const query = queryFor(shown);
-  useEffect(() => {
-    if (loadedQuery.current === null || query === loadedQuery.current) return undefined;
-    const t = setTimeout(() => {
-      const {pathname, hash} = window.location;
-      window.history.replaceState(window.history.state, '', `${pathname}?${query}${hash}`);
-      loadedQuery.current = query;
-    }, URL_WRITE_DELAY_MS);
-    return () => clearTimeout(t);
-  }, [query]);
+  // the query string is the state
+  useQueryState({enabled: true, shown, decodeQuery, formFromState, queryFor, setForm: setFormState, setNotices});
 
   const setForm = useCallback((f: FormState) => setFormState(f), []);
   const reset = useCallback(() => {
@@ -714,20 +615,16 @@ export default function ConfigGenerator(): React.ReactElement {
   }, []);
 
   const origin = isBrowser ? window.location.origin : siteConfig.url;
-  // before hydration: both versions, CSS shows the chosen one; after: the chosen one only
-  const versions: readonly DovecotVersion[] = isBrowser ? [version] : DOVECOT_VERSIONS;
 
   return (
     <section className={styles.generator} aria-label="Config generator">
       <LinkNotices notices={notices} onDismiss={() => setNotices([])} />
       <noscript>
-        <p className={styles.hint}>Without JavaScript the generator shows the output for the default answers below; turn it on to change them.</p>
+        <p className={formStyles.hint}>Without JavaScript the generator shows the output for the default answers below; turn it on to change them.</p>
       </noscript>
-      {versions.map((v) => (
-        <div key={v} className={isBrowser ? undefined : v === '2.3' ? 'dv-23' : 'dv-24'} data-version={v}>
-          <GeneratorBody uid={uid} version={v} form={v === version ? shown : {...form, version: v}} setForm={setForm} reset={reset} origin={origin} />
-        </div>
-      ))}
+      <PerVersion version={version}>
+        {(v) => <GeneratorBody uid={uid} version={v} form={v === version ? shown : {...form, version: v}} setForm={setForm} reset={reset} origin={origin} />}
+      </PerVersion>
     </section>
   );
 }

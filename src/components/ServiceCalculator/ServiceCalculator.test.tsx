@@ -9,17 +9,10 @@ import {prerenderToNodeStream} from 'react-dom/static';
 import {text} from 'node:stream/consumers';
 import {describe, expect, it, vi} from 'vitest';
 import type {CalculatorInput, CalculatorResult} from '../../lib/dovecot/calculator/types';
+import {mockDocusaurusForServerRender} from '../../../tests/stubs/widgetServerRender';
 
 vi.mock('@docusaurus/Head', () => ({default: () => null}));
-vi.mock('@docusaurus/useIsBrowser', () => ({default: () => false}));
-vi.mock('@docusaurus/useDocusaurusContext', () => ({default: () => ({siteConfig: {url: 'https://wiki.example'}})}));
-vi.mock('@theme/CodeBlock', () => ({
-  default: ({children, language, title}: {children: string; language: string; title: string}) => (
-    <pre data-language={language} data-title={title}>
-      {children}
-    </pre>
-  ),
-}));
+mockDocusaurusForServerRender();
 
 const calls: CalculatorInput[] = [];
 vi.mock('../../lib/dovecot/calculator', () => ({

@@ -11,15 +11,14 @@
  * version is rendered, so nothing moves. On /calculator (`syncUrl`) the state lives in the query
  * string: read on load, written with history.replaceState (debounced) on change.
  */
-import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
+import React, {useCallback, useId, useMemo, useRef, useState} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import CodeBlock from '@theme/CodeBlock';
-import {DOVECOT_VERSIONS, type DovecotVersion} from '@site/src/lib/version';
 import type {CalculatorLoad, CalculatorSettings, Finding} from '@site/src/lib/dovecot/calculator/types';
-import {applyVersion, currentVersion, useDovecotVersion} from '@site/src/components/DovecotVersion/store';
+import {useDovecotVersion} from '@site/src/components/DovecotVersion/store';
 import {
   CALCULATOR_PATH,
   LOAD_FIELDS,
@@ -46,9 +45,8 @@ import {
 import {SEVERITY, calculatorUrl, codeParts, formatNumber, numberLabel, safeEvaluate, safeLink, severityOf, visibleNumbers} from './view';
 import Formula from './Formula';
 import LinkNotices from '@site/src/components/LinkNotices';
+import {FieldError, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
 import styles from './styles.module.css';
-
-const URL_WRITE_DELAY_MS = 250;
 
 export interface ServiceCalculatorProps {
   /** The service to start with (default imap). */
@@ -76,96 +74,15 @@ function Code({text}: {text: string}): React.ReactElement {
   );
 }
 
-function VersionButtons({version, id}: {version: DovecotVersion; id: string}): React.ReactElement {
-  return (
-    <div className={styles.field}>
-      <span className={styles.label} id={id}>
-        Dovecot version
-      </span>
-      <div role="group" aria-labelledby={id} className={styles.versionButtons}>
-        {DOVECOT_VERSIONS.map((v) => (
-          <button
-            key={v}
-            type="button"
-            className={clsx(styles.versionButton, v === version && styles.versionButtonOn)}
-            aria-pressed={v === version}
-            onClick={() => applyVersion(v)}
-          >
-            {v}
-          </button>
-        ))}
-      </div>
-    </div>
-  );
-}
-
-type FieldProps = {
-  id: string;
-  label: React.ReactNode;
-  value: string;
-  placeholder?: string;
-  unit: string;
-  hint?: React.ReactNode;
-  error?: string;
-  inputMode: 'numeric' | 'decimal' | 'text';
-  onChange: (value: string) => void;
-};
-
-function TextField({id, label, value, placeholder, unit, hint, error, inputMode, onChange}: FieldProps): React.ReactElement {
-  const describedBy = [`${id}-unit`, hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div className={styles.field}>
-      <label htmlFor={id} className={styles.label}>
-        {label}
-      </label>
-      <div className={styles.inputRow}>
-        <input
-          id={id}
-          className={styles.input}
-          type="text"
-          inputMode={inputMode}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={64}
-          value={value}
-          placeholder={placeholder}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(e) => onChange(e.target.value)}
-        />
-        <span id={`${id}-unit`} className={styles.unit}>
-          {unit}
-        </span>
-      </div>
-      {hint ? (
-        <p id={`${id}-hint`} className={styles.hint}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className={styles.error}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 function FindingCard({finding, headingTag}: {finding: Finding; headingTag: HeadingTag}): React.ReactElement {
   const severity = severityOf(finding.severity);
   const sev = SEVERITY[severity];
   const H = headingTag;
   const numbers = visibleNumbers(finding);
   return (
-    <li className={clsx(styles.finding, styles[`sev_${severity}`])} data-finding={String(finding.id)} data-severity={severity}>
+    <li className={clsx(styles.finding, severityStyles[severity])} data-finding={String(finding.id)} data-severity={severity}>
       <div className={styles.findingHead}>
-        <span className={styles.badge}>
-          <span className={styles.badgeIcon} aria-hidden="true">
-            {sev.icon}
-          </span>
-          {sev.label}
-        </span>
+        <SeverityBadge icon={sev.icon} label={sev.label} className={styles.badge} />
         <H className={styles.findingTitle}>{String(finding.title)}</H>
       </div>
       <p className={styles.verdict}>{String(finding.verdict)}</p>
@@ -184,22 +101,13 @@ function FindingCard({finding, headingTag}: {finding: Finding; headingTag: Headi
         <Formula tex={finding.formula} className={styles.formula} fallbackClassName={styles.formulaFallback} />
       ) : null}
       <Link to={safeLink(finding.link)} className={styles.readMore}>
-        Read more<span className={styles.srOnly}> about {String(finding.title).toLowerCase()}</span>
+        Read more<span className={formStyles.srOnly}> about {String(finding.title).toLowerCase()}</span>
       </Link>
     </li>
   );
 }
 
-type BodyProps = {
-  uid: string;
-  version: DovecotVersion;
-  form: FormState;
-  setForm: (f: FormState) => void;
-  reset: () => void;
-  origin: string;
-  syncUrl: boolean;
-  sectionTag: HeadingTag;
-};
+type BodyProps = VersionBodyProps<FormState> & {syncUrl: boolean; sectionTag: HeadingTag};
 
 function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, sectionTag}: BodyProps): React.ReactElement {
   const id = (name: string) => `${uid}-${version.replace('.', '')}-${name}`;
@@ -212,13 +120,8 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
   const url = calculatorUrl(origin, query);
   const omitted = notInLink(form);
 
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useStatus(4000);
   const linkInput = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (!status) return undefined;
-    const t = setTimeout(() => setStatus(''), 4000);
-    return () => clearTimeout(t);
-  }, [status]);
   const copy = useCallback(async () => {
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
@@ -229,7 +132,7 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
       linkInput.current?.select();
       setStatus('Selected: press Ctrl+C (⌘C on a Mac) to copy');
     }
-  }, [url]);
+  }, [url, setStatus]);
 
   const update = (k: SettingField | LoadField, value: string) => setForm({...form, [k]: value});
   const groups = serviceGroups(version);
@@ -237,18 +140,18 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
 
   return (
     <div className={styles.body}>
-      <form className={styles.form} onSubmit={(e) => e.preventDefault()} aria-label="Calculator inputs">
+      <form className={formStyles.form} onSubmit={(e) => e.preventDefault()} aria-label="Calculator inputs">
         <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Service</legend>
-          <div className={styles.grid}>
+          <legend className={formStyles.legend}>Service</legend>
+          <div className={formStyles.grid}>
             <VersionButtons version={version} id={id('version')} />
-            <div className={styles.field}>
-              <label htmlFor={id('service')} className={styles.label}>
+            <div className={formStyles.field}>
+              <label htmlFor={id('service')} className={formStyles.label}>
                 Service
               </label>
               <select
                 id={id('service')}
-                className={styles.select}
+                className={clsx(formStyles.select, styles.select)}
                 value={form.service}
                 aria-invalid={problems.service ? true : undefined}
                 aria-describedby={problems.service ? id('service-error') : undefined}
@@ -270,21 +173,18 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
                 )}
               </select>
               {problems.service || !knownService ? (
-                <p id={id('service-error')} className={styles.error}>
-                  <span aria-hidden="true">⚠ </span>
-                  {problems.service ?? `Service: Dovecot ${version} has no service ${form.service}`}
-                </p>
+                <FieldError id={id('service-error')}>{problems.service ?? `Service: Dovecot ${version} has no service ${form.service}`}</FieldError>
               ) : null}
             </div>
           </div>
         </fieldset>
 
         <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>
+          <legend className={formStyles.legend}>
             Settings of <code>service {form.service}</code>{' '}
             <span className={styles.legendNote}>(empty = the built-in default)</span>
           </legend>
-          <div className={styles.grid}>
+          <div className={formStyles.grid}>
             {SETTING_FIELDS.map((k) => {
               const name = settingLabel(version, k);
               const def = placeholderFor(version, form.service, k);
@@ -297,7 +197,9 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
                   value={form[k]}
                   placeholder={def}
                   unit={settingUnit(k)}
+                  unitNoWrap
                   inputMode="text"
+                  maxLength={64}
                   hint={
                     <>
                       {def ? (
@@ -317,8 +219,8 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
         </fieldset>
 
         <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Load</legend>
-          <div className={styles.grid}>
+          <legend className={formStyles.legend}>Load</legend>
+          <div className={formStyles.grid}>
             {LOAD_FIELDS.map((k) => (
               <TextField
                 key={k}
@@ -326,7 +228,9 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
                 label={LOAD_META[k].label}
                 value={form[k]}
                 unit={LOAD_META[k].unit}
+                unitNoWrap
                 inputMode={LOAD_META[k].step === '1' ? 'numeric' : 'decimal'}
+                maxLength={64}
                 error={problems[k]}
                 onChange={(v) => update(k, v)}
               />
@@ -345,7 +249,7 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
           Findings for <code>service {form.service}</code> in Dovecot {version}
         </S>
         {error ? (
-          <p className={styles.error} role="alert">
+          <p className={formStyles.error} role="alert">
             The calculator could not evaluate this input ({error}). Please report the link below.
           </p>
         ) : null}
@@ -370,15 +274,12 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
         ) : null}
       </section>
 
-      <section className={styles.linkBox} aria-labelledby={id('link-title')}>
+      <section className={formStyles.linkBox} aria-labelledby={id('link-title')}>
         <S id={id('link-title')} className={styles.sectionTitle}>
           Link to this state
         </S>
         <div className={styles.linkRow}>
-          <label htmlFor={id('link')} className={styles.srOnly}>
-            Link to this state
-          </label>
-          <input id={id('link')} ref={linkInput} className={styles.linkInput} readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+          <PermalinkInput id={id('link')} label="Link to this state" url={url} ref={linkInput} />
           <button type="button" className="button button--primary button--sm" onClick={copy}>
             Copy link
           </button>
@@ -388,11 +289,11 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
             </Link>
           )}
         </div>
-        <p role="status" aria-live="polite" className={styles.status}>
+        <p role="status" aria-live="polite" className={clsx(formStyles.status, styles.status)}>
           {status}
         </p>
         {omitted.length > 0 ? (
-          <p className={styles.hint}>
+          <p className={formStyles.hint}>
             Not in the link (invalid values):{' '}
             {omitted.map((k, i) => (
               <React.Fragment key={k}>
@@ -424,32 +325,10 @@ export default function ServiceCalculator({
   const [initial] = useState(() => presetForm(service, settings, load));
   const [form, setFormState] = useState<FormState>(initial);
   const [notices, setNotices] = useState<string[]>([]);
-  const loadedQuery = useRef<string | null>(null);
-
-  // /calculator: the query string is the state
-  useEffect(() => {
-    if (!syncUrl) return;
-    const d = decodeQuery(window.location.search);
-    const v = currentVersion();
-    const f = formFromState(d.state);
-    if (!d.given.includes('version')) f.version = v;
-    else if (f.version !== v) applyVersion(f.version);
-    setFormState(f);
-    setNotices(d.notices);
-    loadedQuery.current = queryFor(formIn(f, f.version));
-  }, [syncUrl]);
 
   const shown = formIn(form, version);
-  const query = queryFor(shown);
-  useEffect(() => {
-    if (!syncUrl || loadedQuery.current === null || query === loadedQuery.current) return undefined;
-    const t = setTimeout(() => {
-      const {pathname, hash} = window.location;
-      window.history.replaceState(window.history.state, '', `${pathname}?${query}${hash}`);
-      loadedQuery.current = query;
-    }, URL_WRITE_DELAY_MS);
-    return () => clearTimeout(t);
-  }, [syncUrl, query]);
+  // /calculator: the query string is the state
+  useQueryState({enabled: syncUrl, shown, decodeQuery, formFromState, queryFor, setForm: setFormState, setNotices});
 
   const setForm = useCallback((f: FormState) => setFormState(f), []);
   const reset = useCallback(() => {
@@ -460,8 +339,6 @@ export default function ServiceCalculator({
   const origin = isBrowser ? window.location.origin : siteConfig.url;
   const H = tag(headingLevel);
   const sectionTag = tag(title === null ? headingLevel : headingLevel + 1);
-  // before hydration: both versions, CSS shows the chosen one; after: the chosen one only
-  const versions: readonly DovecotVersion[] = isBrowser ? [version] : DOVECOT_VERSIONS;
 
   return (
     <section className={styles.calculator} aria-labelledby={title === null ? undefined : `${uid}-title`} aria-label={title === null ? 'Calculator' : undefined}>
@@ -472,10 +349,10 @@ export default function ServiceCalculator({
       )}
       <LinkNotices notices={notices} onDismiss={() => setNotices([])} />
       <noscript>
-        <p className={styles.hint}>Without JavaScript the calculator shows the results for the values below; turn it on to change them.</p>
+        <p className={formStyles.hint}>Without JavaScript the calculator shows the results for the values below; turn it on to change them.</p>
       </noscript>
-      {versions.map((v) => (
-        <div key={v} className={isBrowser ? undefined : v === '2.3' ? 'dv-23' : 'dv-24'} data-version={v}>
+      <PerVersion version={version}>
+        {(v) => (
           <CalculatorBody
             uid={uid}
             version={v}
@@ -486,8 +363,8 @@ export default function ServiceCalculator({
             syncUrl={syncUrl}
             sectionTag={sectionTag}
           />
-        </div>
-      ))}
+        )}
+      </PerVersion>
     </section>
   );
 }

@@ -1,0 +1,62 @@
+/**
+ * A widget whose state lives in the query string, so a link carries exactly what the reader saw
+ * (`/calculator?s=1&v=2.4&cl=10`). After hydration the link is read once: its form and notices go
+ * to the widget, and the version it names, if any, becomes the site's (else the remembered one
+ * stays). From then on each change of the shown form replaces the URL, debounced, with
+ * history.replaceState, so Back leaves the page instead of stepping through edits.
+ */
+import {useEffect, useRef} from 'react';
+import type {Decoded} from '@site/src/lib/dovecot/permalink';
+import type {DovecotVersion} from '@site/src/lib/version';
+import {applyVersion, currentVersion} from '@site/src/components/DovecotVersion/store';
+
+const URL_WRITE_DELAY_MS = 250;
+
+type Options<S, F> = {
+  /** False where the widget is embedded in a page: the page's URL is left alone. */
+  enabled: boolean;
+  /** The form as shown (in the version shown). */
+  shown: F;
+  /** The widget's link format (its state.ts); module functions, so the link is read once. */
+  decodeQuery: (query: string) => Decoded<S>;
+  formFromState: (state: S) => F;
+  queryFor: (form: F) => string;
+  /** useState setters (stable), given the link's form and what of the link was not used. */
+  setForm: (form: F) => void;
+  setNotices: (notices: string[]) => void;
+};
+
+export default function useQueryState<S extends {version: unknown}, F extends {version: DovecotVersion}>({
+  enabled,
+  shown,
+  decodeQuery,
+  formFromState,
+  queryFor,
+  setForm,
+  setNotices,
+}: Options<S, F>): void {
+  const loadedQuery = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const d = decodeQuery(window.location.search);
+    const v = currentVersion();
+    const f = formFromState(d.state);
+    if (!d.given.includes('version')) f.version = v;
+    else if (f.version !== v) applyVersion(f.version);
+    setForm(f);
+    setNotices(d.notices);
+    loadedQuery.current = queryFor(f);
+  }, [enabled, decodeQuery, formFromState, queryFor, setForm, setNotices]);
+
+  const query = queryFor(shown);
+  useEffect(() => {
+    if (!enabled || loadedQuery.current === null || query === loadedQuery.current) return undefined;
+    const t = setTimeout(() => {
+      const {pathname, hash} = window.location;
+      window.history.replaceState(window.history.state, '', `${pathname}?${query}${hash}`);
+      loadedQuery.current = query;
+    }, URL_WRITE_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [enabled, query]);
+}
