@@ -120,8 +120,10 @@ export function serviceOrder(version: DovecotVersion): readonly string[] {
 
 export type Parsed<T> = {ok: true; value: T} | {ok: false; error: string};
 
+const DIGITS = /^[0-9]+$/;
+
 function numError(text: string): string {
-  const numeric = (s: string) => /^[0-9]+$/.test(s);
+  const numeric = (s: string) => DIGITS.test(s);
   if (text.startsWith('-')) return numeric(text.slice(1)) ? 'Number too small' : 'Not a valid number';
   return numeric(text) ? 'Number too large' : 'Not a valid number';
 }
@@ -133,12 +135,17 @@ function numError(text: string): string {
 export function parseUintSetting(version: DovecotVersion, text: string, cpuCount?: number): Parsed<number> {
   if (version === '2.4' && (text === 'unlimited' || text === 'infinite')) return {ok: true, value: UINT_MAX};
   if (version === '2.4' && text === CPU_COUNT) return {ok: true, value: cpuCount ?? 0};
-  if (/^[0-9]+$/.test(text)) {
+  if (DIGITS.test(text)) {
+    // up to 9 digits always fits; longer numbers are compared exactly as bigints
+    if (text.length <= 9) return {ok: true, value: Number(text)};
     const n = BigInt(text);
     if (n <= BigInt(UINT_MAX)) return {ok: true, value: Number(n)};
   }
   return {ok: false, error: `Invalid number ${text}: ${numError(text)}`};
 }
+
+const SIZE_TEXT = /^([0-9]+) *(.*)$/s;
+const SIZE_UNITS = new Map<string, bigint>([['B', 1n], ['K', 1024n], ['M', MIB], ['G', 1024n * MIB], ['T', 1024n * 1024n * MIB]]);
 
 /**
  * A size (vsz_limit, auth_cache_size): digits, optional spaces, an optional unit B K M G T
@@ -147,17 +154,16 @@ export function parseUintSetting(version: DovecotVersion, text: string, cpuCount
  */
 export function parseSizeSetting(version: DovecotVersion, text: string): Parsed<bigint> {
   if (version === '2.4' && (text === 'unlimited' || text === 'infinite')) return {ok: true, value: UOFF_T_MAX};
-  const m = /^([0-9]+) *(.*)$/s.exec(text);
+  const m = SIZE_TEXT.exec(text);
   const invalid = {ok: false as const, error: `Invalid size: ${text}`};
   if (!m) return invalid;
   const num = BigInt(m[1]);
   if (num > UOFF_T_MAX) return invalid;
   let rest = m[2];
   let mul = 1n;
-  const unit = rest.charAt(0).toUpperCase();
-  const muls: Record<string, bigint> = {B: 1n, K: 1024n, M: MIB, G: 1024n * MIB, T: 1024n * 1024n * MIB};
-  if (unit in muls) {
-    mul = muls[unit];
+  const unit = SIZE_UNITS.get(rest.charAt(0).toUpperCase());
+  if (unit !== undefined) {
+    mul = unit;
     rest = rest.slice(1);
     if (mul > 1n) {
       if (rest.charAt(0).toUpperCase() === 'I') rest = rest.slice(1);
@@ -283,9 +289,11 @@ const GLOBALS: Record<DovecotVersion, readonly string[]> = {
   ],
 };
 
+const UINT_CHECKED = new Set<string>(['default_process_limit', 'default_client_limit', 'auth_worker_max_count', ...UINT_KEYS]);
+const BOOLEAN_TEXT = /^(yes|y|1|no)$/i;
+
 function valueCheck(version: DovecotVersion, key: ServiceKey | string, value: string): string | null {
-  const uintKeys = ['default_process_limit', 'default_client_limit', 'auth_worker_max_count', ...UINT_KEYS];
-  if (uintKeys.includes(key)) {
+  if (UINT_CHECKED.has(key)) {
     const r = parseUintSetting(version, value);
     return r.ok ? null : r.error;
   }
@@ -298,13 +306,35 @@ function valueCheck(version: DovecotVersion, key: ServiceKey | string, value: st
     return r.ok ? null : r.error;
   }
   if (key === 'drop_priv_before_exec') {
-    return /^(yes|y|1|no)$/i.test(value) ? null : `Invalid boolean value: ${value} (use yes or no)`;
+    return BOOLEAN_TEXT.test(value) ? null : `Invalid boolean value: ${value} (use yes or no)`;
   }
   return null;
 }
 
+/** valueCheck, worked out once per key and value: a large config repeats the same few values. */
+function valueChecker(version: DovecotVersion): (key: string, value: string) => string | null {
+  const seen = new Map<string, Map<string, string | null>>();
+  return (key, value) => {
+    let byValue = seen.get(key);
+    if (!byValue) seen.set(key, (byValue = new Map()));
+    let error = byValue.get(value);
+    if (error === undefined) {
+      error = valueCheck(version, key, value);
+      byValue.set(value, error);
+    }
+    return error;
+  };
+}
+
+/** SERVICE_NAMES as maps (a key like `constructor` must not find Object's properties). */
+const SERVICE_KEYS = {
+  '2.3': new Map(Object.entries(SERVICE_NAMES['2.3'])),
+  '2.4': new Map(Object.entries(SERVICE_NAMES['2.4'])),
+} satisfies Record<DovecotVersion, ReadonlyMap<string, ServiceKey>>;
+
 function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): Collected {
   const out: Collected = {parseWarnings: [], globals: new Map(), services: new Map(), flatGlobals: new Map(), sawConfigVersion: false, cpuCount};
+  const valueCheckOf = valueChecker(version);
   let firstSetting = true;
   const svc = (name: string) => {
     let m = out.services.get(name);
@@ -358,7 +388,7 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
             value = `${value}M`;
           }
         }
-        const err = valueCheck(version, key, value);
+        const err = valueCheckOf(key, value);
         if (err) {
           badValue(node, key, key, err);
           break;
@@ -368,9 +398,9 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
       }
       if (version === '2.4') {
         const flat = expandFlatServiceSetting(key);
-        const sk = flat && flat.scope !== 'listener' ? SERVICE_NAMES['2.4'][flat.setting] : undefined;
+        const sk = flat && flat.scope !== 'listener' ? SERVICE_KEYS['2.4'].get(flat.setting) : undefined;
         if (flat && sk) {
-          const err = valueCheck(version, sk, node.value);
+          const err = valueCheckOf(sk, node.value);
           if (err) {
             badValue(node, sk, key, err);
             break;
@@ -390,9 +420,9 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
       const m = svc(node.name);
       for (const child of node.children) {
         if (child.kind !== 'setting') continue;
-        const sk = SERVICE_NAMES[version][child.key];
+        const sk = SERVICE_KEYS[version].get(child.key);
         if (!sk) continue;
-        const err = valueCheck(version, sk, child.value);
+        const err = valueCheckOf(sk, child.value);
         if (err) {
           badValue(child, sk, child.key, err);
           break;

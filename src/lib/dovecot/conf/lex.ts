@@ -1,8 +1,9 @@
 // Line-level lexing shared by the parser and the printer.
 //
 // The rules follow Dovecot's own config_parse_line() (src/config/config-parser.c,
-// 2.3.19.1 and 2.4.1). The printer re-lexes every line it emits with these same
-// functions, so what it prints is, by construction, what the parser reads back.
+// 2.3.19.1 and 2.4.1). The printer re-lexes the lines it emits with these same
+// functions (all but lines of plain words, see print.ts), so what it prints is, by
+// construction, what the parser reads back.
 //
 // Everything here scans characters left to right with no backtracking, so the
 // cost of a line is linear in its length.

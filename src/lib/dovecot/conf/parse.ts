@@ -40,11 +40,17 @@ import {
   type SettingNode,
 } from './ast';
 import {parseStatement, scanComment, skipWhite, trimEnd, type Statement} from './lex';
+import {LineCache} from './lineCache';
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** UTF-8 length without allocating an encoded copy. */
 export function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
+  // ASCII counts one byte per character: skip to the first other character in one regex scan
+  const first = text.search(NON_ASCII);
+  if (first < 0) return text.length;
+  let bytes = first;
+  for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
@@ -114,6 +120,13 @@ class ErrorList {
   }
 }
 
+/** Where character `index` of a joined logical line was written. */
+function positionIn(segments: readonly Segment[], index: number): Pos {
+  let seg = segments[0];
+  for (const s of segments) if (s.offset <= index) seg = s;
+  return {line: seg.line, column: seg.column + Math.min(index - seg.offset, seg.text.length)};
+}
+
 function describeSection(s: SectionNode): string {
   const words = [s.type];
   if (s.group !== undefined) words.push(s.group);
@@ -128,6 +141,13 @@ function parseText(text: string): ParseResult {
   const open: SectionNode[] = [];
   let children: Node[] = root.children;
   let pending: Continuation | null = null;
+  // A repeated statement is lexed once; the nodes stay separate objects (sharing their strings).
+  const lexed = new LineCache<Statement>();
+  const lex = (logical: string) => {
+    let st = lexed.get(logical);
+    if (st === undefined) lexed.set(logical, (st = parseStatement(logical)));
+    return st;
+  };
 
   const dropContinuation = (why: string) => {
     if (pending) {
@@ -136,13 +156,8 @@ function parseText(text: string): ParseResult {
     }
   };
 
-  const apply = (st: Statement, pos: Pos, comment: string | undefined, at: (i: number) => Pos) => {
+  const apply = (st: Exclude<Statement, {type: 'error'}>, pos: Pos, comment: string | undefined) => {
     switch (st.type) {
-      case 'error': {
-        const p = at(st.index);
-        errors.add(p.line, p.column, st.message);
-        return;
-      }
       case 'setting': {
         const node: SettingNode = {kind: 'setting', key: st.key, value: st.value, pos};
         if (st.quote !== undefined) node.quote = st.quote;
@@ -229,25 +244,19 @@ function parseText(text: string): ParseResult {
       continue;
     }
 
-    let logical = text.slice(first, contentEnd);
-    let segments: Segment[] = [{text: logical, offset: 0, line: lineNo, column}];
-    if (pending) {
-      const cont: Continuation = pending;
-      pending = null;
-      if (cont.segments.length > 0) {
-        const offset = cont.length + 1;
-        segments = [...cont.segments, {text: logical, offset, line: lineNo, column}];
-        logical = segments.map((s) => s.text).join(' ');
-      }
+    const piece = text.slice(first, contentEnd);
+    const cont: Continuation | null = pending;
+    pending = null;
+    // a continued line is joined from its pieces; a plain line (the usual case) is one piece,
+    // whose segment is only made when an error needs its position
+    const segments = cont && cont.segments.length > 0 ? [...cont.segments, {text: piece, offset: cont.length + 1, line: lineNo, column}] : null;
+    const st = lex(segments ? segments.map((s) => s.text).join(' ') : piece);
+    if (st.type === 'error') {
+      const p = positionIn(segments ?? [{text: piece, offset: 0, line: lineNo, column}], st.index);
+      errors.add(p.line, p.column, st.message);
+    } else {
+      apply(st, segments ? {line: segments[0].line, column: segments[0].column} : {line: lineNo, column}, scan.comment);
     }
-    const firstSeg = segments[0];
-    const pos: Pos = {line: firstSeg.line, column: firstSeg.column};
-    const at = (index: number): Pos => {
-      let seg = firstSeg;
-      for (const s of segments) if (s.offset <= index) seg = s;
-      return {line: seg.line, column: seg.column + Math.min(index - seg.offset, seg.text.length)};
-    };
-    apply(parseStatement(logical), pos, scan.comment, at);
   }
 
   dropContinuation('is at the end of the input');
@@ -289,11 +298,26 @@ export function parseConfig(text: string, opts?: ParseOptions): ParseResult {
         ],
       };
     }
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    return parseText(body);
+    return parseWithinLimit(text);
   } catch (e) {
-    // Defensive: a bug here must not take the page down with it.
-    const detail = e instanceof Error ? e.message : String(e);
-    return {tree: {children: []}, errors: [{line: 1, column: 1, message: `Internal parser error: ${detail}`}]};
+    return internalError(e);
+  }
+}
+
+function internalError(e: unknown): ParseResult {
+  // Defensive: a bug here must not take the page down with it.
+  const detail = e instanceof Error ? e.message : String(e);
+  return {tree: {children: []}, errors: [{line: 1, column: 1, message: `Internal parser error: ${detail}`}]};
+}
+
+/**
+ * parseConfig for text the caller has already measured and found within the size limit
+ * (saves counting the UTF-8 bytes of a large text twice). Never throws.
+ */
+export function parseWithinLimit(text: string): ParseResult {
+  try {
+    return parseText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    return internalError(e);
   }
 }

@@ -5,6 +5,8 @@
 // re-lexes it with the parser's own line lexer and keeps it only if it reads
 // back as the same node; otherwise it falls back to quoting. So for every tree
 // the parser produces, parse(print(tree)) equals the tree (modulo positions).
+// Lines made only of characters that never need quotes (isBareChar) are known
+// to read back and skip the re-lex: most lines of a large config.
 
 import type {IncludeNode, Node, PrintOptions, SectionNode, SettingNode} from './ast';
 import {isWhite, lexSingleLine, quoteString, type Statement} from './lex';
@@ -65,7 +67,48 @@ function pickLine(
   return fallback ?? candidates[candidates.length - 1];
 }
 
+/**
+ * Characters that never need quotes: printable ASCII but quotes, '#', backslash, '=' and braces
+ * (and, for words, without spaces). Text made of these lexes back as written, which lets the
+ * common line skip the re-lex check below (the result is the same line pickLine would choose).
+ */
+function isBareChar(code: number, spaceOk: boolean): boolean {
+  if (code === 0x20) return spaceOk;
+  if (code < 0x21 || code > 0x7e) return false;
+  // " # ' = \ { }
+  return code !== 0x22 && code !== 0x23 && code !== 0x27 && code !== 0x3d && code !== 0x5c && code !== 0x7b && code !== 0x7d;
+}
+
+/** A key, section type or section name that reads back unquoted as the same word. */
+function isBareWord(word: string): boolean {
+  if (word === '' || word === '!include' || word === '!include_try') return false;
+  for (let i = 0; i < word.length; i++) if (!isBareChar(word.charCodeAt(i), false)) return false;
+  return true;
+}
+
+/** A value that reads back unquoted as itself: no blank ends, not a `<file`, no quotes or '#'. */
+function isBareValue(value: string): boolean {
+  if (value === '') return true;
+  if (value[0] === ' ' || value[0] === '<' || value[value.length - 1] === ' ') return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    // '=', '{' and '}' are fine inside a value (the value is the rest of the line)
+    if (c !== 0x3d && c !== 0x7b && c !== 0x7d && !isBareChar(c, true)) return false;
+  }
+  return true;
+}
+
+/** A trailing comment the lexer gives back unchanged (no newline, no CR at its end). */
+function isBareComment(comment: string | undefined): boolean {
+  return comment === undefined || (!comment.includes('\n') && !comment.endsWith('\r'));
+}
+
 function printSetting(node: SettingNode): string {
+  if (!node.file && node.quote === undefined && isBareWord(node.key) && isBareValue(node.value) && isBareComment(node.comment)) {
+    // joinLine()'s result, knowing the line ends in a blank only when the value is empty
+    if (node.comment === undefined) return `${node.key} = ${node.value}`;
+    return node.value === '' ? `${node.key} = #${node.comment}` : `${node.key} = ${node.value} #${node.comment}`;
+  }
   const keys = maybePlain(node.key) ? [node.key, quoteString(node.key, '"')] : [quoteString(node.key, '"')];
   let values: string[];
   if (node.file) values = [`<${node.value}`];
@@ -81,6 +124,11 @@ function printSetting(node: SettingNode): string {
 }
 
 function printSectionHeader(node: SectionNode): string {
+  const bareName = node.name === undefined || (!node.nameQuoted && isBareWord(node.name));
+  if (node.group === undefined && node.type !== 'group' && isBareWord(node.type) && bareName && isBareComment(node.comment)) {
+    const header = node.name === undefined ? `${node.type} {` : `${node.type} ${node.name} {`;
+    return node.comment === undefined ? header : `${header} #${node.comment}`;
+  }
   let names: string[];
   if (node.group !== undefined) names = [` ${node.group} ${node.name ?? ''}`];
   else if (node.name === undefined) names = [''];

@@ -22,6 +22,7 @@ import type {TroubleshootingAnchor} from './anchors';
 import {raiseTo, ref, settingFix, zeroFix, defaultVszLimit} from './fixes';
 import {
   countText,
+  missingService,
   protocolOf,
   resolveValue,
   sizeText,
@@ -159,7 +160,7 @@ export function wrapForRules(version: DovecotVersion, tree: ConfigTree): RulesIn
   }
   if (!globals.has('protocols')) {
     const protocols: string[] = [];
-    for (const s of writtenServices(tree, version)) {
+    for (const s of writtenServices(tree, version, 'protocol')) {
       const p = protocolOf(version, s);
       if (p !== '' && !protocols.includes(p)) protocols.push(p);
     }
@@ -310,35 +311,76 @@ export function explainRules(version: DovecotVersion, wrapped: ConfigTree): Rule
   }
 }
 
-function scopeOf(ancestors: readonly SectionNode[]): {scope: SettingScope | null; context: string; service?: string; listener?: SectionNode} {
+/** "service imap-login / inet_listener imap": where a setting is. */
+function contextOf(ancestors: readonly SectionNode[]): string {
+  return ancestors.map((a) => (a.name !== undefined ? `${a.type} ${a.name}` : a.type)).join(' / ');
+}
+
+/** The catalog scope of settings directly in the innermost section (null: none the catalog has). */
+function scopeOf(ancestors: readonly SectionNode[]): SettingScope | null {
   const inner = ancestors[ancestors.length - 1];
-  const label = ancestors.map((a) => (a.name !== undefined ? `${a.type} ${a.name}` : a.type)).join(' / ');
-  if (!inner) return {scope: 'global', context: ''};
-  const service = ancestors.find((a) => a.type === 'service')?.name;
+  if (!inner) return 'global';
   switch (inner.type) {
     case 'service':
-      return {scope: 'service', context: label, ...(service ? {service} : {})};
     case 'inet_listener':
     case 'unix_listener':
     case 'fifo_listener':
-      return {scope: inner.type, context: label, ...(service ? {service} : {}), listener: inner};
     case 'passdb':
     case 'userdb':
-      return {scope: inner.type, context: label};
+      return inner.type;
     case 'protocol':
     case 'local':
     case 'remote':
-      return {scope: 'global', context: label};
+      return 'global';
     default:
-      return {scope: null, context: label};
+      return null;
   }
 }
 
-function defFor(scope: SettingScope, key: string): SettingDef | undefined {
-  return SETTINGS.find(
-    (d) => d.scope === scope && Object.values(d.versions).some((v) => v && (v.name === key || (scope === 'global' && v.flatName === key))),
-  );
+/** The name of the service a setting is in, if any. */
+function serviceOf(ancestors: readonly SectionNode[]): string | undefined {
+  return ancestors.find((a) => a.type === 'service')?.name;
 }
+
+/** A catalog setting found by one of its names, and which versions spell it that way. */
+interface NamedSetting {
+  def: SettingDef;
+  ownName: Record<DovecotVersion, boolean>;
+}
+
+/** Per scope: each name (and, for globals, flat name) to the first catalog setting that has it. */
+let defIndex: Map<SettingScope, Map<string, NamedSetting>> | null = null;
+
+function buildDefIndex(): Map<SettingScope, Map<string, NamedSetting>> {
+  const index = new Map<SettingScope, Map<string, NamedSetting>>();
+  const isOwn = (d: SettingDef, version: DovecotVersion, name: string) => {
+    const mine = d.versions[version];
+    return !!mine && (mine.name === name || mine.flatName === name);
+  };
+  const add = (names: Map<string, NamedSetting>, name: string | undefined, d: SettingDef) => {
+    if (name === undefined || names.has(name)) return;
+    names.set(name, {def: d, ownName: {'2.3': isOwn(d, '2.3', name), '2.4': isOwn(d, '2.4', name)}});
+  };
+  for (const d of SETTINGS) {
+    let names = index.get(d.scope);
+    if (!names) index.set(d.scope, (names = new Map()));
+    for (const v of Object.values(d.versions)) {
+      if (!v) continue;
+      add(names, v.name, d);
+      if (d.scope === 'global') add(names, v.flatName, d);
+    }
+  }
+  return index;
+}
+
+/** The catalog setting a key names in a scope (the first in catalog order), looked up in an index. */
+function defFor(scope: SettingScope, key: string): NamedSetting | undefined {
+  defIndex ??= buildDefIndex();
+  return defIndex.get(scope)?.get(key);
+}
+
+/** A 2.3 `$default_*` reference, which 2.4 writes as `$SET:default_*`. */
+const DEFAULT_REF = /\$default_[a-z_]{1,40}/;
 
 /** Settings (and services) the text uses that the version does not have. */
 export function findUnknownSettings(version: DovecotVersion, tree: ConfigTree): UnknownSetting[] {
@@ -347,7 +389,7 @@ export function findUnknownSettings(version: DovecotVersion, tree: ConfigTree): 
   walkConfig(tree, (node, ancestors) => {
     if (out.length >= 500) return 'stop';
     if (node.kind === 'section' && node.type === 'service' && node.name !== undefined && ancestors.length === 0) {
-      const removed = CHANGES_23_TO_24.find((c) => (version === '2.4' ? c.kind === 'service-removed' && c.from === node.name : c.kind === 'service-added' && c.to === node.name));
+      const removed = missingService(version, node.name);
       if (removed) {
         out.push({line: node.pos.line, key: `service ${node.name}`, value: '', context: '', reason: `Dovecot ${version} has no service ${node.name}. ${removed.note}`});
         return 'skip';
@@ -355,20 +397,20 @@ export function findUnknownSettings(version: DovecotVersion, tree: ConfigTree): 
       return undefined;
     }
     if (node.kind !== 'setting') return undefined;
-    const {scope, context, service, listener} = scopeOf(ancestors);
+    const scope = scopeOf(ancestors);
     if (scope === null) return undefined;
-    const def = defFor(scope, node.key);
-    const mine = def?.versions[version];
-    const known = mine && (mine.name === node.key || mine.flatName === node.key);
-    if (def && !known) {
+    const named = defFor(scope, node.key);
+    if (named && !named.ownName[version]) {
+      const def = named.def;
+      const mine = def.versions[version];
       const change = CHANGES_23_TO_24.find((c) => c.from === node.key && (c.kind === 'renamed' || c.kind === 'removed') && (c.scope === scope || scope === 'global'));
       let reason: string;
       if (mine) reason = `Dovecot ${version} calls it ${mine.name}.`;
       else if (version === '2.4' && change) reason = change.note;
       else reason = `${node.key} exists only in Dovecot ${other}.`;
       if (version === '2.4' && change && mine) reason = `${reason} ${change.note}`;
-      const item: UnknownSetting = {line: node.pos.line, key: node.key, value: node.value, context, reason};
-      const msg = unknownMessage(version, node.key, scope, service, listener);
+      const item: UnknownSetting = {line: node.pos.line, key: node.key, value: node.value, context: contextOf(ancestors), reason};
+      const msg = unknownMessage(version, node.key, scope, ancestors);
       if (msg) item.doveconf = `Error in configuration file dovecot.conf line ${node.pos.line}: ${msg}`;
       const anchor = anchorFor(def.id);
       if (anchor && def.versions['2.4'] && (def.scope === 'service' || def.scope === 'global')) item.link = `/settings#${anchor}`;
@@ -376,10 +418,10 @@ export function findUnknownSettings(version: DovecotVersion, tree: ConfigTree): 
       out.push(item);
       return undefined;
     }
-    if (version === '2.4' && /\$default_[a-z_]{1,40}/.test(node.value)) {
-      out.push({line: node.pos.line, key: node.key, value: node.value, context, reason: `2.4 refers to other settings as $SET:name: write ${node.value.replace(/\$default_/g, '$SET:default_')}.`});
+    if (version === '2.4' && DEFAULT_REF.test(node.value)) {
+      out.push({line: node.pos.line, key: node.key, value: node.value, context: contextOf(ancestors), reason: `2.4 refers to other settings as $SET:name: write ${node.value.replace(/\$default_/g, '$SET:default_')}.`});
     } else if (version === '2.3' && node.value.includes('$SET:')) {
-      out.push({line: node.pos.line, key: node.key, value: node.value, context, reason: '$SET: is 2.4 syntax; 2.3 writes $name.'});
+      out.push({line: node.pos.line, key: node.key, value: node.value, context: contextOf(ancestors), reason: '$SET: is 2.4 syntax; 2.3 writes $name.'});
     }
     return undefined;
   });
@@ -387,7 +429,9 @@ export function findUnknownSettings(version: DovecotVersion, tree: ConfigTree): 
 }
 
 /** doveconf's "Unknown setting" text where its wording is known (probes 2.3/05, 2.4/05, 05c, 24). */
-function unknownMessage(version: DovecotVersion, key: string, scope: SettingScope, service?: string, listener?: SectionNode): string | null {
+function unknownMessage(version: DovecotVersion, key: string, scope: SettingScope, ancestors: readonly SectionNode[]): string | null {
+  const service = serviceOf(ancestors);
+  const listener = ancestors[ancestors.length - 1];
   if (version === '2.4') {
     if (scope === 'global') return `${key}: Unknown setting: ${key}`;
     if (scope === 'service' && service) return `${key}: Unknown setting: ${key} (service_${key} or service_${service}_${key} not found either.)`;

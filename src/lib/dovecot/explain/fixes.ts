@@ -8,9 +8,16 @@ import {globalDefault, settingName} from '../catalog';
 import type {CalculatorSettings} from '../calculator/types';
 import type {Fix} from './types';
 
-/** The version's name of a service setting given by its catalog id. */
+const NAMES: Record<DovecotVersion, Map<string, string>> = {'2.3': new Map(), '2.4': new Map()};
+
+/** The version's name of a service setting given by its catalog id (looked up once per id). */
 export function nameOf(version: DovecotVersion, id: string): string {
-  return settingName(version, id, 'service') ?? id;
+  let name = NAMES[version].get(id);
+  if (name === undefined) {
+    name = settingName(version, id, 'service') ?? id;
+    NAMES[version].set(id, name);
+  }
+  return name;
 }
 
 const CALC_FIELDS: readonly (keyof CalculatorSettings)[] = [

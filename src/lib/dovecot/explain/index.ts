@@ -5,11 +5,12 @@
  * known log line means with its fix. Pure and synchronous; never throws; returns plain data.
  */
 import type {DovecotVersion} from '../../version';
-import {flattenSettings, parseConfig, readHeader, MAX_CONFIG_BYTES, type ConfigTree} from '../conf';
-import {formatBytes, utf8ByteLength} from '../conf/parse';
+import {readHeader, MAX_CONFIG_BYTES, type ConfigTree} from '../conf';
+import {LineCache} from '../conf/lineCache';
+import {formatBytes, parseWithinLimit, utf8ByteLength} from '../conf/parse';
 import {explainRules, explainServices, findUnknownSettings, findUnreadable, wrapForRules} from './config';
-import {cleanLine, isConfigShaped, normaliseLogLine, splitLines, templateMark} from './input';
-import {looksLikeKnownMessage, recogniseLog} from './logs';
+import {cleanLine, forEachLine, isConfigShaped, mayHaveLogPrefix, normaliseLogLine, templateMark} from './input';
+import {logRecogniser, looksLikeKnownMessage} from './logs';
 import {migrate23to24} from './migrate';
 import {decideVersion, seriesVersion, settingEvidence} from './version';
 import type {
@@ -80,69 +81,101 @@ export function explain(text: string, opts: ExplainOptions = {}): ExplainResult 
   }
 }
 
+/**
+ * The configuration in the text: every other line blanked, so that line numbers stay as pasted.
+ * Until a line needs blanking that is the text itself, so lines are only collected from the first
+ * one that does.
+ */
+class ConfigText {
+  private lines: string[] | null = null;
+
+  constructor(private readonly text: string) {}
+
+  /** The next line (starting at offset `start` of the text). */
+  add(raw: string, start: number, isConfig: boolean): void {
+    if (!this.lines) {
+      if (isConfig || raw === '') return;
+      this.lines = this.text.slice(0, start).split('\n');
+      this.lines.pop(); // the text before this line ends with its newline
+    }
+    this.lines.push(isConfig ? raw : '');
+  }
+
+  /** The lines joined with newlines (no trailing one). */
+  joined(): string {
+    if (this.lines) return this.lines.join('\n');
+    return this.text.endsWith('\n') ? this.text.slice(0, -1) : this.text;
+  }
+}
+
+interface SortedLines {
+  logs: LogLine[];
+  unrecognised: InputLine[];
+  cannot: CannotEvaluate[];
+  evidence: VersionEvidence[];
+}
+
+/** Decides what one pasted line is, adding it to the logs, the unrecognised lines or the clues. */
+function sortLine(line: number, raw: string, into: SortedLines): Kind {
+  const cleaned = cleanLine(raw);
+  const trimmed = cleaned.trim();
+  if (trimmed === '') return 'blank';
+  const mark = templateMark(trimmed);
+  if (mark !== null && !trimmed.startsWith('#')) {
+    into.cannot.push({line, text: trimmed.slice(0, 300), why: `templating (${mark} … ) is filled in before Dovecot reads the file; the result is not known here`});
+    return 'template';
+  }
+  // most config lines cannot carry a log prefix: those skip taking the line apart
+  const n = mayHaveLogPrefix(cleaned) ? normaliseLogLine(line, raw) : null;
+  if (n?.logShaped || (!trimmed.startsWith('#') && looksLikeKnownMessage(trimmed))) {
+    into.logs.push((n ?? normaliseLogLine(line, raw)).log);
+    return 'log';
+  }
+  if (isConfigShaped(trimmed)) {
+    if (trimmed.startsWith('# 2.') && into.evidence.length < 40) {
+      const h = readHeader(trimmed);
+      const v = h ? seriesVersion(h.version) : null;
+      if (h && v) into.evidence.push({version: v, source: 'header', reason: `the doveconf header "${trimmed.slice(0, 120)}" on line ${line}`, line});
+    }
+    return 'config';
+  }
+  into.unrecognised.push({line, text: raw});
+  return 'other';
+}
+
 function explainText(text: string, bytes: number, opts: ExplainOptions): ExplainResult {
-  const lines = splitLines(text);
-  const kinds: Kind[] = [];
-  const logs: LogLine[] = [];
-  const unrecognised: InputLine[] = [];
-  const cannot: CannotEvaluate[] = [];
-  const evidence: VersionEvidence[] = [];
-
-  for (const l of lines) {
-    const cleaned = cleanLine(l.text);
-    const trimmed = cleaned.trim();
-    if (trimmed === '') {
-      kinds.push('blank');
-      continue;
-    }
-    const mark = templateMark(trimmed);
-    if (mark !== null && !trimmed.startsWith('#')) {
-      kinds.push('template');
-      cannot.push({line: l.line, text: trimmed.slice(0, 300), why: `templating (${mark} … ) is filled in before Dovecot reads the file; the result is not known here`});
-      continue;
-    }
-    const n = normaliseLogLine(l.line, l.text);
-    if (n.logShaped || (!trimmed.startsWith('#') && looksLikeKnownMessage(trimmed))) {
-      kinds.push('log');
-      logs.push(n.log);
-      continue;
-    }
-    if (isConfigShaped(trimmed)) {
-      kinds.push('config');
-      if (trimmed.startsWith('# 2.') && evidence.length < 40) {
-        const h = readHeader(trimmed);
-        const v = h ? seriesVersion(h.version) : null;
-        if (h && v) evidence.push({version: v, source: 'header', reason: `the doveconf header "${trimmed.slice(0, 120)}" on line ${l.line}`, line: l.line});
-      }
-      continue;
-    }
-    kinds.push('other');
-    unrecognised.push({line: l.line, text: l.text});
-  }
-
-  // the configuration, with every other line blanked so line numbers stay as pasted
+  const sorted: SortedLines = {logs: [], unrecognised: [], cannot: [], evidence: []};
+  const {logs, unrecognised, cannot, evidence} = sorted;
   const configParts: ConfigPart[] = [];
+  const configText = new ConfigText(text);
   let part: ConfigPart | null = null;
-  const configLines: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const k = kinds[i];
-    configLines.push(k === 'config' ? lines[i].text : '');
-    if (k === 'config') {
+  // pasted configs repeat lines: one that sorted as blank or config with nothing to record (no
+  // doveconf header) is not sorted again
+  const plainLines = new LineCache<Kind>();
+  const lineCount = forEachLine(text, (line, raw, start) => {
+    let kind = plainLines.get(raw);
+    if (kind === undefined) {
+      kind = sortLine(line, raw, sorted);
+      if (kind === 'blank' || (kind === 'config' && !raw.includes('# 2.'))) plainLines.set(raw, kind);
+    }
+    configText.add(raw, start, kind === 'config');
+    if (kind === 'config') {
       if (!part) {
-        part = {firstLine: lines[i].line, lastLine: lines[i].line};
+        part = {firstLine: line, lastLine: line};
         configParts.push(part);
-      } else part.lastLine = lines[i].line;
-    } else if (k === 'log' || k === 'other') part = null;
-  }
-  const parsed = configParts.length > 0 ? parseConfig(configLines.join('\n'), {maxBytes: MAX_EXPLAIN_BYTES}) : {tree: {children: []}, errors: []};
+      } else part.lastLine = line;
+    } else if (kind === 'log' || kind === 'other') part = null;
+  });
+  // the config text is no longer than the input, which is within MAX_EXPLAIN_BYTES
+  const parsed = configParts.length > 0 ? parseWithinLimit(configText.joined()) : {tree: {children: []}, errors: []};
   const tree = parsed.tree;
-  const settings = flattenSettings(tree);
-  evidence.push(...settingEvidence(settings));
+  evidence.push(...settingEvidence(tree));
 
   // log lines: recognised once for the clues, again in the chosen version's names
+  const recognise = logRecogniser();
   for (const log of logs) {
     if (evidence.length >= 80) break;
-    const r = recogniseLog(log, '2.4');
+    const r = recognise(log, '2.4');
     if (r?.version) {
       evidence.push({
         version: r.version,
@@ -156,7 +189,7 @@ function explainText(text: string, bytes: number, opts: ExplainOptions): Explain
   const version: DovecotVersion = detection.version;
 
   const result = emptyResult(bytes, null);
-  result.lines = lines.length;
+  result.lines = lineCount;
   result.version = detection;
   result.configParts = configParts;
   result.parseErrors = parsed.errors;
@@ -178,7 +211,7 @@ function explainText(text: string, bytes: number, opts: ExplainOptions): Explain
   const byKey = new Map<string, LogExplanation>();
   let omittedLogs = 0;
   for (const log of logs) {
-    const recognised = recogniseLog(log, version);
+    const recognised = recognise(log, version);
     const key = recognised ? `${recognised.kind}\u0000${JSON.stringify(recognised.numbers)}` : `?\u0000${log.process ?? ''}\u0000${log.message.slice(0, 2000)}`;
     const seen = byKey.get(key);
     if (seen) {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {cleanLine, isConfigShaped, normaliseLogLine, splitLines} from './input';
+import {cleanLine, isConfigShaped, mayHaveLogPrefix, normaliseLogLine, splitLines} from './input';
 
 describe('normaliseLogLine', () => {
   it('takes off syslog time, host and program tag, process and level', () => {
@@ -37,5 +38,21 @@ describe('isConfigShaped, cleanLine, splitLines', () => {
     expect(cleanLine('a#011b')).toBe('a\tb');
     expect(splitLines('a\r\nb\n')).toEqual([{line: 1, text: 'a\r'}, {line: 2, text: 'b'}]);
     expect(splitLines('')).toEqual([{line: 1, text: ''}]);
+    expect(splitLines('a\n\n')).toEqual([{line: 1, text: 'a'}, {line: 2, text: ''}]);
+  });
+});
+
+describe('mayHaveLogPrefix', () => {
+  it('is false only where normaliseLogLine finds no prefix', () => {
+    const samples = ['  process_limit = 100', 'service imap {', '}', '', '   ', 'x: y', 'a|b', '[pod] x', '2024-01-01T00:00:00Z x', 'Nov  3 01:02:03 x', 'Warning: x', 'dovecot: master: Info: x', '\u3000Nov 30 13:05:47 master: Info: x'];
+    for (const s of samples) {
+      if (!mayHaveLogPrefix(cleanLine(s))) expect(normaliseLogLine(1, s).logShaped, s).toBe(false);
+    }
+    fc.assert(
+      fc.property(fc.string({unit: fc.constantFrom('a', ' ', ':', '|', '[', ']', '1', 'N', 'o', 'v', '\t', '\u00a0', 'W', 'dovecot: ', 'Info: '), maxLength: 40}), (s) => {
+        if (!mayHaveLogPrefix(cleanLine(s))) expect(normaliseLogLine(1, s).logShaped).toBe(false);
+      }),
+      {numRuns: 3000, seed: 5},
+    );
   });
 });

@@ -74,27 +74,51 @@ export interface Normalised {
   log: LogLine;
 }
 
+/**
+ * Whether a prefix regex could match `text` from `start` (its first non-blank): each prefix needs
+ * a '|' (container), a '[' or a digit first (container, ISO time), "Mmm " first (syslog time) or
+ * a ': ' (host tag, Dovecot's prefix). Most configuration lines have none of these.
+ */
+function mayHavePrefixAt(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c === 0x5b || (c >= 0x30 && c <= 0x39)) return true;
+  if (c >= 0x41 && c <= 0x5a && text[start + 3] === ' ') return true;
+  return text.includes(': ', start) || text.includes('|', start);
+}
+
+/** The first character trimStart() keeps (\s is the same set of white space and line ends). */
+const NON_BLANK = /\S/;
+
+/** Whether normaliseLogLine could find a prefix on a line (after cleanLine). */
+export function mayHaveLogPrefix(cleaned: string): boolean {
+  const start = cleaned.search(NON_BLANK);
+  return start >= 0 && mayHavePrefixAt(cleaned, start);
+}
+
+/** Length of the match of an anchored prefix regex on the head of `text`; 0 when none (never empty). */
+function prefixLength(re: RegExp, text: string): number {
+  const m = re.exec(text.slice(0, PREFIX_WINDOW));
+  return m ? m[0].length : 0;
+}
+
 /** Takes the prefixes off one line. Never throws; linear in the line's length. */
 export function normaliseLogLine(line: number, raw: string): Normalised {
-  let rest = cleanLine(raw).trimStart();
-  let logShaped = false;
+  const cleaned = cleanLine(raw).trimStart();
+  if (!mayHavePrefixAt(cleaned, 0)) return {logShaped: false, log: {line, text: raw, message: cleaned}};
+  let rest = cleaned;
   let timestamp: string | undefined;
-  const strip = (re: RegExp): string | null => {
-    const m = re.exec(rest.slice(0, PREFIX_WINDOW));
-    if (!m) return null;
-    rest = rest.slice(m[0].length);
-    logShaped = true;
-    return m[0];
-  };
   // container prefix, then timestamps (docker adds its own before the app's), in any order
   for (let round = 0; round < 3; round++) {
     const before = rest.length;
-    if (strip(CONTAINER_PIPE) === null) strip(CONTAINER_BRACKET);
-    const t = strip(ISO_TIME) ?? strip(SYSLOG_TIME);
-    if (t !== null && timestamp === undefined) timestamp = t.trim();
+    rest = rest.slice(prefixLength(CONTAINER_PIPE, rest) || prefixLength(CONTAINER_BRACKET, rest));
+    const time = prefixLength(ISO_TIME, rest) || prefixLength(SYSLOG_TIME, rest);
+    if (time > 0 && timestamp === undefined) timestamp = rest.slice(0, time).trim();
+    rest = rest.slice(time);
     if (rest.length === before) break;
   }
-  if (strip(HOST_TAG) === null) strip(TAG);
+  rest = rest.slice(prefixLength(HOST_TAG, rest) || prefixLength(TAG, rest));
+  // every prefix taken off was at least one character long
+  let logShaped = rest.length < cleaned.length;
   const p = readDovecotPrefix(rest.slice(0, PREFIX_WINDOW));
   const log: LogLine = {line, text: raw, message: rest};
   if (p) {
@@ -108,9 +132,12 @@ export function normaliseLogLine(line: number, raw: string): Normalised {
 }
 
 const TEMPLATE_MARKS = ['{{', '{%', '<%', '${'];
+/** Any of TEMPLATE_MARKS, looked for in one pass (most lines have none). */
+const ANY_TEMPLATE_MARK = /\{\{|\{%|<%|\$\{/;
 
 /** Templating (Jinja, ERB, shell/envsubst) that makes a line impossible to read as Dovecot's. */
 export function templateMark(text: string): string | null {
+  if (!ANY_TEMPLATE_MARK.test(text)) return null;
   for (const m of TEMPLATE_MARKS) if (text.includes(m)) return m;
   return null;
 }
@@ -127,20 +154,28 @@ export function isConfigShaped(trimmed: string): boolean {
   return trimmed.length <= 300 && SECTION_OPEN.test(trimmed);
 }
 
-/** Lines of the text (LF or CRLF), numbered from 1. */
-export function splitLines(text: string): InputLine[] {
-  const out: InputLine[] = [];
+/**
+ * Calls `visit` for each line of the text (LF or CRLF), numbered from 1, with the offset it starts
+ * at; returns the count.
+ */
+export function forEachLine(text: string, visit: (line: number, text: string, start: number) => void): number {
   let start = 0;
   let n = 0;
-  while (start <= text.length) {
+  for (;;) {
     const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
+    // a trailing newline does not start another line
+    if (nl < 0 && start === text.length && n > 0) break;
     n++;
-    out.push({line: n, text: text.slice(start, end)});
+    visit(n, text.slice(start, nl < 0 ? text.length : nl), start);
     if (nl < 0) break;
     start = nl + 1;
   }
-  // a trailing newline does not start another line
-  if (out.length > 1 && out[out.length - 1].text === '') out.pop();
+  return n;
+}
+
+/** Lines of the text (LF or CRLF), numbered from 1. */
+export function splitLines(text: string): InputLine[] {
+  const out: InputLine[] = [];
+  forEachLine(text, (line, t) => out.push({line, text: t}));
   return out;
 }

@@ -1,7 +1,7 @@
 // One test per recogniser: real or FACTS-quoted lines, numbers and fixes worked out by hand.
 import {describe, expect, it} from 'vitest';
 import {normaliseLogLine} from './input';
-import {recogniseLog} from './logs';
+import {logRecogniser, recogniseLog} from './logs';
 import type {DovecotVersion} from '../../version';
 
 function rec(line: string, version: DovecotVersion = '2.4') {
@@ -146,5 +146,19 @@ describe('log recognisers', () => {
     expect(r.version).toBe('2.3');
     expect(r.numbers).toEqual({dovecot: '2.3.19.1'});
     expect(rec('Nov 30 13:05:58 imap(bob)<123><abc>: Info: Logged out in=12 out=345')).toBeNull();
+  });
+});
+
+describe('logRecogniser', () => {
+  it('answers as recogniseLog, once per distinct message, level, process and version', () => {
+    const recognise = logRecogniser();
+    const a = normaliseLogLine(1, 'master: Warning: service(imap): process_limit (10) reached, client connections are being dropped').log;
+    const b = normaliseLogLine(7, 'Nov 30 13:05:47 master: Warning: service(imap): process_limit (10) reached, client connections are being dropped').log;
+    const err = normaliseLogLine(8, 'master: Error: service(imap): process_limit (10) reached, client connections are being dropped').log;
+    expect(recognise(a, '2.3')).toEqual(recogniseLog(a, '2.3'));
+    expect(recognise(b, '2.3')).toBe(recognise(a, '2.3'));
+    expect(recognise(a, '2.4')).toEqual(recogniseLog(a, '2.4'));
+    expect(recognise(err, '2.3')?.severity).toBe('error');
+    expect(recognise(a, '2.3')?.severity).toBe('warning');
   });
 });

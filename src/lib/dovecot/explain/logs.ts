@@ -394,8 +394,38 @@ export function recogniseLog(log: LogLine, version: DovecotVersion): RecognisedL
   return null;
 }
 
+/**
+ * Any needle looksLikeKnownMessage looks for, as one regex: a single pass over a line instead of
+ * one search per recogniser (most lines, config lines above all, contain none).
+ */
+const KNOWN_NEEDLE = new RegExp(
+  RECOGNISERS.filter((r) => r.kind !== 'killed-with-signal')
+    .map((r) => r.needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+);
+
+/**
+ * recogniseLog, worked out once per distinct line: pasted logs repeat the same messages. The
+ * result depends only on the version, the level, the process and the message, so lines alike in
+ * those share one (never modified) result object.
+ */
+export function logRecogniser(): (log: LogLine, version: DovecotVersion) => RecognisedLog | null {
+  const seen = new Map<string, RecognisedLog | null>();
+  return (log, version) => {
+    const message = log.message.length > MESSAGE_WINDOW ? log.message.slice(0, MESSAGE_WINDOW) : log.message;
+    const key = `${version}\u0000${log.level ?? ''}\u0000${log.process ?? ''}\u0000${message}`;
+    let r = seen.get(key);
+    if (r === undefined) {
+      r = recogniseLog(log, version);
+      seen.set(key, r);
+    }
+    return r;
+  };
+}
+
 /** Whether a bare line (no log prefix) is a message this module knows. */
 export function looksLikeKnownMessage(message: string): boolean {
   const m = message.length > MESSAGE_WINDOW ? message.slice(0, MESSAGE_WINDOW) : message;
+  if (!KNOWN_NEEDLE.test(m)) return false;
   return RECOGNISERS.some((r) => r.kind !== 'killed-with-signal' && m.includes(r.needle) && r.re.test(m));
 }

@@ -68,4 +68,14 @@ describe('migrate23to24', () => {
     expect(m('').text).toBe(HEAD);
     expect(m('dovecot_config_version = 2.4.1\n').text).toBe(HEAD);
   });
+  it('repeated blocks convert alike, each change and gap on its own line', () => {
+    const block = 'service imap-login {\n  service_count = 0\n  chroot = $foo\n}\n';
+    const r = m(block + block);
+    expect(r.changes.map((c) => [c.line, c.text])).toEqual([
+      [2, 'service_count = 0 → restart_request_count = unlimited'],
+      [6, 'service_count = 0 → restart_request_count = unlimited'],
+    ]);
+    expect(r.notConverted.map((c) => c.line)).toEqual([3, 7]);
+    expect(r.text).toBe(`${HEAD}${'service imap-login {\n  restart_request_count = unlimited # 2.3: service_count = 0\n}\n'.repeat(2)}`);
+  });
 });

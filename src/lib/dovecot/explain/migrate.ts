@@ -22,9 +22,9 @@
  */
 import {CHANGES_23_TO_24, DEFAULT_CONFIG_VERSION_24, getService, globalDefault} from '../catalog';
 import {printConfig, type ConfigTree, type Node, type SectionNode, type SettingNode} from '../conf';
-import {analyzeConfig} from '../rules';
+import {analyzeConfig, type RulesReport} from '../rules';
 import {wrapForRules} from './config';
-import {topLevel, type WrittenSetting} from './shared';
+import {missingService, topLevel, type WrittenSetting} from './shared';
 import type {CannotEvaluate, Migration, MigrationChange} from './types';
 
 const UINT_MAX = 4294967295;
@@ -33,7 +33,18 @@ interface Ctx {
   globals: Map<string, WrittenSetting>;
   changes: MigrationChange[];
   notConverted: CannotEvaluate[];
+  /** Settings converted so far, by service name, listener type or '' (globals), key and value. */
+  converted: {service: ConversionCache; listener: ConversionCache; global: ConversionCache};
 }
+
+/** What converting one setting gave, to replay on other lines with the same setting. */
+interface Conversion {
+  node: SettingNode | null;
+  changes: MigrationChange[];
+  notConverted: CannotEvaluate[];
+}
+
+type ConversionCache = Map<string, Map<string, Map<string, Conversion>>>;
 
 function setting(key: string, value: string, line: number, comment?: string): SettingNode {
   const node: SettingNode = {kind: 'setting', key, value, pos: {line, column: 1}};
@@ -90,7 +101,7 @@ const COPY_FILE_LISTENER = ['mode', 'user', 'group'];
 const COPY_INET_LISTENER = ['port', 'ssl', 'haproxy', 'reuse_port'];
 
 /** A "0 = use default_x" setting: dropped, or written out where 2.4's own default differs. */
-function zeroDefault(ctx: Ctx, service: string, n: SettingNode, key24: string, global23Name: string, global24Value: () => string | null): Node | null {
+function zeroDefault(ctx: Ctx, service: string, n: SettingNode, key24: string, global23Name: string, global24Value: () => string | null): SettingNode | null {
   const meant23 = global23(ctx, global23Name);
   const own = ownDefault24(service, key24);
   const inherited = global24Value();
@@ -113,7 +124,7 @@ function convertedIdleDefault(ctx: Ctx): string | null {
 
 function migrateService(ctx: Ctx, s: SectionNode): SectionNode | null {
   const name = s.name ?? '';
-  const gone = CHANGES_23_TO_24.find((c) => c.kind === 'service-removed' && c.from === name);
+  const gone = missingService('2.4', name);
   if (gone) {
     notConverted(ctx, s.pos.line, `service ${name} { … }`, `Dovecot 2.4 has no service ${name}. ${gone.note}`);
     return null;
@@ -121,7 +132,7 @@ function migrateService(ctx: Ctx, s: SectionNode): SectionNode | null {
   const children: Node[] = [];
   for (const n of s.children) {
     if (n.kind === 'setting') {
-      const out = migrateServiceSetting(ctx, name, n);
+      const out = convertOnce(ctx, ctx.converted.service, name, n, migrateServiceSetting);
       if (out) children.push(out);
     } else if (n.kind === 'section') {
       const l = migrateListener(ctx, name, n);
@@ -134,7 +145,47 @@ function migrateService(ctx: Ctx, s: SectionNode): SectionNode | null {
   return section('service', name, s.pos.line, children);
 }
 
-function migrateServiceSetting(ctx: Ctx, service: string, n: SettingNode): Node | null {
+/**
+ * `convert(ctx, block, n)` (a setting in a service or a listener), worked out once per block,
+ * setting and value: a large config repeats the same blocks, whose conversions differ only in
+ * their line numbers.
+ */
+function convertOnce(
+  ctx: Ctx,
+  cache: ConversionCache,
+  block: string,
+  n: SettingNode,
+  convert: (ctx: Ctx, block: string, n: SettingNode) => SettingNode | null,
+): SettingNode | null {
+  if (n.file) return convert(ctx, block, n);
+  const byValue = mapIn(mapIn(cache, block), n.key);
+  let c = byValue.get(n.value);
+  if (!c) {
+    const scratch: Ctx = {...ctx, changes: [], notConverted: []};
+    c = {node: convert(scratch, block, n), changes: scratch.changes, notConverted: scratch.notConverted};
+    byValue.set(n.value, c);
+  }
+  const line = n.pos.line;
+  for (const change of c.changes) ctx.changes.push({...change, line});
+  for (const item of c.notConverted) ctx.notConverted.push({...item, line});
+  return c.node && onLine(c.node, line);
+}
+
+/** The map under `key`, added when missing. */
+function mapIn<V>(maps: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let m = maps.get(key);
+  if (!m) maps.set(key, (m = new Map()));
+  return m;
+}
+
+/** A converted setting again, on another line (as setting() makes it). */
+function onLine(node: SettingNode, line: number): SettingNode {
+  const copy: SettingNode = {kind: 'setting', key: node.key, value: node.value, pos: {line, column: 1}};
+  if (node.comment !== undefined) copy.comment = node.comment;
+  return copy;
+}
+
+function migrateServiceSetting(ctx: Ctx, service: string, n: SettingNode): SettingNode | null {
   const line = n.pos.line;
   if (n.file) {
     notConverted(ctx, line, `${n.key} = <${n.value}`, 'the value is read from a file, which is not available here');
@@ -191,43 +242,57 @@ function migrateServiceSetting(ctx: Ctx, service: string, n: SettingNode): Node 
   return setting(n.key, value, line);
 }
 
+/** The settings a listener block keeps as they are; null for a block this migration does not know. */
+function listenerCopies(type: string): readonly string[] | null {
+  if (type === 'inet_listener') return COPY_INET_LISTENER;
+  return type === 'unix_listener' || type === 'fifo_listener' ? COPY_FILE_LISTENER : null;
+}
+
 function migrateListener(ctx: Ctx, service: string, l: SectionNode): SectionNode | null {
-  const copy = l.type === 'inet_listener' ? COPY_INET_LISTENER : l.type === 'unix_listener' || l.type === 'fifo_listener' ? COPY_FILE_LISTENER : null;
-  if (!copy) {
+  if (!listenerCopies(l.type)) {
     notConverted(ctx, l.pos.line, `${l.type}${l.name !== undefined ? ` ${l.name}` : ''} { … } in service ${service}`, 'not a listener block this migration knows');
     return null;
   }
   const children: Node[] = [];
   for (const n of l.children) {
-    if (n.kind !== 'setting') {
-      if (n.kind === 'section' || n.kind === 'include') notConverted(ctx, n.pos.line, n.kind === 'section' ? `${n.type} { … }` : `!include ${n.path}`, 'not expected inside a listener');
-      continue;
+    if (n.kind === 'setting') {
+      const out = convertOnce(ctx, ctx.converted.listener, l.type, n, migrateListenerSetting);
+      if (out) children.push(out);
+    } else if (n.kind === 'section' || n.kind === 'include') {
+      notConverted(ctx, n.pos.line, n.kind === 'section' ? `${n.type} { … }` : `!include ${n.path}`, 'not expected inside a listener');
     }
-    const value = convertVariables(n.value);
-    if (value === null || n.file) {
-      notConverted(ctx, n.pos.line, `${n.key} = ${n.value}`, 'it uses a variable or file that has no known 2.4 equivalent');
-      continue;
-    }
-    if (l.type === 'inet_listener' && n.key === 'address') {
-      const listen = listWords(value);
-      ctx.changes.push({line: n.pos.line, text: `address = ${n.value} → listen = ${listen}`, note: 'inet_listener { address } is gone in 2.4; `listen` inside the listener does the same.'});
-      children.push(setting('listen', listen, n.pos.line, `2.3: address = ${n.value}`));
-      continue;
-    }
-    if (!copy.includes(n.key)) {
-      notConverted(ctx, n.pos.line, `${n.key} = ${n.value}`, `not a 2.3 ${l.type} setting this migration knows`);
-      continue;
-    }
-    if (value !== n.value) ctx.changes.push({line: n.pos.line, text: `${n.key} = ${n.value} → ${n.key} = ${value}`, note: '2.4 refers to other settings as $SET:name.'});
-    children.push(setting(n.key, value, n.pos.line));
   }
   return section(l.type, l.name, l.pos.line, children);
 }
 
-function migrateGlobal(ctx: Ctx, n: SettingNode): Node | null {
+/** One setting of a listener block of a known type. */
+function migrateListenerSetting(ctx: Ctx, type: string, n: SettingNode): SettingNode | null {
+  const value = convertVariables(n.value);
+  if (value === null || n.file) {
+    notConverted(ctx, n.pos.line, `${n.key} = ${n.value}`, 'it uses a variable or file that has no known 2.4 equivalent');
+    return null;
+  }
+  if (type === 'inet_listener' && n.key === 'address') {
+    const listen = listWords(value);
+    ctx.changes.push({line: n.pos.line, text: `address = ${n.value} → listen = ${listen}`, note: 'inet_listener { address } is gone in 2.4; `listen` inside the listener does the same.'});
+    return setting('listen', listen, n.pos.line, `2.3: address = ${n.value}`);
+  }
+  if (!listenerCopies(type)?.includes(n.key)) {
+    notConverted(ctx, n.pos.line, `${n.key} = ${n.value}`, `not a 2.3 ${type} setting this migration knows`);
+    return null;
+  }
+  if (value !== n.value) ctx.changes.push({line: n.pos.line, text: `${n.key} = ${n.value} → ${n.key} = ${value}`, note: '2.4 refers to other settings as $SET:name.'});
+  return setting(n.key, value, n.pos.line);
+}
+
+/** migrateGlobal in convertOnce's shape: a global converts the same in and out of filters. */
+function migrateGlobalIn(ctx: Ctx, _where: string, n: SettingNode): SettingNode | null {
+  return migrateGlobal(ctx, n);
+}
+
+function migrateGlobal(ctx: Ctx, n: SettingNode): SettingNode | null {
   const line = n.pos.line;
   const value = n.file ? null : convertVariables(n.value);
-  const keep = () => setting(n.key, value!, line);
   if (value === null) {
     notConverted(ctx, line, `${n.key} = ${n.file ? '<' : ''}${n.value}`, n.file ? 'the value is read from a file, which is not available here' : 'it uses a variable that has no known 2.4 equivalent');
     return null;
@@ -236,19 +301,19 @@ function migrateGlobal(ctx: Ctx, n: SettingNode): Node | null {
     case 'default_process_limit':
     case 'default_client_limit':
       if (isZero(value)) break;
-      return keep();
+      return setting(n.key, value, line);
     case 'default_login_user':
     case 'default_internal_user':
     case 'default_internal_group':
     case 'mail_max_userip_connections':
     case 'auth_cache_verify_password_with_worker':
-      return keep();
+      return setting(n.key, value, line);
     case 'default_vsz_limit':
       if (isZero(value)) {
         ctx.changes.push({line, text: 'default_vsz_limit = 0 → default_vsz_limit = unlimited', note: '0 meant no limit in 2.3; 2.4 refuses it.'});
         return setting(n.key, 'unlimited', line, '2.3: default_vsz_limit = 0');
       }
-      return keep();
+      return setting(n.key, value, line);
     case 'default_idle_kill': {
       const t = isZero(value) ? '1 secs' : convertTime(value);
       if (t === null) break;
@@ -267,7 +332,7 @@ function migrateGlobal(ctx: Ctx, n: SettingNode): Node | null {
         ctx.changes.push({line, text: `auth_cache_size = ${n.value} → auth_cache_size = ${m[1]}M`, note: '2.3 read a bare number under 1024 as megabytes; 2.4 reads it as bytes and refuses it.'});
         return setting(n.key, `${m[1]}M`, line, `2.3: auth_cache_size = ${n.value}`);
       }
-      return keep();
+      return setting(n.key, value, line);
     }
     case 'auth_cache_ttl':
     case 'auth_cache_negative_ttl': {
@@ -306,20 +371,25 @@ function findService(children: Node[], name: string): SectionNode | undefined {
   return children.find((c): c is SectionNode => c.kind === 'section' && c.type === 'service' && c.name === name);
 }
 
-/** Sets `service NAME { key = value }` in the output, adding the block or line as needed. */
-function setServiceSetting(children: Node[], name: string, key: string, value: string, comment: string): void {
+/**
+ * Sets `service NAME { key = value }` in the output, adding the block or line as needed. Returns
+ * false when the output already had exactly that line (nothing changed).
+ */
+function setServiceSetting(children: Node[], name: string, key: string, value: string, comment: string): boolean {
   let s = findService(children, name);
   if (!s) {
     s = section('service', name, 0, []);
     children.push(s);
   }
   const existing = s.children.find((c): c is SettingNode => c.kind === 'setting' && c.key === key);
-  if (existing) {
-    existing.value = value;
-    existing.comment = ` ${comment}`;
-  } else {
+  if (!existing) {
     s.children.push(setting(key, value, 0, comment));
+    return true;
   }
+  const changed = existing.value !== value || existing.comment !== ` ${comment}`;
+  existing.value = value;
+  existing.comment = ` ${comment}`;
+  return changed;
 }
 
 function authWorker(ctx: Ctx, tree: ConfigTree, children: Node[]): void {
@@ -362,23 +432,32 @@ function lmtpNote(ctx: Ctx, tree: ConfigTree): void {
   }
 }
 
-/** doveconf 2.4's auth/anvil warnings on the result: raise the limit it names. */
-function fixLimitWarnings(ctx: Ctx, children: Node[]): void {
+function check24(children: Node[]): RulesReport {
+  return analyzeConfig('2.4', wrapForRules('2.4', {children}).tree);
+}
+
+/**
+ * doveconf 2.4's auth/anvil warnings on the result: raise the limit it names. Returns doveconf's
+ * report on the final result (the last check, when nothing changed after it).
+ */
+function fixLimitWarnings(ctx: Ctx, children: Node[]): RulesReport {
+  let report = check24(children);
   for (let round = 0; round < 3; round++) {
-    const wrapped = wrapForRules('2.4', {children});
-    const report = analyzeConfig('2.4', wrapped.tree);
     const w = report.warnings.find((x) => x.id === 'W1' || x.id === 'W2');
-    if (!w || report.fatal) return;
+    if (!w || report.fatal) return report;
     const service = w.id === 'W1' ? 'auth' : 'anvil';
     const required = String(w.numbers.required);
-    setServiceSetting(children, service, 'client_limit', required, `doveconf 2.4 warned: ${w.id === 'W1' ? 'auth' : 'anvil'} client_limit lower than required`);
+    const changed = setServiceSetting(children, service, 'client_limit', required, `doveconf 2.4 warned: ${w.id === 'W1' ? 'auth' : 'anvil'} client_limit lower than required`);
     ctx.changes.push({line: 0, text: `service ${service} { client_limit = ${required} }`, note: `doveconf 2.4 would warn: ${w.message}`});
+    // an unchanged config gets the same report (a later `service auth` block can override the one set)
+    if (changed) report = check24(children);
   }
+  return report;
 }
 
 /** The 2.3 → 2.4 migration of a parsed 2.3 configuration. Never throws. */
 export function migrate23to24(tree: ConfigTree): Migration {
-  const ctx: Ctx = {globals: topLevel(tree), changes: [], notConverted: []};
+  const ctx: Ctx = {globals: topLevel(tree), changes: [], notConverted: [], converted: {service: new Map(), listener: new Map(), global: new Map()}};
   const children: Node[] = [
     setting('dovecot_config_version', DEFAULT_CONFIG_VERSION_24, 0),
     setting('dovecot_storage_version', DEFAULT_CONFIG_VERSION_24, 0),
@@ -387,7 +466,7 @@ export function migrate23to24(tree: ConfigTree): Migration {
     for (const n of tree.children) {
       if (n.kind === 'setting') {
         if (n.key === 'dovecot_config_version' || n.key === 'dovecot_storage_version') continue;
-        const out = migrateGlobal(ctx, n);
+        const out = convertOnce(ctx, ctx.converted.global, '', n, migrateGlobalIn);
         if (out) children.push(out);
       } else if (n.kind === 'section') {
         if (n.type === 'service' && n.name !== undefined) {
@@ -398,7 +477,7 @@ export function migrate23to24(tree: ConfigTree): Migration {
           const inner: Node[] = [];
           for (const c of n.children) {
             if (c.kind === 'setting') {
-              const out = migrateGlobal(ctx, c);
+              const out = convertOnce(ctx, ctx.converted.global, '', c, migrateGlobalIn);
               if (out) inner.push(out);
             } else if (c.kind === 'include') {
               notConverted(ctx, c.pos.line, `!include ${c.path}`, 'included files are not read here');
@@ -414,8 +493,7 @@ export function migrate23to24(tree: ConfigTree): Migration {
     }
     authWorker(ctx, tree, children);
     lmtpNote(ctx, tree);
-    fixLimitWarnings(ctx, children);
-    const report = analyzeConfig('2.4', wrapForRules('2.4', {children}).tree);
+    const report = fixLimitWarnings(ctx, children);
     for (const w of report.warnings) notConverted(ctx, 0, w.message, 'doveconf 2.4 would still warn about the result');
     if (report.fatal) notConverted(ctx, report.fatal.line ?? 0, report.fatal.message, 'doveconf 2.4 would refuse the result');
   } catch (e) {

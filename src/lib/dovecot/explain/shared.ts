@@ -3,7 +3,7 @@
  * services out of a parsed tree, resolving `$default_*` / `$SET:*` references, formatting.
  */
 import type {DovecotVersion} from '../../version';
-import {getService, globalDefault, serviceDefaults} from '../catalog';
+import {CHANGES_23_TO_24, getService, globalDefault, serviceDefaults, type VersionChange} from '../catalog';
 import {expandFlatServiceSetting, type ConfigTree, type SectionNode, type SettingNode} from '../conf';
 
 export interface WrittenSetting {
@@ -21,17 +21,32 @@ export interface WrittenService {
   settings: Map<string, WrittenSetting>;
 }
 
+/** Records a setting, the last one winning (updated in place: large configs repeat settings). */
+function recordSetting(settings: Map<string, WrittenSetting>, key: string, node: SettingNode): void {
+  const w = settings.get(key);
+  if (w) {
+    w.value = node.value;
+    w.line = node.pos.line;
+    w.node = node;
+  } else {
+    settings.set(key, {key, value: node.value, line: node.pos.line, node});
+  }
+}
+
 /** Top-level settings, last one wins. */
 export function topLevel(tree: ConfigTree): Map<string, WrittenSetting> {
   const out = new Map<string, WrittenSetting>();
   for (const n of tree.children) {
-    if (n.kind === 'setting') out.set(n.key, {key: n.key, value: n.value, line: n.pos.line, node: n});
+    if (n.kind === 'setting') recordSetting(out, n.key, n);
   }
   return out;
 }
 
-/** `service NAME { }` blocks (repeated ones merged, as Dovecot does) and 2.4 `service/NAME/x` lines. */
-export function writtenServices(tree: ConfigTree, version: DovecotVersion): WrittenService[] {
+/**
+ * `service NAME { }` blocks (repeated ones merged, as Dovecot does) and 2.4 `service/NAME/x` lines.
+ * With `only`, each service's `settings` keeps just that setting (cheaper on a large config).
+ */
+export function writtenServices(tree: ConfigTree, version: DovecotVersion, only?: string): WrittenService[] {
   const byName = new Map<string, WrittenService>();
   const get = (name: string, line: number) => {
     let s = byName.get(name);
@@ -46,16 +61,38 @@ export function writtenServices(tree: ConfigTree, version: DovecotVersion): Writ
       const s = get(n.name, n.pos.line);
       s.sections.push(n);
       for (const c of n.children) {
-        if (c.kind === 'setting') s.settings.set(c.key, {key: c.key, value: c.value, line: c.pos.line, node: c});
+        if (c.kind === 'setting' && (only === undefined || c.key === only)) recordSetting(s.settings, c.key, c);
       }
     } else if (version === '2.4' && n.kind === 'setting' && n.key.startsWith('service/')) {
       const flat = expandFlatServiceSetting(n.key);
       if (flat && flat.scope === 'service') {
-        get(flat.service, n.pos.line).settings.set(flat.setting, {key: flat.setting, value: n.value, line: n.pos.line, node: n});
+        const s = get(flat.service, n.pos.line);
+        if (only === undefined || flat.setting === only) recordSetting(s.settings, flat.setting, n);
       }
     }
   }
   return [...byName.values()];
+}
+
+/** Per version, each service it lacks to the change saying so (the first one listed). */
+let missingServices: Record<DovecotVersion, Map<string, VersionChange>> | null = null;
+
+function buildMissingServices(): Record<DovecotVersion, Map<string, VersionChange>> {
+  const out: Record<DovecotVersion, Map<string, VersionChange>> = {'2.3': new Map(), '2.4': new Map()};
+  const add = (m: Map<string, VersionChange>, name: string | undefined, c: VersionChange) => {
+    if (name !== undefined && !m.has(name)) m.set(name, c);
+  };
+  for (const c of CHANGES_23_TO_24) {
+    if (c.kind === 'service-removed') add(out['2.4'], c.from, c);
+    else if (c.kind === 'service-added') add(out['2.3'], c.to, c);
+  }
+  return out;
+}
+
+/** Why `version` has no service `name` (2.4: removed; 2.3: only added in 2.4), if it has none. */
+export function missingService(version: DovecotVersion, name: string): VersionChange | undefined {
+  missingServices ??= buildMissingServices();
+  return missingServices[version].get(name);
 }
 
 /** A global's value: as written, else the catalog default of the version. */

@@ -6,7 +6,7 @@
  */
 import {DEFAULT_VERSION, type DovecotVersion} from '../../version';
 import {SETTINGS} from '../catalog';
-import type {FlatSetting} from '../conf';
+import {walkConfig, type ConfigTree} from '../conf';
 import type {VersionDetection, VersionEvidence, VersionSource} from './types';
 
 const STRENGTH: Record<VersionSource, number> = {
@@ -44,32 +44,34 @@ export function seriesVersion(text: string): DovecotVersion | null {
   return null;
 }
 
-/** Clues in the settings of a parsed config. */
-export function settingEvidence(settings: readonly FlatSetting[]): VersionEvidence[] {
+/** Clues in the settings of a parsed config (at most 40, in document order). */
+export function settingEvidence(tree: ConfigTree): VersionEvidence[] {
   const out: VersionEvidence[] = [];
-  for (const s of settings) {
-    if (out.length >= 40) break;
+  walkConfig(tree, (s, ancestors) => {
+    if (s.kind !== 'setting') return undefined;
+    if (out.length >= 40) return 'stop';
     const line = s.pos.line;
-    if (s.key === 'dovecot_config_version' && s.path.length === 0) {
+    if (s.key === 'dovecot_config_version' && ancestors.length === 0) {
       const v = seriesVersion(s.value) ?? '2.4';
       out.push({version: v, source: 'config-version', reason: `dovecot_config_version = ${s.value} on line ${line}`, line});
-      continue;
+      return undefined;
     }
     const only = ONLY_IN.get(s.key);
     if (only) {
       out.push({version: only, source: 'setting-name', reason: `${s.key} on line ${line} exists only in Dovecot ${only}`, line});
-      continue;
+      return undefined;
     }
     if (s.key.startsWith('service/')) {
       out.push({version: '2.4', source: 'setting-name', reason: `the 2.4 flat form ${s.key} on line ${line}`, line});
-      continue;
+      return undefined;
     }
     if (s.value.startsWith('$SET:')) {
       out.push({version: '2.4', source: 'setting-name', reason: `the 2.4 variable ${s.value.split(/\s/)[0]} on line ${line}`, line});
     } else if (/^\$default_[a-z_]{1,40}$/.test(s.value)) {
       out.push({version: '2.3', source: 'setting-name', reason: `the 2.3 variable ${s.value} on line ${line} (2.4 writes $SET:${s.value.slice(1)})`, line});
     }
-  }
+    return undefined;
+  });
   return out;
 }
 
