@@ -25,6 +25,7 @@ import {
   missingService,
   protocolOf,
   resolveValue,
+  sizeSetting,
   sizeText,
   timeText,
   topLevel,
@@ -276,6 +277,7 @@ export function explainServices(
         if (Object.keys(globalOverrides).length > 0) {
           if (calcSettings.process_limit === undefined) calcSettings.process_limit = countText(e.process_limit);
           if (calcSettings.client_limit === undefined) calcSettings.client_limit = countText(e.client_limit);
+          if (calcSettings.vsz_limit === undefined) calcSettings.vsz_limit = sizeSetting(version, e.vsz_limit);
         }
       } catch (err) {
         problems.push(err instanceof Error ? err.message : String(err));

@@ -22,6 +22,16 @@ describe('config explanation', () => {
     expect(s.findings.some((f) => f.id.startsWith('rule-'))).toBe(false);
   });
 
+  it('a changed default_vsz_limit reaches the findings, which agree with the limits table', () => {
+    for (const [version, head] of [['2.3', ''], ['2.4', 'dovecot_config_version = 2.4.1\n']] as const) {
+      const r = explain(`${head}default_vsz_limit = 2G\nservice imap {\n  process_limit = 500\n}\n`, {version, load: LOAD});
+      const s = r.services.find((x) => x.name === 'imap')!;
+      expect(s.effective).toMatchObject({vsz_limit: '2 GiB', address_space: '1000 GiB'});
+      expect(s.calculator.settings.vsz_limit, version).toBe('2G');
+      expect(s.findings.find((f) => f.id === 'address-space')?.verdict).toBe('At most 1,000 GiB of address space if all 500 processes reach vsz_limit 2 GiB.');
+    }
+  });
+
   it('service_count = 100 caps clients per process at min(client_limit, 100)', () => {
     const r = explain('service imap {\n  service_count = 100\n  client_limit = 500\n}\n', {version: '2.3'});
     expect(r.services[0].effective).toMatchObject({process_limit: '1024', clients_per_process: '100', capacity: '102400'});

@@ -137,6 +137,15 @@ export function countText(n: number | 'unlimited'): string {
   return n === 'unlimited' ? 'unlimited' : String(n);
 }
 
+/** Bytes as a Dovecot size setting reads them: `2G`, `300M`, `64k`, plain bytes, or no limit. */
+export function sizeSetting(version: DovecotVersion, n: number | 'unlimited'): string {
+  if (n === 'unlimited') return version === '2.3' ? '0' : 'unlimited';
+  for (const [unit, size] of [['G', 1024 ** 3], ['M', 1024 ** 2], ['k', 1024]] as const) {
+    if (n > 0 && n % size === 0) return `${n / size}${unit}`;
+  }
+  return String(n);
+}
+
 /** Bytes as "256 MiB", "1 GiB", "512 KiB", "100 B". */
 export function sizeText(n: number | 'unlimited'): string {
   if (n === 'unlimited') return 'unlimited';
