@@ -2,10 +2,11 @@
  * The analysis of a paste, rendered from the explainer's plain data. Every piece of user text is
  * a React text child (escaped), never HTML; links go only to site paths the core produced.
  */
-import React, {useState} from 'react';
+import React from 'react';
 import Link from '@docusaurus/Link';
 import CodeBlock from '@theme/CodeBlock';
 import {troubleshootingLink, type ExplainResult, type Fix, type RuleExplanation, type Severity} from '../../lib/dovecot/explain';
+import CappedList from './CappedList';
 import {groupRepeats} from './group';
 import {calculatorLink, codeParts, internal} from './links';
 import styles from './styles.module.css';
@@ -84,9 +85,6 @@ function Section({id, title, count, children}: {id: string; title: string; count
   );
 }
 
-/** Log entries drawn before "Show all": enough to read, few enough to draw at once. */
-const FIRST_LOGS = 100;
-
 export interface ReportProps {
   result: ExplainResult;
   /** Prefix for heading ids, so two reports can share a page. */
@@ -95,7 +93,6 @@ export interface ReportProps {
 
 export default function Report({result: r, idPrefix}: ReportProps): React.ReactElement {
   const id = (s: string) => `${idPrefix}-${s}`;
-  const [allLogs, setAllLogs] = useState(false);
   if (r.refused) {
     return (
       <p role="alert" className={styles.refused}>
@@ -106,7 +103,6 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
   const errors = r.rules.filter((x) => x.source === 'doveconf');
   const master = r.rules.filter((x) => x.source === 'master');
   const recognised = r.logs.filter((l) => l.recognised);
-  const shownLogs = allLogs ? recognised : recognised.slice(0, FIRST_LOGS);
   const unknownLogs = r.logs.filter((l) => !l.recognised);
   return (
     <div className={styles.report}>
@@ -209,8 +205,8 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
 
       {r.unknownSettings.length > 0 ? (
         <Section id={id('unknown')} title={`Not in Dovecot ${r.version.version}`} count={r.unknownSettings.length}>
-          <ul className={styles.items}>
-            {groupRepeats(r.unknownSettings, (u) => JSON.stringify([u.key, u.value, u.context])).map(({item: u, more}, i) => (
+          <CappedList items={groupRepeats(r.unknownSettings, (u) => JSON.stringify([u.key, u.value, u.context]))} noun="settings" className={styles.items}>
+            {({item: u, more}, i) => (
               <li key={i} className={styles.item}>
                 <Sev severity="error" /> <LineNo line={u.line} /> <code>{u.value !== '' ? `${u.key} = ${u.value}` : u.key}</code>
                 {u.context ? <span className={styles.muted}> in {u.context}</span> : null}
@@ -219,21 +215,21 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
                 {u.doveconf ? <pre className={styles.message}>{`doveconf: Fatal: ${u.doveconf}`}</pre> : null}
                 {u.anchor ? <Link to={troubleshootingLink(u.anchor)}>What this message means</Link> : u.link && internal(u.link) ? <Link to={internal(u.link)!}>The setting</Link> : null}
               </li>
-            ))}
-          </ul>
+            )}
+          </CappedList>
         </Section>
       ) : null}
 
       {r.cannotEvaluate.length > 0 ? (
         <Section id={id('cannot')} title="Not evaluated" count={r.cannotEvaluate.length}>
-          <ul>
-            {groupRepeats(r.cannotEvaluate, (c) => `${c.text}\n${c.why}`).map(({item: c, more}, i) => (
+          <CappedList items={groupRepeats(r.cannotEvaluate, (c) => `${c.text}\n${c.why}`)} noun="lines">
+            {({item: c, more}, i) => (
               <li key={i}>
                 <LineNo line={c.line} /> <code>{c.text}</code>: {c.why}
                 <More count={more} />
               </li>
-            ))}
-          </ul>
+            )}
+          </CappedList>
         </Section>
       ) : null}
 
@@ -247,27 +243,27 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
             {r.migration.text}
           </CodeBlock>
           {r.migration.changes.length > 0 ? (
-            <ul>
-              {groupRepeats(r.migration.changes, (c) => `${c.text}\n${c.note ?? ''}`).map(({item: c, more}, i) => (
+            <CappedList items={groupRepeats(r.migration.changes, (c) => `${c.text}\n${c.note ?? ''}`)} noun="changes">
+              {({item: c, more}, i) => (
                 <li key={i}>
                   <LineNo line={c.line} /> <Text text={c.text} />
                   {c.note ? <>: <Text text={c.note} /></> : null}
                   <More count={more} />
                 </li>
-              ))}
-            </ul>
+              )}
+            </CappedList>
           ) : null}
           {r.migration.notConverted.length > 0 ? (
             <>
               <h4 id={id('not-converted')}>Not converted</h4>
-              <ul>
-                {groupRepeats(r.migration.notConverted, (c) => `${c.text}\n${c.why}`).map(({item: c, more}, i) => (
+              <CappedList items={groupRepeats(r.migration.notConverted, (c) => `${c.text}\n${c.why}`)} noun="items">
+                {({item: c, more}, i) => (
                   <li key={i}>
                     <LineNo line={c.line} /> <code>{c.text}</code>: {c.why}
                     <More count={more} />
                   </li>
-                ))}
-              </ul>
+                )}
+              </CappedList>
             </>
           ) : null}
         </Section>
@@ -275,8 +271,8 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
 
       {recognised.length > 0 ? (
         <Section id={id('logs')} title="Log lines" count={recognised.length}>
-          <ul className={styles.items}>
-            {shownLogs.map((l) => {
+          <CappedList items={recognised} noun="messages" className={styles.items}>
+            {(l) => {
               const k = l.recognised!;
               return (
                 <li key={l.line} className={styles.item}>
@@ -292,16 +288,8 @@ export default function Report({result: r, idPrefix}: ReportProps): React.ReactE
                   ) : null}
                 </li>
               );
-            })}
-          </ul>
-          {shownLogs.length < recognised.length ? (
-            <p>
-              {recognised.length - shownLogs.length} more messages not shown.{' '}
-              <button type="button" className="button button--sm button--outline button--primary" onClick={() => setAllLogs(true)}>
-                Show all {recognised.length}
-              </button>
-            </p>
-          ) : null}
+            }}
+          </CappedList>
         </Section>
       ) : null}
 
