@@ -335,6 +335,8 @@ const SERVICE_KEYS = {
 function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): Collected {
   const out: Collected = {parseWarnings: [], globals: new Map(), services: new Map(), flatGlobals: new Map(), sawConfigVersion: false, cpuCount};
   const valueCheckOf = valueChecker(version);
+  const globalKeys = GLOBALS[version];
+  const serviceKeys = SERVICE_KEYS[version];
   let firstSetting = true;
   const svc = (name: string) => {
     let m = out.services.get(name);
@@ -350,7 +352,11 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
     fail({id: 'V1', message, numbers: {setting: key, value: node.value}, line: node.pos.line});
   };
 
-  for (const node of tree.children) {
+  // Indexed loops here and in the tree walks of explain/: each runs once per config, mostly before
+  // the JIT has optimised it, and a for…of loop then allocates an iterator result per node.
+  const nodes = tree.children;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     if (out.parseError) break;
     if (node.kind === 'setting') {
       if (version === '2.4' && firstSetting && node.key !== 'dovecot_config_version') {
@@ -371,7 +377,7 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
           break;
         }
       }
-      if (GLOBALS[version].includes(key)) {
+      if (globalKeys.includes(key)) {
         let value = node.value;
         if (version === '2.3' && key === 'auth_cache_size' && /^[0-9]+$/.test(value)) {
           const n = BigInt(value);
@@ -396,7 +402,8 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
         out.globals.set(key, value);
         continue;
       }
-      if (version === '2.4') {
+      // every flat service setting starts so (`service_x`, `service/NAME/x`): most keys do not
+      if (version === '2.4' && key.startsWith('service')) {
         const flat = expandFlatServiceSetting(key);
         const sk = flat && flat.scope !== 'listener' ? SERVICE_KEYS['2.4'].get(flat.setting) : undefined;
         if (flat && sk) {
@@ -418,9 +425,10 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
       }
       firstSetting = false;
       const m = svc(node.name);
-      for (const child of node.children) {
+      for (let j = 0; j < node.children.length; j++) {
+        const child = node.children[j];
         if (child.kind !== 'setting') continue;
-        const sk = SERVICE_KEYS[version].get(child.key);
+        const sk = serviceKeys.get(child.key);
         if (!sk) continue;
         const err = valueCheckOf(sk, child.value);
         if (err) {

@@ -17,16 +17,21 @@ export function isWhite(ch: string | undefined): boolean {
   );
 }
 
+/** isWhite() of a character code (NaN, past the end, is not white): the scans below use codes. */
+function isWhiteCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xfeff;
+}
+
 export function skipWhite(text: string, from: number, end = text.length): number {
   let i = from;
-  while (i < end && isWhite(text[i])) i++;
+  while (i < end && isWhiteCode(text.charCodeAt(i))) i++;
   return i;
 }
 
 /** Index just after the last non-white character in [from, end). */
 export function trimEnd(text: string, from: number, end: number): number {
   let e = end;
-  while (e > from && isWhite(text[e - 1])) e--;
+  while (e > from && isWhiteCode(text.charCodeAt(e - 1))) e--;
   return e;
 }
 
@@ -43,34 +48,46 @@ export interface CommentScan {
  * Finds a trailing comment. Like Dovecot, '#' starts a comment anywhere outside
  * single or double quotes (a backslash escapes the next character inside
  * quotes), and an unclosed quote hides any '#' after it. `quote` is the quote
- * state carried over from a backslash-continued previous line.
+ * state carried over from a backslash-continued previous line. The result is
+ * written to `into` when given (the parser reuses one for every line).
  */
 export function scanComment(
   text: string,
   from: number,
   end: number,
   quote: Quote | null,
+  into: CommentScan = {contentEnd: 0, comment: undefined, openQuote: null},
 ): CommentScan {
-  let open = quote;
+  let open = quote === null ? 0 : quote.charCodeAt(0);
   let i = from;
   while (i < end) {
-    const ch = text[i];
-    if (open !== null) {
-      if (ch === '\\' && i + 1 < end) i += 2;
+    const c = text.charCodeAt(i);
+    if (open !== 0) {
+      if (c === 0x5c && i + 1 < end) i += 2; // backslash
       else {
-        if (ch === open) open = null;
+        if (c === open) open = 0;
         i++;
       }
-    } else if (ch === '"' || ch === "'") {
-      open = ch;
+    } else if (c === 0x22 || c === 0x27) {
+      // '"' or "'"
+      open = c;
       i++;
-    } else if (ch === '#') {
-      return {contentEnd: i, comment: text.slice(i + 1, end), openQuote: null};
+    } else if (c === 0x23) {
+      // '#'
+      return found(into, i, text.slice(i + 1, end), null);
     } else {
       i++;
     }
   }
-  return {contentEnd: end, openQuote: open};
+  return found(into, end, undefined, open === 0 ? null : open === 0x22 ? '"' : "'");
+}
+
+/** `into`, filled in. */
+function found(into: CommentScan, contentEnd: number, comment: string | undefined, openQuote: Quote | null): CommentScan {
+  into.contentEnd = contentEnd;
+  into.comment = comment;
+  into.openQuote = openQuote;
+  return into;
 }
 
 /** Index of the quote closing the one at `open`, honouring backslash escapes; -1 if none. */
@@ -150,7 +167,7 @@ export function parseStatement(text: string): Statement {
   }
 
   let j = 0;
-  while (j < n && !isWhite(text[j]) && text[j] !== '=') j++;
+  while (j < n && !isWhiteCode(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x3d) j++; // '='
   const key = text.slice(0, j);
   const k = skipWhite(text, j);
 
@@ -183,7 +200,7 @@ export function parseStatement(text: string): Statement {
     m = close + 1;
   } else {
     m = k;
-    while (m < n && !isWhite(text[m])) m++;
+    while (m < n && !isWhiteCode(text.charCodeAt(m))) m++;
     name = text.slice(k, m);
   }
   const p = skipWhite(text, m);
@@ -195,7 +212,7 @@ export function parseStatement(text: string): Statement {
   if (key === 'group' && !nameQuoted && text[p] !== '{') {
     // 2.4: group @group-name filter-name {
     let q = p;
-    while (q < n && !isWhite(text[q])) q++;
+    while (q < n && !isWhiteCode(text.charCodeAt(q))) q++;
     const filterName = text.slice(p, q);
     const r = skipWhite(text, q);
     if (r === n && filterName.endsWith('{')) return fail("Missing space before '{'", q - 1);

@@ -39,10 +39,14 @@ import {
   type SectionNode,
   type SettingNode,
 } from './ast';
-import {parseStatement, scanComment, skipWhite, trimEnd, type Statement} from './lex';
+import {parseStatement, scanComment, skipWhite, trimEnd, type CommentScan, type Statement} from './lex';
 import {LineCache} from './lineCache';
 
 const NON_ASCII = /[^\x00-\x7f]/;
+// character codes the line loop compares with (cheaper than one-character strings)
+const CR = 0x0d;
+const HASH = 0x23;
+const BACKSLASH = 0x5c;
 
 /** UTF-8 length without allocating an encoded copy. */
 export function utf8ByteLength(text: string): number {
@@ -145,7 +149,23 @@ function parseText(text: string): ParseResult {
   const lexed = new LineCache<Statement>();
   const lex = (logical: string) => {
     let st = lexed.get(logical);
-    if (st === undefined) lexed.set(logical, (st = parseStatement(logical)));
+    if (st === undefined) lexed.set(logical, (st = shareWords(parseStatement(logical))));
+    return st;
+  };
+  // Keys and section words repeat even where values do not: the tree keeps one string of each.
+  const words = new LineCache<string>();
+  const word = (w: string) => {
+    const seen = words.get(w);
+    if (seen !== undefined) return seen;
+    words.set(w, w);
+    return w;
+  };
+  const shareWords = (st: Statement): Statement => {
+    if (st.type === 'setting') st.key = word(st.key);
+    else if (st.type === 'sectionStart') {
+      st.sectionType = word(st.sectionType);
+      if (st.name !== undefined) st.name = word(st.name);
+    }
     return st;
   };
 
@@ -199,6 +219,7 @@ function parseText(text: string): ParseResult {
     }
   };
 
+  const scan: CommentScan = {contentEnd: 0, comment: undefined, openQuote: null};
   let lineNo = 0;
   let start = 0;
   const total = text.length;
@@ -211,7 +232,7 @@ function parseText(text: string): ParseResult {
 
     // CRLF (and stray CRs) at the end of a line are not content.
     let end = lineEnd;
-    while (end > lineStart && text[end - 1] === '\r') end--;
+    while (end > lineStart && text.charCodeAt(end - 1) === CR) end--;
     const first = skipWhite(text, lineStart, end);
     const column = first - lineStart + 1;
 
@@ -221,16 +242,16 @@ function parseText(text: string): ParseResult {
       children.push({kind: 'blank', pos: {line: lineNo, column: 1}});
       continue;
     }
-    if (text[first] === '#') {
+    if (text.charCodeAt(first) === HASH) {
       dropContinuation('is followed by a comment line');
       children.push({kind: 'comment', text: text.slice(first + 1, end), pos: {line: lineNo, column}});
       continue;
     }
 
-    const scan = scanComment(text, first, end, pending ? pending.quote : null);
+    scanComment(text, first, end, pending ? pending.quote : null, scan);
     const contentEnd = trimEnd(text, first, scan.contentEnd);
 
-    if (text[contentEnd - 1] === '\\') {
+    if (text.charCodeAt(contentEnd - 1) === BACKSLASH) {
       // "\" at the end continues the line; Dovecot joins the pieces with one space.
       if (!pending) pending = {segments: [], length: 0, quote: null, line: lineNo, column};
       const pieceEnd = trimEnd(text, first, contentEnd - 1);

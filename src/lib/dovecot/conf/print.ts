@@ -5,8 +5,8 @@
 // re-lexes it with the parser's own line lexer and keeps it only if it reads
 // back as the same node; otherwise it falls back to quoting. So for every tree
 // the parser produces, parse(print(tree)) equals the tree (modulo positions).
-// Lines made only of characters that never need quotes (isBareChar) are known
-// to read back and skip the re-lex: most lines of a large config.
+// Lines made only of characters that never need quotes (BARE_WORD, BARE_VALUE)
+// are known to read back and skip the re-lex: most lines of a large config.
 
 import type {IncludeNode, Node, PrintOptions, SectionNode, SettingNode} from './ast';
 import {isWhite, lexSingleLine, quoteString, type Statement} from './lex';
@@ -68,34 +68,27 @@ function pickLine(
 }
 
 /**
- * Characters that never need quotes: printable ASCII but quotes, '#', backslash, '=' and braces
- * (and, for words, without spaces). Text made of these lexes back as written, which lets the
- * common line skip the re-lex check below (the result is the same line pickLine would choose).
+ * Words that never need quotes: printable ASCII but space, quotes, '#', backslash, '=' and braces.
+ * Text made of these lexes back as written, which lets the common line skip the re-lex check
+ * below (the result is the same line pickLine would choose). Regexes: they scan the ~1 MB of a
+ * large config natively.
  */
-function isBareChar(code: number, spaceOk: boolean): boolean {
-  if (code === 0x20) return spaceOk;
-  if (code < 0x21 || code > 0x7e) return false;
-  // " # ' = \ { }
-  return code !== 0x22 && code !== 0x23 && code !== 0x27 && code !== 0x3d && code !== 0x5c && code !== 0x7b && code !== 0x7d;
-}
+const BARE_WORD = /^[!$-&(-<>-[\]-z|~]+$/;
+
+/**
+ * Values that read back unquoted as themselves: as BARE_WORD, but spaces (not at either end), '='
+ * and braces are fine (the value is the rest of the line), and no `<file` start.
+ */
+const BARE_VALUE = /^(?:[!$-&(-;=-[\]-~](?:[ !$-&(-[\]-~]*[!$-&(-[\]-~])?)?$/;
 
 /** A key, section type or section name that reads back unquoted as the same word. */
 function isBareWord(word: string): boolean {
-  if (word === '' || word === '!include' || word === '!include_try') return false;
-  for (let i = 0; i < word.length; i++) if (!isBareChar(word.charCodeAt(i), false)) return false;
-  return true;
+  return word !== '!include' && word !== '!include_try' && BARE_WORD.test(word);
 }
 
 /** A value that reads back unquoted as itself: no blank ends, not a `<file`, no quotes or '#'. */
 function isBareValue(value: string): boolean {
-  if (value === '') return true;
-  if (value[0] === ' ' || value[0] === '<' || value[value.length - 1] === ' ') return false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    // '=', '{' and '}' are fine inside a value (the value is the rest of the line)
-    if (c !== 0x3d && c !== 0x7b && c !== 0x7d && !isBareChar(c, true)) return false;
-  }
-  return true;
+  return BARE_VALUE.test(value);
 }
 
 /** A trailing comment the lexer gives back unchanged (no newline, no CR at its end). */
@@ -155,6 +148,32 @@ function printInclude(node: IncludeNode): string {
   });
 }
 
+/** Lines joined per chunk, as printed. */
+const CHUNK_LINES = 1024;
+
+/**
+ * Printed lines, joined with newlines a chunk at a time: the pieces of a large config's lines then
+ * die young instead of all living (and being copied by the garbage collector) until one last join.
+ */
+class Lines {
+  private lines: string[] = [];
+  private readonly chunks: string[] = [];
+
+  push(line: string): void {
+    this.lines.push(line);
+    if (this.lines.length === CHUNK_LINES) {
+      this.chunks.push(this.lines.join('\n'));
+      this.lines = [];
+    }
+  }
+
+  /** Every line followed by a newline; '' for none. */
+  text(): string {
+    const chunks = this.lines.length > 0 ? [...this.chunks, this.lines.join('\n')] : this.chunks;
+    return chunks.length === 0 ? '' : `${chunks.join('\n')}\n`;
+  }
+}
+
 interface Frame {
   nodes: readonly Node[];
   next: number;
@@ -170,7 +189,7 @@ export function printConfig(tree: {children: readonly Node[]}, opts?: PrintOptio
     for (let d = 1; d <= MAX_INDENT_DEPTH; d++) indents.push(indents[d - 1] + unit);
     const indent = (depth: number) => indents[Math.min(depth, MAX_INDENT_DEPTH)];
 
-    const out: string[] = [];
+    const out = new Lines();
     // An explicit stack: nesting depth is unbounded and must not hit the call stack.
     const stack: Frame[] = [{nodes: tree.children, next: 0, depth: 0}];
     while (stack.length > 0) {
@@ -201,7 +220,7 @@ export function printConfig(tree: {children: readonly Node[]}, opts?: PrintOptio
           break;
       }
     }
-    return out.length === 0 ? '' : `${out.join('\n')}\n`;
+    return out.text();
   } catch {
     return '';
   }

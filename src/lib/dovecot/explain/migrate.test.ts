@@ -78,4 +78,19 @@ describe('migrate23to24', () => {
     expect(r.notConverted.map((c) => c.line)).toEqual([3, 7]);
     expect(r.text).toBe(`${HEAD}${'service imap-login {\n  restart_request_count = unlimited # 2.3: service_count = 0\n}\n'.repeat(2)}`);
   });
+  it('leaves the 2.3 tree as it was, also where a limit it kept is raised', () => {
+    const tree = parseConfig('protocols = imap\nservice auth {\n  client_limit = 10\n}\nauth_worker_max_count = 5\nservice auth-worker {\n  process_limit = 9\n}\n').tree;
+    const before = JSON.stringify(tree);
+    const r = migrate23to24(tree);
+    expect(r.text).toContain('client_limit = 200 # doveconf 2.4 warned');
+    expect(r.text).toContain('process_limit = 5 # 2.3: auth_worker_max_count = 5');
+    expect(JSON.stringify(tree)).toBe(before);
+  });
+  it('keeps warning when a later service auth block overrides the client_limit raised', () => {
+    const r = m('protocols = imap\nservice auth {\n  client_limit = 10\n}\nservice auth {\n  client_limit = 20\n}\n');
+    expect(r.text).toContain('service auth {\n  client_limit = 200 # doveconf 2.4 warned');
+    expect(r.text).toContain('client_limit = 20\n');
+    expect(r.changes.filter((c) => c.text === 'service auth { client_limit = 200 }')).toHaveLength(3);
+    expect(r.notConverted.map((n) => n.text)).toEqual([expect.stringContaining('service auth { client_limit=20 } is lower than required')]);
+  });
 });

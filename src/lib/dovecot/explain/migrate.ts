@@ -33,18 +33,43 @@ interface Ctx {
   globals: Map<string, WrittenSetting>;
   changes: MigrationChange[];
   notConverted: CannotEvaluate[];
-  /** Settings converted so far, by service name, listener type or '' (globals), key and value. */
-  converted: {service: ConversionCache; listener: ConversionCache; global: ConversionCache};
+  /** Settings converted so far: per service name and per listener type, and the globals. */
+  converted: {service: Map<string, BlockConversions>; listener: Map<string, BlockConversions>; global: BlockConversions};
+  /** 2.3 blocks the steps after the walk read, noted on the way: the first lmtp, every auth-worker. */
+  lmtp?: SectionNode;
+  authWorkers: SectionNode[];
 }
 
-/** What converting one setting gave, to replay on other lines with the same setting. */
+/**
+ * A conversion that added changes or notes, to replay on other lines with the same setting: the
+ * node, and where its items are in ctx.changes and ctx.notConverted (which keep walk order until
+ * the walk is over).
+ */
 interface Conversion {
   node: SettingNode | null;
-  changes: MigrationChange[];
-  notConverted: CannotEvaluate[];
+  changes: number;
+  changeCount: number;
+  notConverted: number;
+  notConvertedCount: number;
 }
 
-type ConversionCache = Map<string, Map<string, Map<string, Conversion>>>;
+/** The conversions in one kind of block, by key. */
+type BlockConversions = Map<string, KeyConversions>;
+
+/** One setting's conversions in one kind of block. */
+interface KeyConversions {
+  /** By value. One that added no change or note is kept as just its node: most are. */
+  byValue: Map<string, Conversion | SettingNode>;
+  /** Lookups so far, and how many found a conversion. */
+  lookups: number;
+  hits: number;
+}
+
+/**
+ * Lookups after which a setting none of whose values came back is no longer cached: its blocks
+ * are not repeated ones (addresses, ports), and converting it again costs less than the lookup.
+ */
+const LOOKUPS_WITHOUT_HIT = 64;
 
 function setting(key: string, value: string, line: number, comment?: string): SettingNode {
   const node: SettingNode = {kind: 'setting', key, value, pos: {line, column: 1}};
@@ -83,7 +108,9 @@ function isZero(value: string): boolean {
   return /^0+ *[A-Za-z]{0,5}$/.test(value.trim());
 }
 
+/** The words of a list, separated by single spaces (most lists are one word already). */
 function listWords(value: string): string {
+  if (!/[\s,]/.test(value)) return value;
   return value.split(/[\s,]+/).filter((w) => w !== '').join(' ');
 }
 
@@ -129,10 +156,12 @@ function migrateService(ctx: Ctx, s: SectionNode): SectionNode | null {
     notConverted(ctx, s.pos.line, `service ${name} { … }`, `Dovecot 2.4 has no service ${name}. ${gone.note}`);
     return null;
   }
+  const converted = mapIn(ctx.converted.service, name);
   const children: Node[] = [];
-  for (const n of s.children) {
+  for (let i = 0; i < s.children.length; i++) {
+    const n = s.children[i];
     if (n.kind === 'setting') {
-      const out = convertOnce(ctx, ctx.converted.service, name, n, migrateServiceSetting);
+      const out = convertOnce(ctx, converted, name, n, migrateServiceSetting);
       if (out) children.push(out);
     } else if (n.kind === 'section') {
       const l = migrateListener(ctx, name, n);
@@ -146,29 +175,76 @@ function migrateService(ctx: Ctx, s: SectionNode): SectionNode | null {
 }
 
 /**
- * `convert(ctx, block, n)` (a setting in a service or a listener), worked out once per block,
- * setting and value: a large config repeats the same blocks, whose conversions differ only in
- * their line numbers.
+ * `convert(ctx, block, n)` (a setting in a service, a listener or the globals), worked out once
+ * per block, setting and value: a large config repeats the same blocks, whose conversions differ
+ * only in their line numbers. The first one is converted in place; the others replay it.
  */
 function convertOnce(
   ctx: Ctx,
-  cache: ConversionCache,
+  cache: BlockConversions,
   block: string,
   n: SettingNode,
   convert: (ctx: Ctx, block: string, n: SettingNode) => SettingNode | null,
 ): SettingNode | null {
-  if (n.file) return convert(ctx, block, n);
-  const byValue = mapIn(mapIn(cache, block), n.key);
-  let c = byValue.get(n.value);
-  if (!c) {
-    const scratch: Ctx = {...ctx, changes: [], notConverted: []};
-    c = {node: convert(scratch, block, n), changes: scratch.changes, notConverted: scratch.notConverted};
-    byValue.set(n.value, c);
+  const k = keyConversions(cache, n.key);
+  if (n.file || (k.hits === 0 && k.lookups >= LOOKUPS_WITHOUT_HIT)) return convertHere(ctx, block, n, convert);
+  k.lookups++;
+  const seen = k.byValue.get(n.value);
+  if (seen) {
+    k.hits++;
+    return replay(ctx, seen, n);
   }
-  const line = n.pos.line;
-  for (const change of c.changes) ctx.changes.push({...change, line});
-  for (const item of c.notConverted) ctx.notConverted.push({...item, line});
-  return c.node && onLine(c.node, line);
+  const changes = ctx.changes.length;
+  const notConverted = ctx.notConverted.length;
+  const node = convertHere(ctx, block, n, convert);
+  const changeCount = ctx.changes.length - changes;
+  const notConvertedCount = ctx.notConverted.length - notConverted;
+  k.byValue.set(n.value, node && changeCount + notConvertedCount === 0 ? node : {node, changes, changeCount, notConverted, notConvertedCount});
+  return node;
+}
+
+function keyConversions(cache: BlockConversions, key: string): KeyConversions {
+  let k = cache.get(key);
+  if (!k) cache.set(key, (k = {byValue: new Map(), lookups: 0, hits: 0}));
+  return k;
+}
+
+/** `convert(ctx, block, n)`, keeping `n` itself where it converts to itself. */
+function convertHere(ctx: Ctx, block: string, n: SettingNode, convert: (ctx: Ctx, block: string, n: SettingNode) => SettingNode | null): SettingNode | null {
+  const node = convert(ctx, block, n);
+  return node && unchanged(n, node) ? n : node;
+}
+
+/** A cached conversion again, for `n`: its changes and notes on n's line, and its node for n. */
+function replay(ctx: Ctx, seen: Conversion | SettingNode, n: SettingNode): SettingNode | null {
+  const node = 'kind' in seen ? seen : replayItems(ctx, seen, n.pos.line);
+  return node && (unchanged(n, node) ? n : onLine(node, n.pos.line));
+}
+
+/** A conversion's changes and notes again, on another line; returns its node. */
+function replayItems(ctx: Ctx, c: Conversion, line: number): SettingNode | null {
+  for (let i = 0; i < c.changeCount; i++) ctx.changes.push({...ctx.changes[c.changes + i], line});
+  for (let i = 0; i < c.notConvertedCount; i++) ctx.notConverted.push({...ctx.notConverted[c.notConverted + i], line});
+  return c.node;
+}
+
+/** `n` with `value`: `n` itself when that is what it already says (see unchanged()). */
+function keep(n: SettingNode, value: string): SettingNode {
+  return value === n.value && isPlain(n) ? n : setting(n.key, value, n.pos.line);
+}
+
+/**
+ * Whether the 2.3 setting `n` prints and checks exactly as its conversion `node`: then the output
+ * keeps `n` itself instead of a copy (most settings convert to themselves; nothing in the output
+ * is ever changed in place, so the 2.3 tree stays as it was).
+ */
+function unchanged(n: SettingNode, node: SettingNode): boolean {
+  return node.key === n.key && node.value === n.value && node.comment === undefined && isPlain(n);
+}
+
+/** A setting printed as just `key = value` (no comment, quotes or file), as setting() makes it. */
+function isPlain(n: SettingNode): boolean {
+  return n.comment === undefined && n.quote === undefined && !n.file;
 }
 
 /** The map under `key`, added when missing. */
@@ -239,7 +315,7 @@ function migrateServiceSetting(ctx: Ctx, service: string, n: SettingNode): Setti
     ctx.changes.push({line, text: 'extra_groups kept', note: 'A space-separated string in 2.3, a boollist in 2.4: the same words are read as the list.'});
   }
   if (varNote) ctx.changes.push({line, text: `${n.key} = ${n.value} → ${n.key} = ${value}`, note: varNote});
-  return setting(n.key, value, line);
+  return keep(n, value);
 }
 
 /** The settings a listener block keeps as they are; null for a block this migration does not know. */
@@ -253,10 +329,12 @@ function migrateListener(ctx: Ctx, service: string, l: SectionNode): SectionNode
     notConverted(ctx, l.pos.line, `${l.type}${l.name !== undefined ? ` ${l.name}` : ''} { … } in service ${service}`, 'not a listener block this migration knows');
     return null;
   }
+  const converted = mapIn(ctx.converted.listener, l.type);
   const children: Node[] = [];
-  for (const n of l.children) {
+  for (let i = 0; i < l.children.length; i++) {
+    const n = l.children[i];
     if (n.kind === 'setting') {
-      const out = convertOnce(ctx, ctx.converted.listener, l.type, n, migrateListenerSetting);
+      const out = convertOnce(ctx, converted, l.type, n, migrateListenerSetting);
       if (out) children.push(out);
     } else if (n.kind === 'section' || n.kind === 'include') {
       notConverted(ctx, n.pos.line, n.kind === 'section' ? `${n.type} { … }` : `!include ${n.path}`, 'not expected inside a listener');
@@ -282,7 +360,7 @@ function migrateListenerSetting(ctx: Ctx, type: string, n: SettingNode): Setting
     return null;
   }
   if (value !== n.value) ctx.changes.push({line: n.pos.line, text: `${n.key} = ${n.value} → ${n.key} = ${value}`, note: '2.4 refers to other settings as $SET:name.'});
-  return setting(n.key, value, n.pos.line);
+  return keep(n, value);
 }
 
 /** migrateGlobal in convertOnce's shape: a global converts the same in and out of filters. */
@@ -301,19 +379,19 @@ function migrateGlobal(ctx: Ctx, n: SettingNode): SettingNode | null {
     case 'default_process_limit':
     case 'default_client_limit':
       if (isZero(value)) break;
-      return setting(n.key, value, line);
+      return keep(n, value);
     case 'default_login_user':
     case 'default_internal_user':
     case 'default_internal_group':
     case 'mail_max_userip_connections':
     case 'auth_cache_verify_password_with_worker':
-      return setting(n.key, value, line);
+      return keep(n, value);
     case 'default_vsz_limit':
       if (isZero(value)) {
         ctx.changes.push({line, text: 'default_vsz_limit = 0 → default_vsz_limit = unlimited', note: '0 meant no limit in 2.3; 2.4 refuses it.'});
         return setting(n.key, 'unlimited', line, '2.3: default_vsz_limit = 0');
       }
-      return setting(n.key, value, line);
+      return keep(n, value);
     case 'default_idle_kill': {
       const t = isZero(value) ? '1 secs' : convertTime(value);
       if (t === null) break;
@@ -332,7 +410,7 @@ function migrateGlobal(ctx: Ctx, n: SettingNode): SettingNode | null {
         ctx.changes.push({line, text: `auth_cache_size = ${n.value} → auth_cache_size = ${m[1]}M`, note: '2.3 read a bare number under 1024 as megabytes; 2.4 reads it as bytes and refuses it.'});
         return setting(n.key, `${m[1]}M`, line, `2.3: auth_cache_size = ${n.value}`);
       }
-      return setting(n.key, value, line);
+      return keep(n, value);
     }
     case 'auth_cache_ttl':
     case 'auth_cache_negative_ttl': {
@@ -372,27 +450,43 @@ function findService(children: Node[], name: string): SectionNode | undefined {
 }
 
 /**
- * Sets `service NAME { key = value }` in the output, adding the block or line as needed. Returns
- * false when the output already had exactly that line (nothing changed).
+ * Sets `service NAME { key = value }` in the output, adding the block or line as needed (a new
+ * node: the one there may be the 2.3 tree's own). Returns the line set, or null when the output
+ * already had exactly that line (nothing changed).
  */
-function setServiceSetting(children: Node[], name: string, key: string, value: string, comment: string): boolean {
+function setServiceSetting(children: Node[], name: string, key: string, value: string, comment: string): SettingNode | null {
   let s = findService(children, name);
   if (!s) {
     s = section('service', name, 0, []);
     children.push(s);
   }
-  const existing = s.children.find((c): c is SettingNode => c.kind === 'setting' && c.key === key);
+  const at = s.children.findIndex((c) => c.kind === 'setting' && c.key === key);
+  const existing = s.children[at];
   if (!existing) {
-    s.children.push(setting(key, value, 0, comment));
-    return true;
+    const added = setting(key, value, 0, comment);
+    s.children.push(added);
+    return added;
   }
-  const changed = existing.value !== value || existing.comment !== ` ${comment}`;
-  existing.value = value;
-  existing.comment = ` ${comment}`;
-  return changed;
+  if (existing.kind === 'setting' && existing.value === value && existing.comment === ` ${comment}`) return null;
+  const set = setting(key, value, existing.pos.line, comment);
+  s.children[at] = set;
+  return set;
 }
 
-function authWorker(ctx: Ctx, tree: ConfigTree, children: Node[]): void {
+/** Whether a later `key` line of the service blocks of `name` overrides `node` (the last one counts). */
+function overridden(children: Node[], name: string, key: string, node: SettingNode): boolean {
+  let after = false;
+  for (const s of children) {
+    if (s.kind !== 'section' || s.type !== 'service' || s.name !== name) continue;
+    for (const c of s.children) {
+      if (c === node) after = true;
+      else if (after && c.kind === 'setting' && c.key === key) return true;
+    }
+  }
+  return false;
+}
+
+function authWorker(ctx: Ctx, children: Node[]): void {
   const max = ctx.globals.get('auth_worker_max_count');
   if (!max) return;
   const m = /^(\d{1,10})$/.exec(max.value.trim());
@@ -403,8 +497,7 @@ function authWorker(ctx: Ctx, tree: ConfigTree, children: Node[]): void {
   const n = Number(m[1]);
   // 2.3 ran at most min(process_limit of auth-worker, auth_worker_max_count) workers
   let pl23: number | null = Number(global23(ctx, 'default_process_limit'));
-  for (const s of tree.children) {
-    if (s.kind !== 'section' || s.type !== 'service' || s.name !== 'auth-worker') continue;
+  for (const s of ctx.authWorkers) {
     for (const c of s.children) {
       if (c.kind === 'setting' && c.key === 'process_limit') pl23 = /^\d{1,10}$/.test(c.value) ? (Number(c.value) === 0 ? Number(global23(ctx, 'default_process_limit')) : Number(c.value)) : null;
     }
@@ -418,9 +511,9 @@ function authWorker(ctx: Ctx, tree: ConfigTree, children: Node[]): void {
   });
 }
 
-function lmtpNote(ctx: Ctx, tree: ConfigTree): void {
+function lmtpNote(ctx: Ctx): void {
   const protocols = ctx.globals.get('protocols');
-  const lmtpBlock = tree.children.find((c) => c.kind === 'section' && c.type === 'service' && c.name === 'lmtp') as SectionNode | undefined;
+  const lmtpBlock = ctx.lmtp;
   const lmtpOn = (protocols && /(^|[\s,])lmtp($|[\s,])/.test(protocols.value)) || lmtpBlock !== undefined;
   const setsCount = lmtpBlock?.children.some((c) => c.kind === 'setting' && c.key === 'service_count');
   if (lmtpOn && !setsCount) {
@@ -447,29 +540,34 @@ function fixLimitWarnings(ctx: Ctx, children: Node[]): RulesReport {
     if (!w || report.fatal) return report;
     const service = w.id === 'W1' ? 'auth' : 'anvil';
     const required = String(w.numbers.required);
-    const changed = setServiceSetting(children, service, 'client_limit', required, `doveconf 2.4 warned: ${w.id === 'W1' ? 'auth' : 'anvil'} client_limit lower than required`);
+    const set = setServiceSetting(children, service, 'client_limit', required, `doveconf 2.4 warned: ${w.id === 'W1' ? 'auth' : 'anvil'} client_limit lower than required`);
     ctx.changes.push({line: 0, text: `service ${service} { client_limit = ${required} }`, note: `doveconf 2.4 would warn: ${w.message}`});
-    // an unchanged config gets the same report (a later `service auth` block can override the one set)
-    if (changed) report = check24(children);
+    // the report stays the same when nothing changed, or when a later `service auth` block sets a
+    // client_limit of its own (doveconf reads the last one; the checks passed every value)
+    if (set && !overridden(children, service, 'client_limit', set)) report = check24(children);
   }
   return report;
 }
 
 /** The 2.3 → 2.4 migration of a parsed 2.3 configuration. Never throws. */
 export function migrate23to24(tree: ConfigTree): Migration {
-  const ctx: Ctx = {globals: topLevel(tree), changes: [], notConverted: [], converted: {service: new Map(), listener: new Map(), global: new Map()}};
+  const ctx: Ctx = {globals: topLevel(tree), changes: [], notConverted: [], converted: {service: new Map(), listener: new Map(), global: new Map()}, authWorkers: []};
   const children: Node[] = [
     setting('dovecot_config_version', DEFAULT_CONFIG_VERSION_24, 0),
     setting('dovecot_storage_version', DEFAULT_CONFIG_VERSION_24, 0),
   ];
   try {
-    for (const n of tree.children) {
+    // indexed loops in the walk: see collect() in rules.ts
+    for (let i = 0; i < tree.children.length; i++) {
+      const n = tree.children[i];
       if (n.kind === 'setting') {
         if (n.key === 'dovecot_config_version' || n.key === 'dovecot_storage_version') continue;
         const out = convertOnce(ctx, ctx.converted.global, '', n, migrateGlobalIn);
         if (out) children.push(out);
       } else if (n.kind === 'section') {
         if (n.type === 'service' && n.name !== undefined) {
+          if (n.name === 'lmtp') ctx.lmtp ??= n;
+          else if (n.name === 'auth-worker') ctx.authWorkers.push(n);
           const out = migrateService(ctx, n);
           if (out) children.push(out);
         } else if (n.type === 'protocol' && n.name !== undefined && n.children.every((c) => c.kind !== 'section')) {
@@ -491,8 +589,8 @@ export function migrate23to24(tree: ConfigTree): Migration {
         notConverted(ctx, n.pos.line, `${n.optional ? '!include_try' : '!include'} ${n.path}`, 'included files are not read here: migrate them too');
       }
     }
-    authWorker(ctx, tree, children);
-    lmtpNote(ctx, tree);
+    authWorker(ctx, children);
+    lmtpNote(ctx);
     const report = fixLimitWarnings(ctx, children);
     for (const w of report.warnings) notConverted(ctx, 0, w.message, 'doveconf 2.4 would still warn about the result');
     if (report.fatal) notConverted(ctx, report.fatal.line ?? 0, report.fatal.message, 'doveconf 2.4 would refuse the result');

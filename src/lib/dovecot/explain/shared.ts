@@ -36,7 +36,9 @@ function recordSetting(settings: Map<string, WrittenSetting>, key: string, node:
 /** Top-level settings, last one wins. */
 export function topLevel(tree: ConfigTree): Map<string, WrittenSetting> {
   const out = new Map<string, WrittenSetting>();
-  for (const n of tree.children) {
+  // indexed: see collect() in rules.ts
+  for (let i = 0; i < tree.children.length; i++) {
+    const n = tree.children[i];
     if (n.kind === 'setting') recordSetting(out, n.key, n);
   }
   return out;
@@ -56,11 +58,13 @@ export function writtenServices(tree: ConfigTree, version: DovecotVersion, only?
     }
     return s;
   };
-  for (const n of tree.children) {
+  for (let i = 0; i < tree.children.length; i++) {
+    const n = tree.children[i];
     if (n.kind === 'section' && n.type === 'service' && n.name !== undefined) {
       const s = get(n.name, n.pos.line);
       s.sections.push(n);
-      for (const c of n.children) {
+      for (let j = 0; j < n.children.length; j++) {
+        const c = n.children[j];
         if (c.kind === 'setting' && (only === undefined || c.key === only)) recordSetting(s.settings, c.key, c);
       }
     } else if (version === '2.4' && n.kind === 'setting' && n.key.startsWith('service/')) {
