@@ -95,6 +95,15 @@ const explainEntries: Entry[] = [
   },
 ];
 
+/** The landing page's sections, in order; each heading id is a published anchor. */
+const SECTIONS: {id: string; title: string; entries: Entry[]}[] = [
+  {id: 'learn', title: 'Learn', entries: learn},
+  {id: 'measured', title: 'Measured', entries: measured},
+  {id: 'calculate', title: 'Calculate', entries: calculate},
+  {id: 'generate', title: 'Generate', entries: generateEntries},
+  {id: 'explain', title: 'Explain', entries: explainEntries},
+];
+
 function EntryList({entries}: {entries: Entry[]}): React.ReactElement {
   return (
     <ul className={styles.entries}>
@@ -130,36 +139,14 @@ export default function Home(): React.ReactElement {
         </div>
       </header>
       <main className="container margin-vert--lg">
-        <section aria-labelledby="learn">
-          <Heading as="h2" id="learn">
-            Learn
-          </Heading>
-          <EntryList entries={learn} />
-        </section>
-        <section aria-labelledby="measured">
-          <Heading as="h2" id="measured">
-            Measured
-          </Heading>
-          <EntryList entries={measured} />
-        </section>
-        <section aria-labelledby="calculate">
-          <Heading as="h2" id="calculate">
-            Calculate
-          </Heading>
-          <EntryList entries={calculate} />
-        </section>
-        <section aria-labelledby="generate">
-          <Heading as="h2" id="generate">
-            Generate
-          </Heading>
-          <EntryList entries={generateEntries} />
-        </section>
-        <section aria-labelledby="explain">
-          <Heading as="h2" id="explain">
-            Explain
-          </Heading>
-          <EntryList entries={explainEntries} />
-        </section>
+        {SECTIONS.map(({id, title, entries}) => (
+          <section key={id} aria-labelledby={id}>
+            <Heading as="h2" id={id}>
+              {title}
+            </Heading>
+            <EntryList entries={entries} />
+          </section>
+        ))}
       </main>
     </Layout>
   );
