@@ -33,7 +33,7 @@ import {
   waitForGreeting,
   type Tree,
 } from './proc';
-import {latencySummary, percentile, sig, type LatencySummary} from './stats';
+import {latencySummary, percentile, sig, type LatencySummary} from '../../src/lib/measured/stats';
 import {readFileSync} from 'node:fs';
 
 export type Mode = {

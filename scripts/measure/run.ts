@@ -24,7 +24,7 @@ import {dovecotVersion, makeUsers, modeExcerpt, PASSWORD_SCHEME, type ServerId} 
 import {cgroup2Root, hasPidNamespaces, killAllTrees, pinSelf} from './proc';
 import {fullMatrix, LEFT_OUT} from './matrix';
 import {courierExcerpt, prepareCourier} from './courier';
-import {FACTORS, factorEffect, fmt, modeLabel, summarize, type ModeResult, type Results, type ServerInfo} from '../../src/components/MeasuredResults/data';
+import {FACTORS, factorEffect, fmt, modeLabel, summarize, type ModeResult, type Results, type ServerInfo} from '../../src/lib/measured/results';
 
 const args = process.argv.slice(2);
 function opt(name: string): string | undefined {

@@ -7,7 +7,7 @@ import React from 'react';
 import rawResults from '@site/data/measured/results.json';
 import WideTable from '@site/src/components/WideTable';
 import MeasuredChart, {type ChartRow} from '@site/src/components/MeasuredChart';
-import {FACTORS, SERVER_LABEL, TLS_LABEL, factorEffect, fmt, fmtRange, modeLabel, summarize, type Metric, type ModeResult, type Results, type ServerId} from './data';
+import {FACTORS, SERVER_LABEL, TLS_LABEL, factorEffect, fmt, fmtRange, modeLabel, summarize, type Metric, type ModeResult, type Results, type ServerId} from '@site/src/lib/measured/results';
 
 export const defaultResults = rawResults as unknown as Results;
 

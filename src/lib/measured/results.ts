@@ -1,9 +1,10 @@
 /**
- * The shape of data/measured/results.json (written by `npm run measure`) and the pure functions
- * that turn it into table rows, chart rows and ratios. Shared by the harness (to print a
- * summary) and the /measured page (rendered at build time).
+ * The measured-data model: the shape of data/measured/results.json (written by `npm run measure`)
+ * and the pure functions that turn it into medians, ranges and ratios. The harness
+ * (scripts/measure, to write and summarise a run) and the /measured views
+ * (src/components/MeasuredResults, rendered at build time) both import it; neither imports the other.
  */
-import {spread, type Spread} from '../../../scripts/measure/stats';
+import {spread, type Spread} from './stats';
 
 export type ServerId = 'dovecot-2.3' | 'dovecot-2.4' | 'courier';
 export type TlsMode = 'none' | 'imaps' | 'starttls';
