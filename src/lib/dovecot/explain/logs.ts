@@ -10,7 +10,7 @@
 import type {DovecotVersion} from '../../version';
 import {anchorFor, CHANGES_23_TO_24, getSettingDef} from '../catalog';
 import {troubleshootingLink, type TroubleshootingAnchor} from './anchors';
-import {defaultVszLimit, nameOf, raiseTo, ref, settingFix, zeroFix} from './fixes';
+import {nameOf, raiseTo, ref, settingFix, vszTooLowFix, zeroFix} from './fixes';
 import type {Fix, LogLine, RecognisedLog} from './types';
 
 export const MESSAGE_WINDOW = 8000;
@@ -192,7 +192,8 @@ const RECOGNISERS: readonly Recogniser[] = [
     build: (m, _log, v) => rec('vsz-limit-too-low', 'vsz_limit too low', 'error',
       `A vsz_limit under 1 MiB cannot run any process${m[2] ? '; 2.4 also refuses 0, which meant "no limit" in 2.3' : ''}.`,
       {...(m[2] ? {version: '2.4' as const} : {}), numbers: {service: m[1], minimum: '1 M'},
-        fix: settingFix(v, m[1], 'vsz_limit', 'unlimited', `Set ${ref(v, m[1], 'vsz_limit')} to at least 1M (the default is ${defaultVszLimit(v)}), or to \`unlimited\` for no limit.`),
+        // the form without "(did you mean ...)" is 2.3's, whatever version is selected
+        fix: vszTooLowFix(m[2] ? v : '2.3', m[1]),
         ...anchored('vsz-limit-too-low')}),
   },
   {
