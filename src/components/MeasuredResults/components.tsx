@@ -7,7 +7,8 @@ import React from 'react';
 import rawResults from '@site/data/measured/results.json';
 import WideTable from '@site/src/components/WideTable';
 import MeasuredChart, {type ChartRow} from '@site/src/components/MeasuredChart';
-import {FACTORS, SERVER_LABEL, TLS_LABEL, factorEffect, fmt, fmtRange, modeLabel, summarize, type Metric, type ModeResult, type Results, type ServerId} from '@site/src/lib/measured/results';
+import {FACTORS, SERVER_LABEL, TLS_LABEL, conditionsOf, factorEffect, fmt, fmtRange, gridModes, hasLegacyCacheModes, modeLabel, summarize, type LoadConditions, type Metric, type ModeResult, type Results, type ServerId} from '@site/src/lib/measured/results';
+import {figure} from '@site/src/lib/measured/figures';
 
 export const defaultResults = rawResults as unknown as Results;
 
@@ -25,10 +26,13 @@ const METRIC: Record<Metric, {title: string; unit: string}> = {
   generatorCpuUtil: {title: 'Load generator CPU use', unit: 'cores'},
   peakRssMiB: {title: 'Peak RSS of the server tree (sum)', unit: 'MiB'},
   peakPssMiB: {title: 'Peak PSS of the server tree (shared pages shared out)', unit: 'MiB'},
+  cacheHitPct: {title: 'Auth cache hits', unit: '%'},
+  backendCpuSPer1000Logins: {title: 'Database CPU seconds per 1 000 logins', unit: 'CPU s'},
+  backendQueriesPerLogin: {title: 'Database queries per login', unit: 'queries'},
 };
 
 function modesOf(results: Results, servers?: ServerId[]): ModeResult[] {
-  return results.modes.filter((m) => !servers || servers.includes(m.server));
+  return gridModes(results).filter((m) => !servers || servers.includes(m.server));
 }
 
 /** Chart rows for one metric: one bar per mode, grouped by server. */
@@ -189,7 +193,7 @@ function summarizeList(xs: number[]): number {
 /** Distinct limit, warning and error lines from the servers' logs, with the modes that logged them. */
 export function MeasuredLogLines({results = defaultResults}: WithResults): React.ReactElement {
   const lines = new Map<string, Set<string>>();
-  for (const m of results.modes) {
+  for (const m of gridModes(results)) {
     for (const r of m.runs) {
       for (const l of [...r.limitLines, ...r.warnings, ...r.errors]) {
         const set = lines.get(l) ?? new Set<string>();
@@ -213,7 +217,7 @@ export function MeasuredLogLines({results = defaultResults}: WithResults): React
 
 /** Machine, versions, parameters and methods, from the results file. */
 export function MeasuredSetup({results = defaultResults}: WithResults): React.ReactElement {
-  const {machine, parameters: p, quiet, pinning} = results;
+  const {machine, parameters: p, pinning} = results;
   return (
     <ul>
       <li>
@@ -224,7 +228,10 @@ export function MeasuredSetup({results = defaultResults}: WithResults): React.Re
         Machine: {machine.cpus} CPUs ({machine.cpuModel}), {machine.ramGiB} GiB RAM, Linux {machine.kernel}, {machine.os}, Node {machine.node}
       </li>
       <li>
-        Pinning: server {pinning.server}; load generator and sampler {pinning.generator}. {quiet.note} Load average at start: {quiet.loadAvgAtStart.join(', ')}.
+        Pinning: server {pinning.server}; load generator and sampler {pinning.generator}.
+      </li>
+      <li>
+        <ConditionsText conditions={conditionsOf(results)} />
       </li>
       {results.servers.map((s) => (
         <li key={s.id}>
@@ -265,7 +272,7 @@ export function MeasuredLeftOut({results = defaultResults}: WithResults): React.
 
 /** The spread of repeated runs: the largest relative spread of logins/s and its mode. */
 export function MeasuredNoise({results = defaultResults}: WithResults): React.ReactElement {
-  const spreads = results.modes.map((m) => ({m, s: summarize(m, 'loginsPerS')})).filter((x) => Number.isFinite(x.s.relSpread));
+  const spreads = gridModes(results).map((m) => ({m, s: summarize(m, 'loginsPerS')})).filter((x) => Number.isFinite(x.s.relSpread));
   spreads.sort((a, b) => a.s.relSpread - b.s.relSpread);
   const med = spreads.length ? spreads[Math.floor((spreads.length - 1) / 2)].s.relSpread : NaN;
   const worst = spreads[spreads.length - 1];
@@ -278,6 +285,41 @@ export function MeasuredNoise({results = defaultResults}: WithResults): React.Re
         </>
       ) : null}
       .
+    </p>
+  );
+}
+
+/** One number from the results, inline in the prose (see src/lib/measured/figures.ts). */
+export function MeasuredFigure({results = defaultResults, name, digits = 2, scale = 1}: WithResults & {name: string; digits?: number; scale?: number}): React.ReactElement {
+  const v = figure(results, name);
+  return <>{v === null ? '–' : fmt(v * scale, digits)}</>;
+}
+
+/** The load on the machine, and whether it was within the bound the harness publishes under. */
+export function ConditionsText({conditions: c}: {conditions: LoadConditions}): React.ReactElement {
+  const before = c.loadAvgBefore.length ? c.loadAvgBefore.map((x) => fmt(x, 2)).join(', ') : 'not recorded';
+  const foreign = c.foreignCpuMax === null ? null : `other processes used at most ${fmt(c.foreignCpuMax, 2)} cores during a measuring window (median ${fmt(c.foreignCpuMedian, 2)})`;
+  return (
+    <>
+      Load average (1, 5, 15 min) before the first run: {before} on {c.cpus} CPUs{foreign ? `; ${foreign}` : ''}. The harness publishes only below a load average of{' '}
+      {fmt(c.bound.loadAvgBefore, 2)} before the run and {fmt(c.bound.foreignCpu, 2)} cores of other work during each window.{' '}
+      {c.withinBound ? (
+        <>This run was within both bounds.</>
+      ) : (
+        <strong>This run was not: the machine was busy with other work, so treat the absolute figures as indicative and the ratios between modes with care.</strong>
+      )}
+    </>
+  );
+}
+
+/** Whether an older results file also flipped the passwd-file auth cache (which measured nothing). */
+export function MeasuredLegacyCacheNote({results = defaultResults}: WithResults): React.ReactElement | null {
+  if (!hasLegacyCacheModes(results)) return null;
+  const n = results.modes.filter((m) => m.authCache === true).length;
+  return (
+    <p>
+      These results come from a run that also switched <code>auth_cache_size</code> on and off with the passwd-file passdb, in {n} modes. That measured nothing: passwd-file has no
+      cache key, so the auth process neither stored nor found an entry (0 hits, 0 inserts). Those {n} modes are left out of every table and chart here.
     </p>
   );
 }
