@@ -3,6 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {ResponseReader} from '../../scripts/measure/loadgen';
 import {scanLog} from '../../scripts/measure/dovecot';
+import {parseCacheStats} from '../../scripts/measure/authcache';
 
 describe('ResponseReader', () => {
   it('skips literals, also when a tag-like line hides inside one and chunks split anywhere', async () => {
@@ -43,5 +44,21 @@ describe('scanLog', () => {
     expect(f.limitLines[0]).toContain('process_limit (2) reached');
     expect(f.warnings).toHaveLength(1);
     expect(f.errors).toEqual([]);
+  });
+});
+
+describe('parseCacheStats', () => {
+  it('reads the three lines SIGUSR2 makes the auth process log (Dovecot 2.3.19.1)', () => {
+    const log = [
+      'Nov 30 13:40:01 auth: Info: Authentication cache hits 3/4 (75%)',
+      'Nov 30 13:40:01 auth: Info: Authentication cache inserts: positive: 1 entries 114 bytes, negative: 0 entries 0 bytes',
+      'Nov 30 13:40:01 auth: Info: Authentication cache current size: 114 bytes used of 10485760 bytes (0%)',
+    ].join('\n');
+    expect(parseCacheStats(log)).toEqual({hits: 3, lookups: 4, positiveEntries: 1, positiveBytes: 114, negativeEntries: 0, negativeBytes: 0, usedBytes: 114, sizeBytes: 10485760});
+  });
+
+  it('is null when the cache is off (no lines at all) or a line is missing', () => {
+    expect(parseCacheStats('')).toBeNull();
+    expect(parseCacheStats('auth: Info: Authentication cache hits 3/4 (75%)')).toBeNull();
   });
 });

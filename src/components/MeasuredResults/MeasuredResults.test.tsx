@@ -6,7 +6,8 @@ import {renderToStaticMarkup} from 'react-dom/server';
 import {describe, expect, it} from 'vitest';
 import {chartRows, MeasuredFactorTable, MeasuredLogLines, MeasuredModeTable, MeasuredProcessMemory} from './components';
 import type {Results} from '@site/src/lib/measured/results';
-import {fixture} from '@site/src/lib/measured/results.fixture';
+import {fixture, sections} from '@site/src/lib/measured/results.fixture';
+import {MeasuredAuthCache, MeasuredAuthCacheSize, MeasuredReload, MeasuredTlsMemory} from './sections';
 
 describe('charts', () => {
   it('chart rows carry the median and the extremes', () => {
@@ -40,10 +41,35 @@ describe('tables', () => {
   });
 });
 
+describe('the experiments', () => {
+  it('auth cache: one row per scheme and cache setting, hits from the auth process, queries from PostgreSQL', () => {
+    const html = renderToStaticMarkup(<MeasuredAuthCache results={sections} />);
+    expect((html.match(/<tr>/g) ?? []).length).toBe(7);
+    expect(html).toContain('2,000 of 2,000 lookups (100 %)');
+    expect(html).toContain('cache on, verified in auth-worker');
+    expect(html).toContain('This run was within both bounds.');
+    expect(renderToStaticMarkup(<MeasuredAuthCacheSize results={sections} />)).toContain('280 bytes per user');
+  });
+
+  it('TLS memory and reload: slopes, reconnect times, and a busy run says so', () => {
+    const tls = renderToStaticMarkup(<MeasuredTlsMemory results={sections} />);
+    expect(tls).toContain('<strong>80 KiB</strong>');
+    expect(tls).toContain('This run was not');
+    const rl = renderToStaticMarkup(<MeasuredReload results={sections} />);
+    expect(rl).toContain('<strong>3,400</strong>');
+    expect(rl).toContain('All 150 logged in again after (ms)');
+  });
+
+  it('a section the file does not hold yet gives the command that measures it', () => {
+    expect(renderToStaticMarkup(<MeasuredAuthCache results={fixture} />)).toContain('npm run measure -- --only authcache');
+    expect(renderToStaticMarkup(<MeasuredReload results={fixture} />)).toContain('npm run measure -- --only reload');
+  });
+});
+
 describe('data/measured/results.json', () => {
   const results = JSON.parse(readFileSync('data/measured/results.json', 'utf8')) as Results;
   it('has the machine, versions, parameters and every mode with its runs', () => {
-    expect(results.schema).toBe(1);
+    expect([1, 2]).toContain(results.schema);
     expect(results.machine.cpus).toBeGreaterThan(0);
     expect(results.parameters.reps).toBeGreaterThanOrEqual(1);
     expect(results.servers.find((s) => s.id === 'dovecot-2.3')?.version).toMatch(/^2\.3\./);

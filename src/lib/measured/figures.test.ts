@@ -4,7 +4,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {FIGURES, figure} from './figures';
-import {fixture, mode, run} from './results.fixture';
+import {fixture, mode, run, sections} from './results.fixture';
 import type {Results} from './results';
 
 function usedNames(file: string): string[] {
@@ -31,6 +31,16 @@ describe('measured figures', () => {
     const r = {modes: [m('high-security', 'per-connection', 100), m('high-security', 'reused', 130), m('high-performance', 'per-connection', 200), m('high-performance', 'reused', 400)]} as unknown as Results;
     expect(figure(r, 'reuse.hs.logins')).toBeCloseTo(1.3, 12);
     expect(figure(r, 'reuse.hp.logins')).toBeCloseTo(2, 12);
+  });
+
+  it('the auth cache figures come from its own section', () => {
+    expect(figure(sections, 'cache.ssha512.logins')).toBeCloseTo(300 / 200, 12);
+    expect(figure(sections, 'cache.sha512crypt.logins')).toBeCloseTo(110 / 100, 12);
+    expect(figure(sections, 'cache.worker.sha512crypt.logins')).toBeCloseTo(99 / 110, 12);
+    expect(figure(sections, 'cache.ssha512.hitpct')).toBe(100);
+    expect(figure(sections, 'cache.off.queries')).toBe(2);
+    expect(figure(sections, 'cache.sha512crypt.bytes.per.user')).toBe(280);
+    expect(figure(fixture, 'cache.ssha512.logins')).toBeNull();
   });
 
   it('every name the pages use is defined', () => {
