@@ -21,7 +21,7 @@ import {LoadRecorder} from './load';
 import {namespaceInit, nsLastPid, stopTree, waitForGreeting} from './proc';
 import {systemPaths} from '../system-check';
 
-export const WAIT_AFTER_RELOAD_S = 5;
+export const WAIT_AFTER_RELOAD_S = 10;
 const RETRY_MS = 200;
 const DEADLINE_MS = 60_000;
 

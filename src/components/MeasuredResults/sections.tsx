@@ -225,8 +225,8 @@ export function MeasuredReload({results = defaultResults}: WithResults): React.R
         </tbody>
       </WideTable>
       <p>
-        {r.clients} clients over {TLS_LABEL[r.tls]}, each logged in and idle; {r.waitAfterReloadS} s after <code>doveadm reload</code> every client closes its connection and
-        connects again at the same moment, as clients do after a restart or a network failure.
+        {r.clients} clients over {TLS_LABEL[r.tls]}, each logged in and idle, then <code>doveadm reload</code>. &quot;Closed by the reload&quot; counts the sessions the server ended
+        within {r.waitAfterReloadS} s (with the default <code>shutdown_clients = yes</code> it ends them after six seconds). Then every client connects again at the same moment.
       </p>
       <SectionMeta section={r} cpus={results.machine.cpus} />
     </>

@@ -205,6 +205,14 @@ export const SETTING_PROSE: Readonly<Record<string, SettingProse>> = {
     description:
       'How many connections one user may have open from one IP address at the same time. It limits users, not processes, but it decides how many mail processes one busy user can occupy.',
   },
+  shutdown_clients: {
+    description:
+      'Whether the processes of the old configuration are stopped when the master goes away or reloads. With yes (the default) the master sends them SIGTERM six seconds after `doveadm reload` and at shutdown, so every IMAP and POP3 session ends and its client reconnects; with no, a reload leaves running sessions alone with the configuration they started with.',
+  },
+  login_proxy_max_disconnect_delay: {
+    description:
+      'On a proxy: when a backend goes away and its proxied clients must be disconnected, spread the disconnections over up to this many seconds instead of dropping them all at once, so that they do not all reconnect in the same second. 0 (the default) disconnects them at once.',
+  },
   login_access_sockets: {
     description:
       '2.3 only: sockets a login process asks before accepting a client (the tcpwrap service answers them). 2.4 removed it together with the tcpwrap service.',
