@@ -10,6 +10,7 @@
  * process), as a server with N TLS clients needs; high-performance mode keeps the defaults.
  */
 import {spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import type {ReloadMode, ReloadRun, ReloadSection} from '../../src/lib/measured/results';
@@ -22,6 +23,14 @@ import {namespaceInit, nsLastPid, stopTree, waitForGreeting} from './proc';
 import {systemPaths} from '../system-check';
 
 export const WAIT_AFTER_RELOAD_S = 10;
+
+function readLogText(path: string, from: number): string {
+  try {
+    return readFileSync(path).subarray(from).toString('utf8');
+  } catch {
+    return '';
+  }
+}
 const RETRY_MS = 200;
 const DEADLINE_MS = 60_000;
 
@@ -29,10 +38,16 @@ function limits(login: Mode['login'], clients: number): string[] {
   return login === 'high-security' ? ['service imap-login {', `  process_limit = ${clients + 50}`, '}'] : [];
 }
 
-function reloadCommand(server: DovecotServer, v: '2.3' | '2.4', conf: string): string[] {
+/**
+ * `doveadm reload`, run inside the server's PID namespace: doveadm signals the PID in
+ * base_dir/master.pid, which is the master's PID as seen from inside the namespace.
+ */
+function reloadCommand(server: DovecotServer, v: '2.3' | '2.4', conf: string, s: Started): string[] {
+  const init = namespaceInit(s.tree);
+  const inside = init === null ? [] : ['nsenter', '-t', String(init), '--pid', '--'];
   return v === '2.3'
-    ? ['doveadm', '-c', join(server.data.host, conf), 'reload']
-    : ['chroot', systemPaths.dovecot24Root, '/usr/bin/doveadm', '-c', `${server.data.inner}/${conf}`, 'reload'];
+    ? [...inside, 'doveadm', '-c', join(server.data.host, conf), 'reload']
+    : [...inside, 'chroot', systemPaths.dovecot24Root, '/usr/bin/doveadm', '-c', `${server.data.inner}/${conf}`, 'reload'];
 }
 
 async function openAll(n: number, users: TestUser[], s: Started, ca: string, parallel: number): Promise<Held[]> {
@@ -114,22 +129,26 @@ export async function measureReload(
         await waitForGreeting(s.plainPort, '* OK', 20_000);
         held = await openAll(clients, users, s, m.server.certPem, 10);
         load.sample();
-        const r = spawnSync(reloadCommand(m.server, m.v, `${run}.conf`)[0], reloadCommand(m.server, m.v, `${run}.conf`).slice(1), {encoding: 'utf8'});
+        const [cmd, ...argv] = reloadCommand(m.server, m.v, `${run}.conf`, s);
+        const log0 = s.logPath ? fileSize(s.logPath) : 0;
+        const r = spawnSync(cmd, argv, {encoding: 'utf8'});
         if (r.status !== 0) throw new Error(`doveadm reload failed: ${r.stderr.trim()}`);
-        await sleep(WAIT_AFTER_RELOAD_S * 1000);
+        await sleep(1000);
+        if (s.logPath && !readLogText(s.logPath, log0).includes('SIGHUP received')) throw new Error('doveadm reload did not reach the master (no "SIGHUP received" in its log)');
+        await sleep(WAIT_AFTER_RELOAD_S * 1000 - 1000);
         const closedByReload = held.filter((h) => h.closedByServer).length;
         for (const h of held) h.close();
         held = [];
         const init = o.pidNamespaces ? namespaceInit(s.tree) : null;
         const ns0 = init ? nsLastPid(init) : null;
-        const log0 = s.logPath ? fileSize(s.logPath) : 0;
+        const herdLog0 = s.logPath ? fileSize(s.logPath) : 0;
         const again = await reconnectAll(clients, users, s, m.server.certPem);
         held = again.held;
         const ns1 = init ? nsLastPid(init) : null;
         const lat = latencySummary(again.times);
         const all = again.missing === 0 ? Math.max(...again.times) : null;
         const forks = ns0 !== null && ns1 !== null ? ns1 - ns0 - 1 : null;
-        const window = s.logPath ? readLogWindow(s.logPath, log0, null) : null;
+        const window = s.logPath ? readLogWindow(s.logPath, herdLog0, null) : null;
         result = {
           rep,
           ok: again.missing === 0,
