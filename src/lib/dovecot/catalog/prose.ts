@@ -220,7 +220,7 @@ export const SETTING_PROSE: Readonly<Record<string, SettingProse>> = {
   },
   auth_cache_size: {
     description:
-      'Memory for the authentication cache, which keeps the results of passdb and userdb lookups so repeated logins do not hit the database. Give it a unit (10M). 2.3 reads a bare number as megabytes with an "Obsolete setting" warning; 2.4 reads it as bytes and refuses anything under 1 KiB.',
+      'Memory for the authentication cache, which keeps the results of passdb and userdb lookups so repeated logins do not hit the database. Only drivers with a cache key use it (sql, ldap, passwd, pam with cache_key=, …); passwd-file and static have none and are never cached. Give it a unit (10M). 2.3 reads a bare number as megabytes with an "Obsolete setting" warning; 2.4 reads it as bytes and refuses anything under 1 KiB.',
     changes: 'Name and default unchanged; 2.4 refuses 1 to 1023 bytes ("auth_cache_size value is too small").',
   },
   auth_cache_ttl: {
