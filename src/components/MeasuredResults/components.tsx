@@ -7,7 +7,7 @@ import React from 'react';
 import rawResults from '@site/data/measured/results.json';
 import WideTable from '@site/src/components/WideTable';
 import MeasuredChart, {type ChartRow} from '@site/src/components/MeasuredChart';
-import {FACTORS, SERVER_LABEL, TLS_LABEL, conditionsOf, factorEffect, fmt, fmtRange, gridModes, hasLegacyCacheModes, modeLabel, summarize, type LoadConditions, type Metric, type ModeResult, type Results, type ServerId} from '@site/src/lib/measured/results';
+import {FACTORS, SERVER_LABEL, TLS_LABEL, conditionsOf, factorEffect, fmt, fmtRange, gridModes, hasLegacyCacheModes, legacyCacheRepeats, modeLabel, summarize, type LoadConditions, type Metric, type ModeResult, type Results, type ServerId} from '@site/src/lib/measured/results';
 import {figure} from '@site/src/lib/measured/figures';
 
 export const defaultResults = rawResults as unknown as Results;
@@ -315,11 +315,18 @@ export function ConditionsText({conditions: c}: {conditions: LoadConditions}): R
 /** Whether an older results file also flipped the passwd-file auth cache (which measured nothing). */
 export function MeasuredLegacyCacheNote({results = defaultResults}: WithResults): React.ReactElement | null {
   if (!hasLegacyCacheModes(results)) return null;
-  const n = results.modes.filter((m) => m.authCache === true).length;
+  const repeats = legacyCacheRepeats(results).length;
+  const kept = results.modes.filter((m) => m.authCache === true).length - repeats;
   return (
     <p>
-      These results come from a run that also switched <code>auth_cache_size</code> on and off with the passwd-file passdb, in {n} modes. That measured nothing: passwd-file has no
-      cache key, so the auth process neither stored nor found an entry (0 hits, 0 inserts). Those {n} modes are left out of every table and chart here.
+      These results come from a run that also switched <code>auth_cache_size</code> on in some modes, with the passwd-file passdb. That changed nothing: passwd-file has no cache
+      key, so the auth process neither stored nor found an entry (0 hits, 0 inserts). The {repeats} modes that repeated a cache-off mode are left out of every table and chart
+      here{kept > 0 ? `; the ${kept} that had no cache-off twin are shown as what they measured, the same configuration without a cache` : ''}.
     </p>
   );
+}
+
+/** The children only when the results file holds the given experiment's section. */
+export function MeasuredIfSection({results = defaultResults, section, children}: WithResults & {section: 'authCache' | 'tlsMemory' | 'reload'; children?: React.ReactNode}): React.ReactElement | null {
+  return results[section] ? <>{children}</> : null;
 }

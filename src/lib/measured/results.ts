@@ -249,7 +249,17 @@ export function modeLabel(m: Pick<ModeResult, 'server' | 'login' | 'imap' | 'tls
  * cache_key NULL), so those runs repeated the cache-off ones.
  */
 export function gridModes(results: Pick<Results, 'modes'>): ModeResult[] {
-  return results.modes.filter((m) => m.authCache !== true);
+  return results.modes.filter((m) => m.authCache !== true || !cacheOffTwin(results, m));
+}
+
+/** The mode that differs from `m` only in the (unused) cache setting, if the file has it. */
+function cacheOffTwin(results: Pick<Results, 'modes'>, m: ModeResult): ModeResult | undefined {
+  return results.modes.find((x) => x !== m && x.authCache !== true && x.server === m.server && x.login === m.login && x.imap === m.imap && x.tls === m.tls);
+}
+
+/** Modes of an older file that repeated a cache-off mode with the (unused) passwd-file cache on. */
+export function legacyCacheRepeats(results: Pick<Results, 'modes'>): ModeResult[] {
+  return results.modes.filter((m) => m.authCache === true && cacheOffTwin(results, m));
 }
 
 /** Whether an older file flipped the (unused) passwd-file auth cache. */
@@ -299,9 +309,7 @@ export function factorEffect(results: Pick<Results, 'modes'>, server: ServerId, 
 
 /** One mode of the grid by its settings. */
 export function findMode(results: Pick<Results, 'modes'>, q: {server: ServerId; login?: LoginMode; imap?: ImapMode; tls: TlsMode}): ModeResult | undefined {
-  return gridModes(results).find((m) => m.server === q.server && m.tls === q.tls && (q.login === undefined || m.login === q.login) && (q.imap === undefined || m.imap === q.imap))
-    // a 2.4 corner of an older file exists only with the (unused) passwd-file cache switched on
-    ?? results.modes.find((m) => m.server === q.server && m.tls === q.tls && (q.login === undefined || m.login === q.login) && (q.imap === undefined || m.imap === q.imap));
+  return gridModes(results).find((m) => m.server === q.server && m.tls === q.tls && (q.login === undefined || m.login === q.login) && (q.imap === undefined || m.imap === q.imap));
 }
 
 /** The conditions of a file or section: recorded, or rebuilt from an older file's start load. */

@@ -23,3 +23,5 @@ export const MeasuredAuthCacheSize = browserIsland<ComponentProps<typeof Section
 export const MeasuredAuthCacheSetup = browserIsland<ComponentProps<typeof Sections.MeasuredAuthCacheSetup>>('div', 'MeasuredAuthCacheSetup', () => loadSections().then((m) => m.MeasuredAuthCacheSetup));
 export const MeasuredTlsMemory = browserIsland<ComponentProps<typeof Sections.MeasuredTlsMemory>>('div', 'MeasuredTlsMemory', () => loadSections().then((m) => m.MeasuredTlsMemory));
 export const MeasuredReload = browserIsland<ComponentProps<typeof Sections.MeasuredReload>>('div', 'MeasuredReload', () => loadSections().then((m) => m.MeasuredReload));
+export const MeasuredIfSection = browserIsland<ComponentProps<typeof Real.MeasuredIfSection>>('div', 'MeasuredIfSection', () => load().then((m) => m.MeasuredIfSection));
+export const MeasuredIfSectionInline = browserIsland<ComponentProps<typeof Real.MeasuredIfSection>>('span', 'MeasuredIfSectionInline', () => load().then((m) => m.MeasuredIfSection));

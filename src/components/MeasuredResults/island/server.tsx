@@ -20,3 +20,5 @@ export const MeasuredAuthCacheSize = serverIsland<ComponentProps<typeof Sections
 export const MeasuredAuthCacheSetup = serverIsland<ComponentProps<typeof Sections.MeasuredAuthCacheSetup>>('div', 'MeasuredAuthCacheSetup', Sections.MeasuredAuthCacheSetup);
 export const MeasuredTlsMemory = serverIsland<ComponentProps<typeof Sections.MeasuredTlsMemory>>('div', 'MeasuredTlsMemory', Sections.MeasuredTlsMemory);
 export const MeasuredReload = serverIsland<ComponentProps<typeof Sections.MeasuredReload>>('div', 'MeasuredReload', Sections.MeasuredReload);
+export const MeasuredIfSection = serverIsland<ComponentProps<typeof Real.MeasuredIfSection>>('div', 'MeasuredIfSection', Real.MeasuredIfSection);
+export const MeasuredIfSectionInline = serverIsland<ComponentProps<typeof Real.MeasuredIfSection>>('span', 'MeasuredIfSectionInline', Real.MeasuredIfSection);
