@@ -1,4 +1,4 @@
-// /troubleshooting#auth-client-limit-warning shows how to redo the auth client_limit sum by hand
+// /services/process-limit#auth-sum-by-hand shows how to redo the auth client_limit sum by hand
 // from `doveconf -a` (for Dovecot before 2.3.16, whose warning prints only the total). The awk
 // program is taken from the page as published and run on real doveconf 2.3 output: its sum must
 // be the number real doveconf prints in its warning, for configurations that count different
@@ -13,7 +13,7 @@ beforeAll(() => requireBinaries());
 const TITLE = 'The auth client_limit sum from doveconf -a (Dovecot 2.3)';
 
 function awkProgram(): string {
-  const page = readFileSync('docs/troubleshooting.mdx', 'utf8');
+  const page = readFileSync('docs/services/process-limit.mdx', 'utf8');
   const start = page.indexOf(`\`\`\`sh title="${TITLE}"`);
   expect(start, 'the block is on the page').toBeGreaterThanOrEqual(0);
   const body = page.slice(page.indexOf('\n', start) + 1, page.indexOf('\n```', start));

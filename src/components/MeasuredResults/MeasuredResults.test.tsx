@@ -6,8 +6,8 @@ import {renderToStaticMarkup} from 'react-dom/server';
 import {describe, expect, it} from 'vitest';
 import {chartRows, MeasuredFactorTable, MeasuredLogLines, MeasuredModeTable, MeasuredProcessMemory} from './components';
 import type {Results} from '@site/src/lib/measured/results';
-import {fixture, sections} from '@site/src/lib/measured/results.fixture';
-import {MeasuredAuthCache, MeasuredAuthCacheSize, MeasuredReload, MeasuredTlsMemory} from './sections';
+import {fixture, mode, run, sections} from '@site/src/lib/measured/results.fixture';
+import {MeasuredAuthCache, MeasuredReload, MeasuredTlsMemory} from './sections';
 
 describe('charts', () => {
   it('chart rows carry the median and the extremes', () => {
@@ -41,6 +41,16 @@ describe('tables', () => {
   });
 });
 
+describe('the factor table', () => {
+  it('reports imap reuse per login mode, not as one median', () => {
+    const m = (login: 'high-security' | 'high-performance', imap: 'per-connection' | 'reused', l: number) => ({...mode(login, [run(1, l, 1, 1)]), imap, id: `${login}-${imap}`});
+    const r = {modes: [m('high-security', 'per-connection', 100), m('high-security', 'reused', 130), m('high-performance', 'per-connection', 200), m('high-performance', 'reused', 400)]} as unknown as Results;
+    const html = renderToStaticMarkup(<MeasuredFactorTable results={r} />);
+    expect(html).toContain('reused ÷ per-connection imap, high-security login</td><td><strong>×1.3</strong>');
+    expect(html).toContain('reused ÷ per-connection imap, high-performance login</td><td><strong>×2</strong>');
+  });
+});
+
 describe('the experiments', () => {
   it('auth cache: one row per scheme and cache setting, hits from the auth process, queries from PostgreSQL', () => {
     const html = renderToStaticMarkup(<MeasuredAuthCache results={sections} />);
@@ -48,7 +58,8 @@ describe('the experiments', () => {
     expect(html).toContain('2,000 of 2,000 lookups (100 %)');
     expect(html).toContain('cache on, verified in auth-worker');
     expect(html).toContain('This run was within both bounds.');
-    expect(renderToStaticMarkup(<MeasuredAuthCacheSize results={sections} />)).toContain('280 bytes per user');
+    expect(html).toContain('280 bytes per user with <code>SHA512-CRYPT</code>');
+    expect(html).toContain('by a factor of 1.5: a hit saves the two queries');
   });
 
   it('TLS memory and reload: slopes, reconnect times, and a busy run says so', () => {

@@ -19,9 +19,5 @@ export const MeasuredSetup = browserIsland<ComponentProps<typeof Real.MeasuredSe
 export const MeasuredLegacyCacheNote = browserIsland<ComponentProps<typeof Real.MeasuredLegacyCacheNote>>('div', 'MeasuredLegacyCacheNote', () => load().then((m) => m.MeasuredLegacyCacheNote));
 export const MeasuredFigure = browserIsland<ComponentProps<typeof Real.MeasuredFigure>>('span', 'MeasuredFigure', () => load().then((m) => m.MeasuredFigure));
 export const MeasuredAuthCache = browserIsland<ComponentProps<typeof Sections.MeasuredAuthCache>>('div', 'MeasuredAuthCache', () => loadSections().then((m) => m.MeasuredAuthCache));
-export const MeasuredAuthCacheSize = browserIsland<ComponentProps<typeof Sections.MeasuredAuthCacheSize>>('div', 'MeasuredAuthCacheSize', () => loadSections().then((m) => m.MeasuredAuthCacheSize));
-export const MeasuredAuthCacheSetup = browserIsland<ComponentProps<typeof Sections.MeasuredAuthCacheSetup>>('div', 'MeasuredAuthCacheSetup', () => loadSections().then((m) => m.MeasuredAuthCacheSetup));
 export const MeasuredTlsMemory = browserIsland<ComponentProps<typeof Sections.MeasuredTlsMemory>>('div', 'MeasuredTlsMemory', () => loadSections().then((m) => m.MeasuredTlsMemory));
 export const MeasuredReload = browserIsland<ComponentProps<typeof Sections.MeasuredReload>>('div', 'MeasuredReload', () => loadSections().then((m) => m.MeasuredReload));
-export const MeasuredIfSection = browserIsland<ComponentProps<typeof Real.MeasuredIfSection>>('div', 'MeasuredIfSection', () => load().then((m) => m.MeasuredIfSection));
-export const MeasuredIfSectionInline = browserIsland<ComponentProps<typeof Real.MeasuredIfSection>>('span', 'MeasuredIfSectionInline', () => load().then((m) => m.MeasuredIfSection));
