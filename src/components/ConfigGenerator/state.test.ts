@@ -76,8 +76,10 @@ describe('hostile and broken links', () => {
     expect(d.notices).toContain('Ignored cores=<script>: not a whole number.');
     expect(d.notices).toContain('Ignored unknown parameter zzz.');
     expect(d.notices).toContain('Ignored unknown parameter __proto__.');
-    // an empty protocol list is kept, and the form says what to do
-    expect(inputFor(formFromState(d.state)).problems.byField.protocols).toMatch(/^Protocols: choose at least one/);
+    // an empty protocol list is not a setting a link can carry: ignored with a notice, defaults kept
+    expect(d.notices).toContain('Ignored proto=: empty, not a comma-separated list of imap, pop3, lmtp, submission, managesieve.');
+    expect(formFromState(d.state).protocols).toEqual(['imap', 'lmtp', 'submission']);
+    expect(inputFor(formFromState(d.state)).problems.byField.protocols).toBeUndefined();
   });
 });
 

@@ -52,6 +52,7 @@ const FIELDS = {
     maxLength: 80,
     expected: `a comma-separated list of ${GENERATOR_PROTOCOLS.join(', ')}`,
     literal: ',',
+    required: true,
   },
   imap: {kind: 'int', key: 'imap', min: N.peak.min, max: N.peak.max},
   pop3: {kind: 'int', key: 'pop3', min: N.peak.min, max: N.peak.max},
