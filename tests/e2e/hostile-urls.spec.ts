@@ -104,13 +104,14 @@ test.describe('a remembered version does not rewrite a widget link', () => {
 });
 
 test.describe('degenerate widget states get a clear notice', () => {
-  test('lmtp alone with %{system:cpu_count}: no "Infinity"', async ({page}) => {
+  test('lmtp alone with %{system:cpu_count}: no "Infinity", and a note that the login choices change nothing', async ({page}) => {
     await page.goto('/generator?s=1&v=2.4&proto=lmtp&minavail=cpu_count');
     await hydrated(page);
     const gen = page.getByRole('region', {name: 'Config generator'});
     await expect(gen.getByRole('checkbox', {name: 'lmtp'})).toBeChecked();
     await expect(gen.getByRole('checkbox', {name: 'imap'})).not.toBeChecked();
     await expect(gen.locator('pre').first()).toContainText('For conf.d/10-master.conf (Dovecot 2.4');
+    await expect(gen.getByText('lmtp alone has no login service: the login mode and process_min_avail change nothing in the output.')).toBeVisible();
     expect(await page.locator('main').innerText()).not.toMatch(BROKEN);
   });
 

@@ -130,6 +130,12 @@ describe('the form', () => {
     expect(inputFor(edit(defaultForm(), 'ramGiB', '1.25')).problems.byField.ramGiB).toMatch(/^RAM: at most 1 digit after the point/);
   });
 
+  it('lmtp alone: a note that the login choices change nothing', () => {
+    const {problems} = inputFor({...defaultForm(), protocols: ['lmtp'], minAvail: 'cpu_count'});
+    expect(problems.notes).toEqual(['lmtp alone has no login service: the login mode and process_min_avail change nothing in the output.']);
+    expect(inputFor({...defaultForm(), protocols: ['lmtp', 'pop3']}).problems.notes).toEqual([]);
+  });
+
   it('no protocol: a message, and the default protocols in the output', () => {
     const {input, problems} = inputFor({...defaultForm(), protocols: []});
     expect(problems.byField.protocols).toBe('Protocols: choose at least one; the output uses imap, lmtp, submission until you do.');
