@@ -25,6 +25,10 @@
  * data/measured/results.json: it writes results.rejected.json next to it, says why and exits
  * with 2. A file named with --out is always written. Sections that did not run are kept from the
  * existing results file.
+ *
+ * package.json runs this with `node --import tsx`, not the tsx command: tsx relays a SIGINT to
+ * its child and SIGKILLs it when the child has not acknowledged within about 60 ms, which a
+ * harness busy on a loaded machine misses, so the cleanup below never ran.
  */
 import {cpus, release, totalmem} from 'node:os';
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
@@ -66,7 +70,8 @@ const wantSections = new Set<SectionName>(sectionOnlies.length ? sectionOnlies :
 
 const disposers: (() => void)[] = [];
 function cleanupAll(): void {
-  killAllTrees();
+  const left = killAllTrees();
+  if (left.length) console.error(`still running after SIGKILL: ${left.join(', ')}`);
   for (const d of disposers.splice(0)) {
     try {
       d();
