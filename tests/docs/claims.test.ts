@@ -6,6 +6,8 @@
 //    word for word and never as if it said that *reusing* processes is no performance problem.
 //  - process_min_avail counts processes with a free client slot; they are idle ones only when a
 //    process takes one connection. No sentence may call them idle processes without saying so.
+//  - fork() failed "(ulimit -u N reached?)": LimitNPROC does not limit the root master's forks
+//    (the kernel exempts root, the master raises its own); under systemd TasksMax is the limit.
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -33,7 +35,13 @@ function sentences(text: string): string[] {
     .split(/(?<=[.!?])\s+(?=[A-Z`*<[(])/);
 }
 
-const ALL = SOURCES.flatMap((file) => sentences(readFileSync(file, 'utf8')).map((s) => ({file, s})));
+/** Prose in units: a page by its paragraphs, code by its lines (its texts are one-line strings). */
+function units(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return /\.tsx?$/.test(file) ? text.split('\n') : text.split(/\n\s*\n/);
+}
+
+const ALL = SOURCES.flatMap((file) => units(file).flatMap((u) => sentences(u).map((s) => ({file, s}))));
 const SOURCE_MESSAGE = readFileSync(join(__dirname, 'fixtures/timo-2012-06-22.txt'), 'utf8').replace(/\s+/g, ' ');
 
 describe("Timo's 2012 sentence keeps its meaning", () => {
@@ -78,5 +86,20 @@ describe('process_min_avail is not a count of idle processes in high-performance
       expect(text, page).toMatch(/free client slot/);
       expect(text, page).toMatch(/busy process starts no fork/);
     }
+  });
+});
+
+describe('fork() failed is not fixed with LimitNPROC', () => {
+  it('every paragraph that names LimitNPROC says it is not the limit to raise', () => {
+    const named = SOURCES.flatMap((file) => units(file).map((p) => ({file, p: p.replace(/\s+/g, ' ')}))).filter(({p}) => /LimitNPROC/.test(p));
+    expect(named.length).toBeGreaterThan(0);
+    const bad = named.filter(({p}) => !/rarely the limit|does not (apply|help)|changes nothing/i.test(p));
+    expect(bad.map(({file, p}) => `${file}: ${p}`)).toEqual([]);
+  });
+
+  it("the explainer's fix for the log line raises TasksMax", () => {
+    const logs = readFileSync('src/lib/dovecot/explain/logs.ts', 'utf8');
+    const entry = logs.slice(logs.indexOf("kind: 'fork-failed'"), logs.indexOf("anchored('fork-failed')"));
+    expect(entry).toMatch(/fix: \{text: `[^`]*raise \\`TasksMax\\`/);
   });
 });

@@ -172,7 +172,7 @@ const RECOGNISERS: readonly Recogniser[] = [
     needle: 'process_min_avail is higher than process_limit',
     re: new RegExp(`${SVC}process_min_avail is higher than process_limit`),
     build: (m, _log, v) => rec('process-min-avail-higher', 'process_min_avail higher than process_limit', 'error',
-      `doveconf refuses the config: ${m[1]} is asked to keep more idle processes ready (process_min_avail) than it may run at all (process_limit).`,
+      `doveconf refuses the config: ${m[1]} is asked to keep more processes ready (process_min_avail) than it may run at all (process_limit).`,
       {numbers: {service: m[1]}, fix: settingFix(v, m[1], 'process_min_avail', '', `Lower ${ref(v, m[1], 'process_min_avail')} to at most its process_limit, or raise ${ref(v, m[1], 'process_limit')}.`),
         ...anchored('process-min-avail-higher')}),
   },
@@ -226,8 +226,8 @@ const RECOGNISERS: readonly Recogniser[] = [
     build: (m) => {
       const n = m[2] === undefined ? undefined : int(m[2]);
       return rec('fork-failed', 'fork() failed', 'error',
-        `The master could not start another process: ${m[1].trim()}.${n !== undefined ? ` The system allows ${n} processes for this user (ulimit -u).` : ''}`,
-        {numbers: n !== undefined ? {ulimit_u: n} : {}, fix: {text: `Raise the process limit of the dovecot master${n !== undefined ? ` above ${n}` : ''} (systemd: \`LimitNPROC\` and \`TasksMax\` for dovecot.service), or lower the process_limit values so their sum fits.`},
+        `The master could not start another process: ${m[1].trim()}.${n !== undefined ? ` The hint names the master's own ulimit -u (${n}), which the master raises at start to at least the sum of the process_limits; that limit is rarely the one hit, since the kernel does not apply it to root, which forks every child.` : ''}`,
+        {numbers: n !== undefined ? {ulimit_u: n} : {}, fix: {text: `Under systemd, raise \`TasksMax\` of dovecot.service (in a container, its pids limit) above the sum of the process_limit values, or lower them. \`LimitNPROC\` does not help here.`},
           ...anchored('fork-failed')});
     },
   },
