@@ -24,7 +24,8 @@
  * (src/lib/measured/results.ts: a quarter of the CPUs, and a tenth), it does not touch
  * data/measured/results.json: it writes results.rejected.json next to it, says why and exits
  * with 2. A file named with --out is always written. Sections that did not run are kept from the
- * existing results file.
+ * existing results file. Once results.json is written, the calculator's table of RSS per process
+ * (src/lib/dovecot/measuredRss.ts) is recomputed from it (./rss-table.ts).
  *
  * package.json runs this with `node --import tsx`, not the tsx command: tsx relays a SIGINT to
  * its child and SIGKILLs it when the child has not acknowledged within about 60 ms, which a
@@ -44,6 +45,7 @@ import {LoadRecorder, waitForLoad} from './load';
 import {authCacheMissing, measureAuthCache} from './authcache';
 import {measureTlsMemory} from './tlsmem';
 import {measureReload} from './reload';
+import {RSS_TABLE_FILE, updateRssTable} from './rss-table';
 
 const args = process.argv.slice(2);
 function opt(name: string): string | undefined {
@@ -301,6 +303,8 @@ async function main(): Promise<void> {
     mkdirSync(dirname(OUT), {recursive: true});
     writeFileSync(OUT, text);
     console.log(`\nwrote ${OUT} in ${Math.round((Date.now() - t0) / 1000)} s${busy.length ? ' (a draft: the machine was not quiet)' : ''}`);
+    // the calculator's memory figures come from the published file, through a small table
+    if (OUT === PUBLISHED) console.log(updateRssTable(PUBLISHED) ? `updated ${RSS_TABLE_FILE} from it` : `${RSS_TABLE_FILE} already matches it`);
   }
   if (wantSections.has('grid')) {
     for (const server of ['dovecot-2.3', 'dovecot-2.4'] as const) {
