@@ -46,6 +46,8 @@ import {authCacheMissing, measureAuthCache} from './authcache';
 import {measureTlsMemory} from './tlsmem';
 import {measureReload} from './reload';
 import {RSS_TABLE_FILE, updateRssTable} from './rss-table';
+import {FIGURES} from '../../src/lib/measured/figures';
+import {SIZING} from '../../src/lib/dovecot/generator/sizing';
 
 const args = process.argv.slice(2);
 function opt(name: string): string | undefined {
@@ -305,6 +307,11 @@ async function main(): Promise<void> {
     console.log(`\nwrote ${OUT} in ${Math.round((Date.now() - t0) / 1000)} s${busy.length ? ' (a draft: the machine was not quiet)' : ''}`);
     // the calculator's memory figures come from the published file, through a small table
     if (OUT === PUBLISHED) console.log(updateRssTable(PUBLISHED) ? `updated ${RSS_TABLE_FILE} from it` : `${RSS_TABLE_FILE} already matches it`);
+  }
+  // the generator and /auth-cache size the cache from a per-user figure worked out from the source
+  const perUser = FIGURES['cache.sha512crypt.bytes.per.user'](out);
+  if (perUser !== null && Math.abs(perUser / SIZING.cacheDocsBytesPerUser - 1) > 0.25) {
+    console.error(`the auth cache took ${Math.round(perUser)} B per user with SHA512-CRYPT, not about ${SIZING.cacheDocsBytesPerUser} B: revisit SIZING.cacheDocsBytesPerUser (src/lib/dovecot/generator/sizing.ts) and /auth-cache#sizing`);
   }
   if (wantSections.has('grid')) {
     for (const server of ['dovecot-2.3', 'dovecot-2.4'] as const) {
