@@ -9,6 +9,7 @@ import versionSwitchPlugin from './plugins/version-switch';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import codeHighlightingPlugin from './plugins/code-highlighting';
 import {darkCodeTheme, lightCodeTheme} from './plugins/prism-themes';
+import {siteUrlFrom} from './src/lib/siteUrl';
 
 // Runs in Node.js at build time only.
 
@@ -32,7 +33,8 @@ const config: Config = {
   tagline:
     'How Dovecot runs its processes: service_count, client_limit, process_limit and login processes, explained for 2.3 and 2.4, with calculators and a config generator.',
   favicon: 'img/favicon.svg',
-  url: 'https://dovecot-services.example.org',
+  // SITE_URL (see README): the sitemap, canonical links and widget links in the static HTML.
+  url: siteUrlFrom(process.env.SITE_URL),
   baseUrl: '/',
   trailingSlash: false,
 

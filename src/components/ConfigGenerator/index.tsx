@@ -472,7 +472,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
               <button
                 type="button"
                 className="button button--secondary button--sm"
-                onClick={() => copyText(copyAsAnswer(out, url), 'Copied as an answer: plain text, lines of at most 72 characters.')}
+                onClick={() => copyText(copyAsAnswer(out, url), 'Copied as an answer: plain text in lines of at most 72 characters, the link whole on a line of its own.')}
               >
                 Copy as answer
               </button>
