@@ -5,15 +5,17 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkKatexStylesheet from './plugins/remark-katex-stylesheet';
 import rehypeKatexFonts from './plugins/rehype-katex-fonts';
+import rehypeKatexScroll from './plugins/rehype-katex-scroll';
 import versionSwitchPlugin from './plugins/version-switch';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import codeHighlightingPlugin from './plugins/code-highlighting';
+import sharedLinkPlugin from './plugins/shared-link';
 import {darkCodeTheme, lightCodeTheme} from './plugins/prism-themes';
 import {siteUrlFrom} from './src/lib/siteUrl';
 
 // Runs in Node.js at build time only.
 
-const math = {remarkPlugins: [remarkMath, remarkKatexStylesheet], rehypePlugins: [rehypeKatex, rehypeKatexFonts]};
+const math = {remarkPlugins: [remarkMath, remarkKatexStylesheet], rehypePlugins: [rehypeKatex, rehypeKatexFonts, rehypeKatexScroll]};
 
 // The blog (and its navbar entry) exists once it has a post.
 const hasBlogPosts =
@@ -67,7 +69,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [versionSwitchPlugin, dovecotChunksPlugin, codeHighlightingPlugin],
+  plugins: [versionSwitchPlugin, sharedLinkPlugin, dovecotChunksPlugin, codeHighlightingPlugin],
 
   themes: [
     [
@@ -92,6 +94,16 @@ const config: Config = {
       logo: {alt: '', src: 'img/favicon.svg'},
       items: [
         {type: 'docSidebar', sidebarId: 'wiki', position: 'left', label: 'Wiki'},
+        {
+          type: 'dropdown',
+          label: 'Tools',
+          position: 'left',
+          items: [
+            {to: '/explain', label: 'Explainer: a log line or config'},
+            {to: '/generator', label: 'Config generator'},
+            {to: '/calculator', label: 'Service calculator'},
+          ],
+        },
         ...(hasBlogPosts ? [{to: '/blog', label: 'Blog', position: 'left' as const}] : []),
         {type: 'custom-dovecotVersion', position: 'right'},
       ],
