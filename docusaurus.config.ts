@@ -10,6 +10,9 @@ import versionSwitchPlugin from './plugins/version-switch';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import codeHighlightingPlugin from './plugins/code-highlighting';
 import sharedLinkPlugin from './plugins/shared-link';
+import logMessagesPlugin, {TROUBLESHOOTING_MDX} from './plugins/log-messages';
+import searchLogLinesPlugin from './plugins/search-log-lines';
+import remarkExplainLinks from './plugins/remark-explain-links';
 import {darkCodeTheme, lightCodeTheme} from './plugins/prism-themes';
 import {siteUrlFrom} from './src/lib/siteUrl';
 
@@ -60,6 +63,8 @@ const config: Config = {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
           ...math,
+          // "Explain my line" under every message /troubleshooting quotes
+          remarkPlugins: [...math.remarkPlugins, [remarkExplainLinks, {files: [TROUBLESHOOTING_MDX]}]],
         },
         blog: hasBlogPosts ? blog : false,
         pages: {...math},
@@ -69,7 +74,7 @@ const config: Config = {
     ],
   ],
 
-  plugins: [versionSwitchPlugin, sharedLinkPlugin, dovecotChunksPlugin, codeHighlightingPlugin],
+  plugins: [versionSwitchPlugin, sharedLinkPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin],
 
   themes: [
     [

@@ -18,7 +18,7 @@ import {
 import {SAMPLE_TEXT} from '../../lib/dovecot/explain/sample';
 import type {DovecotVersion} from '../../lib/version';
 import {defaultState} from '../ServiceCalculator/state';
-import {LinkLoading, linkStateShown} from '../WidgetForm/linkState';
+import {LinkLoading, linkStateShown, useMarkSharedLink} from '../WidgetForm/linkState';
 import Report from './Report';
 import styles from './styles.module.css';
 
@@ -120,6 +120,7 @@ export default function Explainer(): React.ReactElement {
   const versionId = useId();
   const helpId = useId();
   const deferred = useDeferredValue(text);
+  useMarkSharedLink();
 
   // a share link restores its text
   useEffect(() => {

@@ -7,12 +7,27 @@
  * reaches them.
  */
 import React from 'react';
-import {LINK_STATE_ATTRIBUTE} from '@site/src/lib/sharedLink';
+import useIsomorphicLayoutEffect from '@docusaurus/useIsomorphicLayoutEffect';
+import {LINK_STATE_ATTRIBUTE, LINK_STATE_LOADING, carriesWidgetState} from '@site/src/lib/sharedLink';
 import styles from './form.module.css';
 
 /** Whether the page still waits for its link's state. */
 export function linkStateLoading(): boolean {
   return typeof document !== 'undefined' && document.documentElement.hasAttribute(LINK_STATE_ATTRIBUTE);
+}
+
+/**
+ * Marks the page on the widget's first render, before paint, when its URL carries state: the inline
+ * script does this on a page load, this covers arriving by client-side navigation (a router link
+ * from another page), where no script runs.
+ */
+export function useMarkSharedLink(enabled = true): void {
+  useIsomorphicLayoutEffect(() => {
+    const {pathname, search, hash} = window.location;
+    if (enabled && carriesWidgetState(pathname, search, hash)) {
+      document.documentElement.setAttribute(LINK_STATE_ATTRIBUTE, LINK_STATE_LOADING);
+    }
+  }, [enabled]);
 }
 
 /** The widget has drawn its link's state. */

@@ -10,7 +10,7 @@ import {useEffect, useRef, useState} from 'react';
 import type {Decoded} from '@site/src/lib/dovecot/permalink';
 import type {DovecotVersion} from '@site/src/lib/version';
 import {applyVersion, currentVersion} from '@site/src/components/DovecotVersion/store';
-import {linkStateShown} from './linkState';
+import {linkStateShown, useMarkSharedLink} from './linkState';
 
 const URL_WRITE_DELAY_MS = 250;
 
@@ -39,6 +39,7 @@ export default function useQueryState<S extends {version: unknown}, F extends {v
 }: Options<S, F>): void {
   const loadedQuery = useRef<string | null>(null);
   const [linkRead, setLinkRead] = useState(false);
+  useMarkSharedLink(enabled);
 
   useEffect(() => {
     if (!enabled) return;
