@@ -6,8 +6,7 @@
  * and inert (src/css/custom.css), and the actions also check `linkStateLoading()` in case a key
  * reaches them.
  */
-import React from 'react';
-import useIsomorphicLayoutEffect from '@docusaurus/useIsomorphicLayoutEffect';
+import React, {useLayoutEffect} from 'react';
 import {LINK_STATE_ATTRIBUTE, LINK_STATE_LOADING, carriesWidgetState} from '@site/src/lib/sharedLink';
 import styles from './form.module.css';
 
@@ -22,7 +21,8 @@ export function linkStateLoading(): boolean {
  * from another page), where no script runs.
  */
 export function useMarkSharedLink(enabled = true): void {
-  useIsomorphicLayoutEffect(() => {
+  // a layout effect: it runs before the browser paints the first render (never on the server)
+  useLayoutEffect(() => {
     const {pathname, search, hash} = window.location;
     if (enabled && carriesWidgetState(pathname, search, hash)) {
       document.documentElement.setAttribute(LINK_STATE_ATTRIBUTE, LINK_STATE_LOADING);
