@@ -56,21 +56,7 @@ import {
   splitWarnings,
 } from './view';
 import LinkNotices from '@site/src/components/LinkNotices';
-import {
-  FieldError,
-  LinkLoading,
-  PerVersion,
-  PermalinkInput,
-  SeverityBadge,
-  TextField,
-  VersionButtons,
-  formStyles,
-  linkStateLoading,
-  severityStyles,
-  useQueryState,
-  useStatus,
-  type VersionBodyProps,
-} from '@site/src/components/WidgetForm';
+import {FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, linkStateLoading, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
 import styles from './styles.module.css';
 
 function safeGenerate(input: unknown): {out: GeneratorOutput | null; error: string | null} {

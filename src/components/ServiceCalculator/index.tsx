@@ -45,21 +45,7 @@ import {
 import {SEVERITY, calculatorUrl, codeParts, formatNumber, numberLabel, safeEvaluate, safeLink, severityOf, visibleNumbers} from './view';
 import Formula from './Formula';
 import LinkNotices from '@site/src/components/LinkNotices';
-import {
-  FieldError,
-  LinkLoading,
-  PerVersion,
-  PermalinkInput,
-  SeverityBadge,
-  TextField,
-  VersionButtons,
-  formStyles,
-  linkStateLoading,
-  severityStyles,
-  useQueryState,
-  useStatus,
-  type VersionBodyProps,
-} from '@site/src/components/WidgetForm';
+import {FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, linkStateLoading, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
 import styles from './styles.module.css';
 
 export interface ServiceCalculatorProps {
