@@ -27,8 +27,8 @@ export default function ExplainPage(): React.ReactElement {
         </p>
         <noscript>
           <p className={styles.noscript}>
-            The explainer needs JavaScript to analyse your own text, and to open the text a shared link carries. Below
-            is what it shows for an example.
+            The explainer needs JavaScript to analyse your own text. A shared link&apos;s text needs it too. Below is
+            what it shows for an example.
           </p>
         </noscript>
         <Explainer />
