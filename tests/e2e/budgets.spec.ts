@@ -110,6 +110,8 @@ test('each widget\'s own code and the shared domain chunks stay within their bud
 });
 
 test('render-blocking CSS stays within the budget on every page', async ({page, request}) => {
+  // every page of the sitemap in one test: on a busy machine that outlasts one page's minute
+  test.setTimeout(180_000);
   for (const path of sitemapPaths()) {
     await page.goto(path);
     const hrefs = await page.locator('head link[rel="stylesheet"]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
