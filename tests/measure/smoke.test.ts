@@ -35,6 +35,28 @@ function processesMentioning(needle: string): number[] {
   return out;
 }
 
+/**
+ * The /tmp/measure-* directories of the Dovecot masters descending from `root`: only its own,
+ * since other runs of the harness (another checkout's tests) may be running on the machine.
+ */
+function mastersUnder(root: number): string[] {
+  const rows = spawnSync('ps', ['-eo', 'pid=,ppid=,args='], {encoding: 'utf8'}).stdout.split('\n');
+  const parent = new Map<number, number>();
+  const masters: {pid: number; dir: string}[] = [];
+  for (const row of rows) {
+    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(row);
+    if (!m) continue;
+    parent.set(Number(m[1]), Number(m[2]));
+    const d = /\/dovecot -F -c (\/tmp\/measure-[^/\s]+)\//.exec(m[3]);
+    if (d) masters.push({pid: Number(m[1]), dir: d[1]});
+  }
+  const descends = (pid: number) => {
+    for (let p = parent.get(pid), n = 0; p !== undefined && p > 1 && n < 50; p = parent.get(p), n++) if (p === root) return true;
+    return false;
+  };
+  return masters.filter((x) => descends(x.pid)).map((x) => x.dir);
+}
+
 function ourCgroups(root: string | null, pid: number): string[] {
   return root ? readdirSync(root).filter((n) => n.startsWith(`measure-${pid}-`)) : [];
 }
@@ -128,13 +150,12 @@ describe('measure harness smoke run (real Dovecot 2.3)', () => {
     child.stdout!.on('data', (d) => (out += String(d)));
     child.stderr!.on('data', (d) => (out += String(d)));
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    // Wait until its Dovecot runs (a master whose config is in a /tmp/measure-* directory).
+    // Wait until its Dovecot runs (a master below it whose config is in a /tmp/measure-* directory).
     const t0 = Date.now();
     let dirs: string[] = [];
     try {
       while (Date.now() - t0 < 30_000 && dirs.length === 0) {
-        const ps = spawnSync('ps', ['-eo', 'ppid,args'], {encoding: 'utf8'}).stdout;
-        dirs = [...ps.matchAll(/\/dovecot -F -c (\/tmp\/measure-[^/\s]+)\//g)].map((m) => m[1]);
+        dirs = mastersUnder(child.pid!);
         if (dirs.length === 0) await new Promise((r) => setTimeout(r, 200));
       }
     } finally {
