@@ -7,7 +7,9 @@
  * auth-settings.c, and confirmed against the binaries by tests/doveconf/rules-differential):
  *
  * 1. While parsing, in file order: a value that does not parse is fatal at once (V1), as are
- *    2.4's `dovecot_config_version` not being the first setting (E17) or unsupported (E19).
+ *    2.4's `dovecot_config_version` not being the first setting (E17) or unsupported (E19), and
+ *    2.4's named-list sections without a name (E20: `inet_listener { } is missing section name`;
+ *    2.3 accepts them, and adds an unnamed listener next to the built-in ones).
  *    2.3 rewrites a bare `auth_cache_size` of 1..1023 to megabytes with an obsolete warning (W4).
  * 2. Then the setting roots are checked: the auth root (E16 2.3, E15) before the master root.
  *    The master root: service types of every service (E9), `protocols` (E11), then each enabled
@@ -31,7 +33,7 @@ import {
   SUPPORTED_CONFIG_VERSIONS_24,
   DEFAULT_CONFIG_VERSION_24,
 } from './catalog';
-import type {ConfigTree, SettingNode} from './conf';
+import type {ConfigTree, SectionNode, SettingNode} from './conf';
 import {expandFlatServiceSetting} from './conf';
 
 export type RuleId =
@@ -50,6 +52,7 @@ export type RuleId =
   | 'E17'
   | 'E18'
   | 'E19'
+  | 'E20'
   | 'V1'
   | 'W1'
   | 'W2'
@@ -289,6 +292,30 @@ const GLOBALS: Record<DovecotVersion, readonly string[]> = {
   ],
 };
 
+/**
+ * 2.4's named-list filters: a section of one of these types without a name is fatal at the line
+ * that opens it, `TYPE { } is missing section name` (2.4.1 config-parser.c; each type checked
+ * with the real doveconf 2.4.1 by tests/doveconf).
+ */
+export const NAMED_SECTIONS_24: ReadonlySet<string> = new Set([
+  'service', 'inet_listener', 'unix_listener', 'fifo_listener', 'passdb', 'userdb', 'namespace', 'mailbox',
+  'metric', 'event_exporter', 'fs', 'language', 'quota', 'quota_warning', 'sieve_script', 'acl', 'dict', 'dict_map',
+]);
+
+/** The first section (itself or inside it, in file order) 2.4 refuses for having no name. */
+function firstUnnamed(root: SectionNode): SectionNode | null {
+  const stack: SectionNode[] = [root];
+  while (stack.length > 0) {
+    const s = stack.pop()!;
+    if (s.name === undefined && s.group === undefined && NAMED_SECTIONS_24.has(s.type)) return s;
+    for (let i = s.children.length - 1; i >= 0; i--) {
+      const c = s.children[i];
+      if (c.kind === 'section') stack.push(c);
+    }
+  }
+  return null;
+}
+
 const UINT_CHECKED = new Set<string>(['default_process_limit', 'default_client_limit', 'auth_worker_max_count', ...UINT_KEYS]);
 const BOOLEAN_TEXT = /^(yes|y|1|no)$/i;
 
@@ -345,6 +372,9 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
   };
   const fail = (r: Omit<RuleResult, 'severity' | 'source'>) => {
     out.parseError = {severity: 'error', source: 'doveconf', ...r};
+  };
+  const missingName = (node: SectionNode) => {
+    fail({id: 'E20', message: `${node.type} { } is missing section name`, numbers: {section: node.type}, line: node.pos.line});
   };
   const badValue = (node: SettingNode, key: string, written: string, error: string) => {
     // 2.4 names the setting as written before the parser's error; 2.3 does not.
@@ -427,6 +457,13 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
       const m = svc(node.name);
       for (let j = 0; j < node.children.length; j++) {
         const child = node.children[j];
+        if (child.kind === 'section' && version === '2.4') {
+          const unnamed = firstUnnamed(child);
+          if (unnamed) {
+            missingName(unnamed);
+            break;
+          }
+        }
         if (child.kind !== 'setting') continue;
         const sk = serviceKeys.get(child.key);
         if (!sk) continue;
@@ -437,9 +474,13 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
         }
         m.set(sk, child.value);
       }
-    } else if (node.kind === 'section' && version === '2.4' && firstSetting) {
-      fail({id: 'E17', message: 'The first setting must be dovecot_config_version', numbers: {}, line: node.pos.line});
-      break;
+    } else if (node.kind === 'section' && version === '2.4') {
+      if (firstSetting) {
+        fail({id: 'E17', message: 'The first setting must be dovecot_config_version', numbers: {}, line: node.pos.line});
+        break;
+      }
+      const unnamed = firstUnnamed(node);
+      if (unnamed) missingName(unnamed);
     }
   }
   return out;

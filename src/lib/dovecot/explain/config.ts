@@ -19,6 +19,7 @@ import type {CalculatorLoad, CalculatorSettings, Finding} from '../calculator/ty
 import {walkConfig, type ConfigTree, type Node, type SectionNode, type SettingNode} from '../conf';
 import {analyzeConfig, type RuleResult} from '../rules';
 import type {TroubleshootingAnchor} from './anchors';
+import {hasPlaceholder, withoutTemplates} from './template';
 import {raiseTo, ref, settingFix, zeroFix, defaultVszLimit} from './fixes';
 import {
   countText,
@@ -145,7 +146,8 @@ export interface RulesInput {
  * without `protocols` is checked with the protocols of its services (otherwise doveconf would
  * skip every check); a 2.4 text without dovecot_config_version is treated as a conf.d fragment.
  */
-export function wrapForRules(version: DovecotVersion, tree: ConfigTree): RulesInput {
+export function wrapForRules(version: DovecotVersion, templated: ConfigTree): RulesInput {
+  const tree = withoutTemplates(templated);
   const globals = topLevel(tree);
   const assumptions: Assumption[] = [];
   const wholeFileNotes: RuleExplanation[] = [];
@@ -238,7 +240,8 @@ export function explainServices(
       if (!r.ok) {
         evaluable = false;
         problems.push(`${name} (line ${w.line}) cannot be evaluated: ${r.why}.`);
-        cannot.push({line: w.line, text: `${name} = ${w.value}`, why: r.why});
+        // template lines are listed once, as lines
+        if (!hasPlaceholder(w.value)) cannot.push({line: w.line, text: `${name} = ${w.value}`, why: r.why});
         continue;
       }
       overrides[name] = r.value;

@@ -93,12 +93,16 @@ describe('config explanation', () => {
     ].join('\n');
     const r = explain(text, {version: '2.4'});
     expect(r.cannotEvaluate.map((c) => c.line)).toEqual([1, 2, 4, 5, 8, 11, 12]);
-    expect(r.cannotEvaluate[2].why).toContain('templating ({{');
+    expect(r.cannotEvaluate[2].why).toContain('template expressions');
     const login = r.services.find((s) => s.name === 'imap-login')!;
     expect(login.effective).toBeNull();
-    expect(login.problems).toEqual(['client_limit (line 5) cannot be evaluated: $my_limit refers to a variable that is not known here.']);
+    expect(login.problems).toEqual([
+      'process_limit (line 4) cannot be evaluated: the template fills in its value when it is rendered.',
+      'client_limit (line 5) cannot be evaluated: $my_limit refers to a variable that is not known here.',
+    ]);
     expect(r.services.find((s) => s.name === 'imap')!.effective).toBeNull();
-    expect(r.services.find((s) => s.name === 'pop3')!.effective).not.toBeNull();
+    // a template value is never read as "not set" (which would show the defaults)
+    expect(r.services.find((s) => s.name === 'pop3')!.effective).toBeNull();
   });
 
   it('mixed input: config part, log lines and unrecognised lines, with line numbers as pasted', () => {
