@@ -4,7 +4,7 @@
  * settings the version lacks, what cannot be evaluated, the 2.3 → 2.4 migration, and what each
  * known log line means with its fix. Pure and synchronous; never throws; returns plain data.
  */
-import type {DovecotVersion} from '../../version';
+import {parseVersion, type DovecotVersion} from '../../version';
 import {readHeader, MAX_CONFIG_BYTES, type ConfigTree} from '../conf';
 import {LineCache} from '../conf/lineCache';
 import {formatBytes, parseWithinLimit, utf8ByteLength} from '../conf/parse';
@@ -238,7 +238,7 @@ function explainText(text: string, bytes: number, opts: ExplainOptions): Explain
       });
     }
   }
-  const detection = decideVersion(evidence, opts.version);
+  const detection = decideVersion(evidence, parseVersion(opts.version) ?? undefined, parseVersion(opts.siteVersion) ?? undefined);
   const version: DovecotVersion = detection.version;
 
   const result = emptyResult(bytes, null);

@@ -26,7 +26,11 @@ export interface Fix {
   calculator?: CalculatorPrefill;
 }
 
-export type VersionSource = 'override' | 'header' | 'config-version' | 'log' | 'setting-name' | 'default';
+/**
+ * Where the version comes from: the reader's choice on the page, a clue in the text (strongest
+ * first), or, with no clue, the version chosen for the site (`site`, or `default` without one).
+ */
+export type VersionSource = 'override' | 'header' | 'config-version' | 'log' | 'setting-name' | 'syntax' | 'variable' | 'site' | 'default';
 
 export interface VersionEvidence {
   version: DovecotVersion;
@@ -37,7 +41,10 @@ export interface VersionEvidence {
 }
 
 export interface VersionDetection {
+  /** The version the analysis uses. */
   version: DovecotVersion;
+  /** What the text itself says; 'unknown' when nothing in it names a version. */
+  detected: DovecotVersion | 'unknown';
   source: VersionSource;
   reason: string;
   /** Every clue found, strongest first (at most a few dozen). */
@@ -195,6 +202,8 @@ export interface Assumption {
 export interface ExplainOptions {
   /** Use this version instead of detecting one. */
   version?: DovecotVersion;
+  /** The version chosen for the whole site (the navbar): used when the text gives no clue. */
+  siteVersion?: DovecotVersion;
   /** Load for the calculator's findings; without it only load-free numbers are given. */
   load?: CalculatorLoad;
 }
