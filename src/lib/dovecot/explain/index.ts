@@ -14,6 +14,7 @@ import {logRecogniser, looksLikeKnownMessage} from './logs';
 import {migrate23to24} from './migrate';
 import {restoreDeep, TemplateReader, type SkippedBranch} from './template';
 import {decideVersion, seriesVersion, settingEvidence} from './version';
+import {WrappedLog} from './wrap';
 import type {
   CannotEvaluate,
   ConfigPart,
@@ -160,6 +161,30 @@ function sortTemplateLine(line: number, original: string, text: string, into: So
   return sortLine(line, original, into);
 }
 
+/** Recognised, and with how many numbers. */
+function score(recognise: ReturnType<typeof logRecogniser>, log: LogLine, message: string): number {
+  const r = recognise({...log, message}, '2.4');
+  return r ? 1 + Object.keys(r.numbers).length : 0;
+}
+
+/**
+ * A wrapped message joined the way it is recognised best (most numbers; with spaces on a tie), or
+ * null when a tentative join (see wrap.ts) is recognised no better than its first line.
+ */
+function bestJoin(w: WrappedLog, recognise: ReturnType<typeof logRecogniser>): string | null {
+  let best = '';
+  let bestScore = -1;
+  for (const message of w.joins().reverse()) {
+    const s = score(recognise, w.log, message);
+    if (s > bestScore) {
+      best = message;
+      bestScore = s;
+    }
+  }
+  if (w.tentative && bestScore <= score(recognise, w.log, w.pieces[0])) return null;
+  return best;
+}
+
 /** How a template is read, for "How the text was read". */
 function templateAssumption(t: TemplateReader): string {
   const named = t.languages.filter((l) => l !== 'template');
@@ -192,7 +217,21 @@ function explainText(text: string, bytes: number, opts: ExplainOptions): Explain
   // pasted configs repeat lines: one that sorted as blank or config with nothing to record (no
   // doveconf header) is not sorted again
   const plainLines = new LineCache<Kind>();
+  const recognise = logRecogniser();
+  const wraps: WrappedLog[] = [];
+  let wrap: WrappedLog | null = null;
   const lineCount = forEachLine(text, (line, raw, start) => {
+    if (wrap) {
+      const cleaned = cleanLine(raw);
+      const trimmed = cleaned.trim();
+      if (trimmed !== '' && !(mayHaveLogPrefix(cleaned) && normaliseLogLine(line, raw).logShaped) && wrap.takes(trimmed, isConfigShaped(trimmed))) {
+        wrap.add(line, raw, trimmed);
+        configText.add(raw, start, false);
+        part = null;
+        return;
+      }
+      wrap = null;
+    }
     let kind: Kind | undefined;
     let configLine = raw;
     if (templates.needs(raw)) {
@@ -215,6 +254,11 @@ function explainText(text: string, bytes: number, opts: ExplainOptions): Explain
         configParts.push(part);
       } else part.lastLine = line;
     } else if (kind === 'log' || kind === 'other') part = null;
+    if (kind === 'log') {
+      const last = logs[logs.length - 1];
+      if (WrappedLog.startsWrap(last.message)) wraps.push((wrap = new WrappedLog(last)));
+      else if (last.level !== undefined && last.message.length >= 20 && !recognise(last, '2.4')) wraps.push((wrap = new WrappedLog(last, true)));
+    }
   });
   templates.finish();
   const skipped = templates.skipped.map(skippedEntry);
@@ -225,7 +269,13 @@ function explainText(text: string, bytes: number, opts: ExplainOptions): Explain
   evidence.push(...settingEvidence(tree));
 
   // log lines: recognised once for the clues, again in the chosen version's names
-  const recognise = logRecogniser();
+  for (const w of wraps) {
+    if (w.pieces.length < 2) continue;
+    const joined = bestJoin(w, recognise);
+    if (joined === null) unrecognised.push(...w.undo());
+    else w.log.message = joined;
+  }
+  if (wraps.length > 0) unrecognised.sort((a, b) => a.line - b.line);
   for (const log of logs) {
     if (evidence.length >= 80) break;
     const r = recognise(log, '2.4');

@@ -162,3 +162,72 @@ describe('logRecogniser', () => {
     expect(recognise(a, '2.3')?.severity).toBe('warning');
   });
 });
+
+// Wordings of older releases and messages around the limits, as people paste them from issue
+// trackers and lists; each checked against the format string in dovecot/core of its version.
+describe('older wordings and neighbouring messages', () => {
+  it('auth/anvil client_limit warnings of 2.2 to 2.3.15 (no "Counted" list)', () => {
+    const a = rec('Jan 23 10:11:12 mx dovecot: master: Warning: service auth { client_limit=1000 } is lower than required under max. load (1100)')!;
+    expect(a).toMatchObject({kind: 'auth-client-limit-warning', version: '2.3', numbers: {client_limit: 1000, required: 1100}});
+    expect(a.counted).toBeUndefined();
+    expect(a.fix?.text).toBe('Raise `service auth { client_limit }` to at least 1100.');
+    expect(a.meaning).toContain('does not list them');
+    const b = rec('Jan 23 10:11:12 mx dovecot: master: Warning: service anvil { client_limit=1000 } is lower than required under max. load (1103)', '2.3')!;
+    expect(b).toMatchObject({kind: 'anvil-client-limit-warning', version: '2.3', numbers: {client_limit: 1000, required: 1103}});
+    expect(b.fix?.calculator).toEqual({version: '2.3', service: 'anvil', settings: {client_limit: '1103'}});
+  });
+
+  it('2.0 drop warnings without the number', () => {
+    const r = rec('Dec  1 12:00:00 mail dovecot: master: Warning: service(imap-login): process_limit reached, client connections are being dropped', '2.3')!;
+    expect(r).toMatchObject({kind: 'process-limit-reached', numbers: {service: 'imap-login'}, anchor: 'process-limit-reached'});
+    expect(r.fix?.setting).toBe('process_limit');
+    expect(r.fix?.value).toBeUndefined();
+    expect(rec('master: Warning: service(auth): client_limit reached, client connections are being dropped')).toMatchObject({kind: 'client-limit-reached', numbers: {service: 'auth'}});
+  });
+
+  it('error 83 in the 2.0 wording', () => {
+    const r = rec('master: Error: service(imap): child 5511 returned error 83 (Out of memory (vsz_limit=256 MB, you may need to increase it))', '2.3')!;
+    expect(r).toMatchObject({kind: 'error-83-out-of-memory', numbers: {service: 'imap', pid: 5511, vsz_limit_mb: 256}});
+    expect(r.fix?.value).toBe('512M');
+  });
+
+  it('mmap() of a large dovecot.index.cache failing: the process reached vsz_limit', () => {
+    const r = rec('Mar  3 08:01:02 mail dovecot: imap(alice@example.com)<21477><q8Z0cN4F7OB/AAAB>: Error: mmap(size=536870912) failed with file /var/vmail/example.com/alice/Maildir/dovecot.index.cache: Cannot allocate memory', '2.3')!;
+    expect(r).toMatchObject({kind: 'mmap-cannot-allocate', severity: 'error', numbers: {service: 'imap', size: 536870912}});
+    // 512 MiB of file on top of the 256 MiB a process may already use
+    expect(r.fix?.text).toBe('Raise `service imap { vsz_limit }` so that the 512 MiB file fits next to what the process already uses, for example to 768M.');
+    expect(r.fix?.calculator).toEqual({version: '2.3', service: 'imap', settings: {vsz_limit: '768M'}});
+    expect(r.link).toBe('/services/memory-and-idle#vsz-limit-reached');
+  });
+
+  it('Initial status notification not received in 30 seconds', () => {
+    const r = rec('master: Error: service(imap-login): Initial status notification not received in 30 seconds, killing the process')!;
+    expect(r).toMatchObject({kind: 'initial-status-timeout', severity: 'error', numbers: {service: 'imap-login', seconds: 30}});
+    expect(r.meaning).toContain('SIGKILL');
+    expect(r.fix?.text).toContain('Raising a limit does not help');
+  });
+
+  it('Maximum number of connections from user+IP exceeded', () => {
+    const r = rec('imap-login: Info: Maximum number of connections from user+IP exceeded (mail_max_userip_connections=10): user=<bob@example.org>, method=PLAIN, rip=198.51.100.4, lip=192.0.2.1, TLS, session=<Zx8Yc3Zh6K3GM2QE>')!;
+    expect(r).toMatchObject({kind: 'userip-connections-exceeded', numbers: {mail_max_userip_connections: 10, protocol: 'imap'}});
+    expect(r.fix?.text).toContain('`protocol imap { mail_max_userip_connections = 20 }`');
+  });
+
+  it('Sent SIGKILL to N processes and child N killed with signal 9', () => {
+    expect(rec('master: Warning: Sent SIGKILL to 3 imap processes')).toMatchObject({kind: 'signal-sent-to-processes', severity: 'warning', numbers: {signal: 'SIGKILL', processes: 3, service: 'imap'}});
+    expect(rec("master: Warning: Processes aren't dying after reload, sent SIGKILL to 12 processes.")).toMatchObject({numbers: {signal: 'SIGKILL', processes: 12}});
+    const k = rec('Feb 10 03:04:05 mx dovecot: master: Error: service(imap): child 4242 killed with signal 9')!;
+    expect(k).toMatchObject({kind: 'child-killed-with-signal', severity: 'error', numbers: {service: 'imap', pid: 4242, signal: 9}});
+    expect(k.meaning).toContain('OOM killer');
+    expect(rec('master: Error: service(imap): child 77 killed with signal 11 (core dumped)')!.meaning).toContain('crashed (SIGSEGV)');
+  });
+
+  it('Obsolete setting: the 1.x login_process_size and the other old names', () => {
+    const r = rec('doveconf: Warning: Obsolete setting in /etc/dovecot/dovecot.conf:23: login_process_size has been replaced by service { vsz_limit }')!;
+    expect(r).toMatchObject({kind: 'obsolete-setting', version: '2.3', numbers: {file: '/etc/dovecot/dovecot.conf', line: 23, setting: 'login_process_size'}});
+    expect(r.fix?.text).toBe('Delete `login_process_size` and write `vsz_limit = …` in service imap-login, service pop3-login (and the other -login services you run) (the old value was megabytes: 256 becomes `256M`).');
+    expect(rec('doveconf: Warning: Obsolete setting in /etc/dovecot/conf.d/10-auth.conf:4: auth_process_size has been replaced by service auth { vsz_limit }')!.fix?.text).toContain('in service auth');
+    expect(rec('doveconf: Warning: Obsolete setting in /etc/dovecot/dovecot.conf:9: ssl_cert_file has been replaced by ssl_cert = <file')).toMatchObject({kind: 'obsolete-setting', numbers: {setting: 'ssl_cert_file'}});
+    expect(rec('doveconf: Warning: NOTE: You can get a new clean config file with: doveconf -Pn > dovecot-new.conf')?.kind).toBe('clean-config-note');
+  });
+});

@@ -69,9 +69,18 @@ const RECOGNISERS: readonly Recogniser[] = [
   {
     kind: 'process-limit-reached',
     needle: 'reached, client connections are being dropped',
-    re: new RegExp(`${SVC}process_limit \\(${INT}\\) reached, client connections are being dropped`),
+    // 2.0 printed no number: `service(imap-login): process_limit reached, …`
+    re: new RegExp(`${SVC}process_limit(?: \\(${INT}\\))? reached, client connections are being dropped`),
     build: (m, _log, v) => {
-      const [service, limit] = [m[1], int(m[2])];
+      const service = m[1];
+      if (m[2] === undefined) {
+        return rec('process-limit-reached', 'process_limit reached', 'warning',
+          `Every ${service} process is busy and there are already process_limit of them, so the master stops accepting new connections for ${service} until one frees up. (Dovecot 2.0 words it without the number; from 2.1 on the line says which limit it reached.)${loginMode(v, service)}`,
+          {numbers: {service}, fix: settingFix(v, service, 'process_limit', '',
+            `Raise ${ref(v, service, 'process_limit')} above what it is now (\`doveconf -a\` shows it) so that it covers the connections ${service} must hold at peak.`),
+          ...anchored('process-limit-reached')});
+      }
+      const limit = int(m[2]);
       const suggested = Math.max(limit * 2, limit + 1);
       return rec('process-limit-reached', 'process_limit reached', 'warning',
         `Every ${service} process is busy and there are already ${limit} of them (process_limit), so the master stops accepting new connections for ${service} until one frees up.${loginMode(v, service)}`,
@@ -97,9 +106,16 @@ const RECOGNISERS: readonly Recogniser[] = [
   {
     kind: 'client-limit-reached',
     needle: 'reached, client connections are being dropped',
-    re: new RegExp(`${SVC}client_limit \\(${INT}\\) reached, client connections are being dropped`),
+    re: new RegExp(`${SVC}client_limit(?: \\(${INT}\\))? reached, client connections are being dropped`),
     build: (m, _log, v) => {
-      const [service, limit] = [m[1], int(m[2])];
+      const service = m[1];
+      if (m[2] === undefined) {
+        return rec('client-limit-reached', 'client_limit reached', 'warning',
+          `${service} runs a single process (process_limit 1) and it already serves client_limit connections, so new connections wait. (Dovecot 2.0 words it without the number.)`,
+          {numbers: {service}, fix: settingFix(v, service, 'client_limit', '', `Raise ${ref(v, service, 'client_limit')} (and make sure \`ulimit -n\` covers it).`),
+            ...anchored('client-limit-reached')});
+      }
+      const limit = int(m[2]);
       return rec('client-limit-reached', 'client_limit reached', 'warning',
         `${service} runs a single process (process_limit 1) and it already serves ${limit} connections (client_limit), so new connections wait.`,
         {numbers: {service, client_limit: limit}, fix: settingFix(v, service, 'client_limit', String(limit * 2),
@@ -128,25 +144,29 @@ const RECOGNISERS: readonly Recogniser[] = [
   {
     kind: 'auth-client-limit-warning',
     needle: 'service auth { client_limit=',
-    re: new RegExp(`service auth \\{ client_limit=${INT} \\} is lower than required under max\\. load \\(${INT}\\)\\. Counted for protocol services with (service_count|restart_request_count) != 1: (.{0,7000})`),
+    // 2.2 to 2.3.15 stop after the number; 2.3.16 added the "Counted …" list
+    re: new RegExp(`service auth \\{ client_limit=${INT} \\} is lower than required under max\\. load \\(${INT}\\)(?:\\. Counted for protocol services with (service_count|restart_request_count) != 1: (.{0,7000}))?`),
     build: (m, _log, v) => {
       const [limit, required] = [int(m[1]), int(m[2])];
-      const counted = parseCounted(m[4]);
+      const counted = m[4] === undefined ? undefined : parseCounted(m[4]);
+      const what = counted
+        ? 'Each counted process'
+        : `Each process of a login service, and of a protocol service with ${nameOf(v, 'restart_request_count')} other than 1, counted by its process_limit (this 2.2 to 2.3.15 wording does not list them),`;
       return rec('auth-client-limit-warning', 'auth client_limit too low', 'warning',
-        `Each counted process can hold a connection to the auth service at the same time; at full load that is ${required} connections, but auth accepts only ${limit}. Logins would then wait or fail.`,
-        {version: m[3] === 'service_count' ? '2.3' : '2.4', numbers: {client_limit: limit, required}, counted,
+        `${what} can hold a connection to the auth service at the same time; at full load that is ${required} connections, but auth accepts only ${limit}. Logins would then wait or fail.`,
+        {version: m[3] === 'restart_request_count' ? '2.4' : '2.3', numbers: {client_limit: limit, required}, ...(counted ? {counted} : {}),
           fix: raiseTo(v, 'auth', 'client_limit', required), ...anchored('auth-client-limit-warning')});
     },
   },
   {
     kind: 'anvil-client-limit-warning',
     needle: 'service anvil { client_limit=',
-    re: new RegExp(`service anvil \\{ client_limit=${INT} \\} is lower than required under max\\. load \\(${INT}\\)\\. Counted with: (.{0,7000})`),
+    re: new RegExp(`service anvil \\{ client_limit=${INT} \\} is lower than required under max\\. load \\(${INT}\\)(?:\\. Counted with: (.{0,7000}))?`),
     build: (m, _log, v) => {
       const [limit, required] = [int(m[1]), int(m[2])];
       return rec('anvil-client-limit-warning', 'anvil client_limit too low', 'warning',
-        `Every login process and the auth process keep a connection to anvil (plus 2 for the master); at full load that is ${required}, but anvil accepts only ${limit}.`,
-        {numbers: {client_limit: limit, required}, counted: parseCounted(m[3]),
+        `Every login process and the auth process keep a connection to anvil (plus 2 for the master); at full load that is ${required}, but anvil accepts only ${limit}.${m[3] === undefined ? ' (This 2.2 to 2.3.15 wording does not list the services counted.)' : ''}`,
+        {...(m[3] === undefined ? {version: '2.3' as const} : {}), numbers: {client_limit: limit, required}, ...(m[3] === undefined ? {} : {counted: parseCounted(m[3])}),
           fix: raiseTo(v, 'anvil', 'client_limit', required), ...anchored('anvil-client-limit-warning')});
     },
   },
@@ -206,7 +226,8 @@ const RECOGNISERS: readonly Recogniser[] = [
   {
     kind: 'error-83-out-of-memory',
     needle: 'returned error 83',
-    re: new RegExp(`${SVC}child ${INT} returned error 83(?: \\(Out of memory \\(service ([^\\s{]{1,64}) \\{ vsz_limit=(\\d{1,12}) MB \\})?`),
+    // 2.0: `(Out of memory (vsz_limit=256 MB, you may …`; 2.1 on: `(service imap { vsz_limit=256 MB }, …`
+    re: new RegExp(`${SVC}child ${INT} returned error 83(?: \\(Out of memory \\((?:service ([^\\s{]{1,64}) \\{ )?vsz_limit=(\\d{1,12}) MB)?`),
     build: (m, _log, v) => {
       const service = m[1];
       const mb = m[4] === undefined ? undefined : int(m[4]);
@@ -217,6 +238,114 @@ const RECOGNISERS: readonly Recogniser[] = [
         `A ${service} process (pid ${m[2]}) ran out of memory: usually it hit its vsz_limit${mb !== undefined ? ` of ${mb} MB` : ''} (address space, not resident memory), occasionally the machine itself was out of memory.`,
         {numbers: {service, pid: int(m[2]), ...(mb !== undefined ? {vsz_limit_mb: mb} : {})}, fix, ...anchored('error-83-out-of-memory')});
     },
+  },
+  {
+    kind: 'mmap-cannot-allocate',
+    needle: 'Cannot allocate memory',
+    re: /mmap\((?:size=(\d{1,20}))?\) failed with file ([^\n]{1,1000}?): Cannot allocate memory/,
+    build: (m, log, v) => {
+      const size = m[1] === undefined ? undefined : Number(m[1]);
+      const file = m[2];
+      const service = log.process && /^[a-z][a-z0-9-]{0,63}$/.test(log.process) && log.process !== 'master' ? log.process : 'imap';
+      const mib = size === undefined ? undefined : Math.ceil(size / 1048576);
+      // the file's mapping comes on top of what the process already uses (the default limit is 256M)
+      const suggested = mib === undefined ? undefined : `${Math.max(512, Math.ceil((mib + 256) / 256) * 256)}M`;
+      const cache = file.endsWith('dovecot.index.cache');
+      return rec('mmap-cannot-allocate', 'mmap() failed: Cannot allocate memory', 'error',
+        `A ${service} process could not map ${cache ? 'the mailbox\'s cache file' : 'an index file'} into memory${mib !== undefined ? ` (${mib} MiB)` : ''}: mapping a file takes address space, and the process reached its vsz_limit (or, rarely, the machine is out of memory). ${cache ? 'Large cache files come with large mailboxes; the mailbox stays usable, only slower, until the limit allows the mapping.' : ''}`.trim(),
+        {numbers: {service, ...(size !== undefined ? {size} : {}), file},
+          fix: settingFix(v, service, 'vsz_limit', suggested ?? '',
+            suggested ? `Raise ${ref(v, service, 'vsz_limit')} so that the ${mib} MiB file fits next to what the process already uses, for example to ${suggested}.` : `Raise ${ref(v, service, 'vsz_limit')}.`),
+          link: '/services/memory-and-idle#vsz-limit-reached'});
+    },
+  },
+  {
+    kind: 'initial-status-timeout',
+    needle: 'Initial status notification not received',
+    re: new RegExp(`(?:${SVC})?Initial status notification not received in ${INT} seconds, killing the process`),
+    build: (m) => {
+      const service = m[1];
+      return rec('initial-status-timeout', 'Initial status notification not received', 'error',
+        `A new ${service ?? ''} process did not tell the master it was ready within ${m[2]} seconds of starting, so the master killed it with SIGKILL (the "killed with signal 9" line that follows). It hung while starting up: the machine was overloaded (many processes starting at once, swapping), or the process waited on something that did not answer (the config, auth, log or stats socket, DNS).`.replace('  ', ' '),
+        {numbers: {...(service ? {service} : {}), seconds: int(m[2])},
+          fix: {text: `Look at what ${service ?? 'the process'} logged just before, and at the machine's load at that time; if many processes start at once, lower process_min_avail or spread the start. Raising a limit does not help here.`, ...(service ? {service} : {})}});
+    },
+  },
+  {
+    kind: 'userip-connections-exceeded',
+    needle: 'Maximum number of connections from user+IP exceeded',
+    re: new RegExp(`Maximum number of connections from user\\+IP exceeded \\(mail_max_userip_connections=${INT}\\)`),
+    build: (m, log) => {
+      const n = int(m[1]);
+      const protocol = log.process?.replace(/-login$/, '') ?? 'imap';
+      return rec('userip-connections-exceeded', 'Maximum number of connections from user+IP exceeded', 'warning',
+        `The user already had ${n} ${protocol} sessions open from the same IP address (mail_max_userip_connections), so this login was refused. This is a per-user limit, not a capacity one: a mail client opening one connection per folder, several devices behind one NAT address, or connections left over from a client that lost its network.`,
+        {numbers: {mail_max_userip_connections: n, protocol},
+          fix: {text: `If the user's clients legitimately need more, raise it for that protocol: \`protocol ${protocol} { mail_max_userip_connections = ${n * 2} }\`; otherwise limit the client's connections (e.g. Thunderbird's "maximum number of server connections to cache").`, setting: 'mail_max_userip_connections', value: String(n * 2)},
+          link: '/settings#mail_max_userip_connections'});
+    },
+  },
+  {
+    kind: 'signal-sent-to-processes',
+    needle: 'SIG',
+    re: /(?:Sent|sent) (SIGTERM|SIGKILL) to (\d{1,10}) (?:([\w.-]{1,64}) )?processes/,
+    build: (m) => {
+      const [signal, count, service] = [m[1], int(m[2]), m[3]];
+      const who = service ? `${count} ${service} processes` : `${count} processes`;
+      return rec('signal-sent-to-processes', `Sent ${signal} to processes`, signal === 'SIGKILL' ? 'warning' : 'info',
+        signal === 'SIGKILL'
+          ? `Dovecot was stopped or reloaded, and ${who} had not exited after SIGTERM, so the master killed them. Their clients were disconnected; each killed process is logged as "killed with signal 9". A few at a restart with many connected clients is normal; processes that never exit are stuck (often on slow storage such as NFS).`
+          : `Dovecot was stopped or reloaded, and the master asked ${who} to exit (SIGTERM). If they do not exit in time, SIGKILL follows.`,
+        {numbers: {signal, processes: count, ...(service ? {service} : {})},
+          ...(signal === 'SIGKILL' ? {fix: {text: 'Nothing to change if it happens only at restarts. To keep logged-in sessions across a reload, set `shutdown_clients = no`; if processes hang, see what they wait on (strace, storage).', setting: 'shutdown_clients'}} : {})});
+    },
+  },
+  {
+    kind: 'child-killed-with-signal',
+    needle: 'killed with signal',
+    re: new RegExp(`${SVC}child ${INT} killed with signal ${INT}`),
+    build: (m) => {
+      const [service, pid, signal] = [m[1], int(m[2]), int(m[3])];
+      const meaning: Record<number, string> = {
+        9: `The ${service} process (pid ${pid}) was killed with SIGKILL, which it cannot catch. By the master after "Initial status notification not received" or after "Sent SIGKILL to … processes" at a restart; otherwise by the kernel's OOM killer (\`dmesg\` then shows "Out of memory: Killed process ${pid}"), by systemd stopping the service, or by an admin.`,
+        11: `The ${service} process (pid ${pid}) crashed (SIGSEGV): a bug in Dovecot or a plugin. The lines before it in the log usually show what it was doing; a core dump and backtrace are what the developers need.`,
+        6: `The ${service} process (pid ${pid}) aborted (SIGABRT), normally right after logging a Panic: the Panic line before it says why.`,
+        7: `The ${service} process (pid ${pid}) got SIGBUS: usually a mapped index file shrank or its storage failed under it.`,
+        15: `The ${service} process (pid ${pid}) was stopped with SIGTERM, normally at a restart or reload.`,
+      };
+      return rec('child-killed-with-signal', `child killed with signal ${signal}`, signal === 15 ? 'info' : 'error',
+        meaning[signal] ?? `The ${service} process (pid ${pid}) was killed with signal ${signal}.`,
+        {numbers: {service, pid, signal},
+          ...(signal === 9 ? {fix: {text: `Find who sent it: the master's own lines just before (timeouts, restarts), \`dmesg\` or the journal for the OOM killer. If it is the OOM killer, the machine needs more memory or fewer ${service} processes (process_limit, vsz_limit).`, service}} : {})});
+    },
+  },
+  {
+    kind: 'obsolete-setting',
+    needle: 'Obsolete setting in ',
+    re: /Obsolete setting in ([^\n]{1,500}?):(\d{1,7}): ([^\n]{1,500})/,
+    build: (m) => {
+      const [file, line, what] = [m[1], int(m[2]), m[3].trim()];
+      const old = /^([a-z_]{1,64})/.exec(what)?.[1] ?? '';
+      const service = /has been replaced by service (?:([a-z-]{1,64}) )?\{ ([a-z_]{1,64}) \}/.exec(what);
+      let meaning = `doveconf still reads ${old || 'this setting'} at ${file} line ${line}, but the name is from Dovecot 1.x or 2.0: ${what}. Dovecot 2.4 refuses it ("Unknown setting").`;
+      let fix: Fix = {text: `Replace it as the warning says; \`doveconf -Pn > dovecot-new.conf\` writes the whole configuration with the new names.`};
+      if (service) {
+        const target = service[1] ? `service ${service[1]}` : /^login_/.test(old) ? 'service imap-login, service pop3-login (and the other -login services you run)' : /^(mail_|max_mail)/.test(old) ? 'service imap and service pop3 (the mail processes)' : 'the service';
+        meaning = `${old} at ${file} line ${line} is a Dovecot 1.x setting. 2.x reads it as \`${service[2]}\` in ${target}, and warns; 2.4 refuses it ("Unknown setting: ${old}").`;
+        fix = {text: `Delete \`${old}\` and write \`${service[2]} = …\` in ${target}${old.endsWith('_size') ? ' (the old value was megabytes: 256 becomes `256M`)' : ''}.`, setting: service[2]};
+      }
+      return rec('obsolete-setting', `Obsolete setting: ${old || what.slice(0, 60)}`, 'warning', meaning,
+        // 2.4 prints only "has been renamed to" (renames between 2.4.x config versions)
+        {...(/ has been renamed to /.test(what) ? {} : {version: '2.3' as const}), numbers: {file, line, ...(old ? {setting: old} : {})}, fix, ...(service && anchorFor(service[2]) ? {link: `/settings#${anchorFor(service[2])}`} : {})});
+    },
+  },
+  {
+    kind: 'clean-config-note',
+    needle: 'You can get a new clean config file with',
+    re: /NOTE: You can get a new clean config file with: doveconf -Pn > ([^\s]{1,200})/,
+    build: (m) => rec('clean-config-note', 'doveconf -Pn writes a clean config', 'info',
+      `doveconf prints this once before its "Obsolete setting" warnings: \`doveconf -Pn > ${m[1]}\` writes the configuration with every obsolete name already replaced (and without the defaults).`,
+      {numbers: {}}),
   },
   {
     kind: 'fork-failed',

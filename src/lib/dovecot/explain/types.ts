@@ -70,6 +70,11 @@ export interface LogLine extends InputLine {
   message: string;
   /** The timestamp as written, if any. */
   timestamp?: string;
+  /**
+   * Lines a log viewer wrapped the message onto (their numbers), joined into `message`: with a
+   * space or without, whichever the message is recognised with.
+   */
+  wrappedLines?: number[];
 }
 
 export interface RecognisedLog {
