@@ -195,11 +195,28 @@ function templateAssumption(t: TemplateReader): string {
   return `The text is ${what}: its expressions are kept as written and not evaluated.${branches}`;
 }
 
+/** What of a template the migration lists: inserts, branches set aside, the tags themselves. */
+function migrationTemplateLines(t: TemplateReader, inserts: SortedLines['templateOnly'], skipped: CannotEvaluate[]): CannotEvaluate[] {
+  const out: CannotEvaluate[] = inserts.map((i) => ({...i, why: 'a template expression inserts text here'}));
+  out.push(...skipped);
+  if (t.structure.length > 0) {
+    const lines = [...new Set(t.structure)].sort((a, b) => a - b);
+    out.push({
+      line: lines[0],
+      lines,
+      text: `the template's own tags (if, else, end, set, comments) on ${lines.length === 1 ? 'line' : 'lines'} ${lines.slice(0, 12).join(', ')}${lines.length > 12 ? ', …' : ''}`,
+      why: 'the migrated block is the configuration the template renders when no condition holds; its tags are not part of it',
+    });
+  }
+  return out;
+}
+
 /** A branch of the template that is not followed, as a line of the "Not evaluated" list. */
 export function skippedEntry(b: SkippedBranch): CannotEvaluate {
   const where = b.firstLine === b.lastLine ? `line ${b.firstLine}` : `lines ${b.firstLine}–${b.lastLine}`;
   return {
     line: b.firstLine,
+    lines: b.lineNumbers,
     text: `${where}, after ${b.tag.slice(0, 200)} on line ${b.tagLine}`,
     why: b.loop
       ? 'the body of a template loop or macro: it is repeated or called with values that are not known here, so it is not read as configuration'
@@ -263,6 +280,10 @@ function explainText(text: string, bytes: number, opts: ExplainOptions): Explain
   templates.finish();
   const skipped = templates.skipped.map(skippedEntry);
   cannot.push(...skipped);
+  for (const t of templates.inserts) {
+    cannot.push({line: t.line, text: t.text, why: 'a template tag that inserts text here when the template is rendered; what it inserts is not known here'});
+    sorted.templateOnly.push(t);
+  }
   // the config text is no longer than the input, which is within MAX_EXPLAIN_BYTES
   const parsed = configParts.length > 0 ? parseWithinLimit(configText.joined()) : {tree: {children: []}, errors: []};
   const tree = parsed.tree;
@@ -307,7 +328,7 @@ function explainText(text: string, bytes: number, opts: ExplainOptions): Explain
     result.cannotEvaluate.push(...findUnreadable(tree));
     result.services = explainServices(version, tree, result.rules, result.cannotEvaluate, opts.load).slice(0, 300);
     result.unknownSettings = findUnknownSettings(version, tree);
-    if (version === '2.3') result.migration = migrate23to24(tree, {templateLines: [...sorted.templateOnly.map((t) => ({...t, why: 'a template expression inserts text here'})), ...skipped]});
+    if (version === '2.3') result.migration = migrate23to24(tree, {templateLines: migrationTemplateLines(templates, sorted.templateOnly, skipped)});
     result.cannotEvaluate.sort((a, b) => a.line - b.line);
   }
 

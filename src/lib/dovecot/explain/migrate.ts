@@ -677,7 +677,7 @@ export function migrate23to24(tree: ConfigTree, opts: MigrateOptions = {}): Migr
   };
   for (const t of opts.templateLines ?? []) {
     const block = blockAround(tree, t.line);
-    notConverted(ctx, t.line, t.text, `${t.why}${block ? ` (in ${block})` : ''}: convert it by hand`);
+    ctx.notConverted.push({...t, why: `${t.why}${block ? ` (in ${block})` : ''}: convert it by hand`});
   }
   const children: Node[] = [
     setting('dovecot_config_version', DEFAULT_CONFIG_VERSION_24, 0),

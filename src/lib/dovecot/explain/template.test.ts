@@ -53,7 +53,9 @@ describe('branches are kept apart', () => {
     const text = ['protocols = imap', '{% if dovecot_ipv6 %}', 'listen = *, ::', '{% else %}', 'listen = *', '{% endif %}', ''].join('\n');
     const {kinds, reader} = read(text);
     expect(kinds.slice(0, 6)).toEqual(['plain', 'control', 'skipped', 'control', 'plain', 'control']);
-    expect(reader.skipped).toEqual([{tag: '{% if dovecot_ipv6 %}', tagLine: 2, firstLine: 3, lastLine: 3, lines: 1, loop: false}]);
+    // the entry stands for the if, its line, the else that ends it and the endif of the chain
+    expect(reader.skipped).toEqual([{tag: '{% if dovecot_ipv6 %}', tagLine: 2, firstLine: 3, lastLine: 3, lines: 1, loop: false, lineNumbers: [2, 3, 4, 6]}]);
+    expect(reader.structure).toEqual([]);
     const r = explain(text, {version: '2.3'});
     expect(r.migration?.text).toContain('listen = *\n');
     expect(r.migration?.text).not.toContain('::');
@@ -68,6 +70,18 @@ describe('branches are kept apart', () => {
     expect(r.migration?.text).toContain('vsz_limit = 1G');
     expect(r.migration?.text).not.toContain('unlimited');
     expect(r.cannotEvaluate[0]).toMatchObject({line: 2, text: 'lines 2–5, after {%- if dovecot_debug %} on line 1'});
+  });
+
+  it('a tag spread over two lines (an Ansible role\'s `{% if … and\\n … %}`) is one tag', () => {
+    const text = ['{% if dovecot_master.default_process_limit is defined and', '      dovecot_master.default_process_limit | string | length > 0 %}', 'default_process_limit = {{ dovecot_master.default_process_limit | int }}', '{% endif %}', '{% set x = 1 %}', 'default_client_limit = 2000'].join('\n');
+    const {kinds, reader} = read(text);
+    expect(kinds).toEqual(['control', 'control', 'skipped', 'control', 'control', 'plain']);
+    expect(reader.skipped.map((b) => b.lineNumbers)).toEqual([[1, 2, 3, 4]]);
+    expect(reader.structure).toEqual([5]);
+    const m = explain(text, {version: '2.3'}).migration!;
+    expect(m.text).toContain('default_client_limit = 2000');
+    expect(m.text).not.toContain('default_process_limit');
+    expect(m.notConverted.flatMap((c) => c.lines ?? [c.line]).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('elif branches and nested ifs inside a branch not followed stay in one list entry', () => {

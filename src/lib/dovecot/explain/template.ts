@@ -39,6 +39,8 @@ export interface SkippedBranch {
   lastLine: number;
   lines: number;
   loop: boolean;
+  /** Every line the branch stands for: its tags and its lines. */
+  lineNumbers: number[];
 }
 
 /** Placeholders are U+27E6 n U+27E7: one word to the config lexer, never in real configs. */
@@ -188,9 +190,18 @@ interface Frame {
   frame: 'if' | 'loop' | 'block';
   /** The branch being read is the one followed. */
   followed: boolean;
-  tag: string;
-  tagLine: number;
+  /** The last branch of this frame that was set aside (its closing tag is listed with it). */
+  lastSkip: SkippedBranch | null;
 }
+
+/** A tag that opens at the start of a line and closes on a later one (`{% if a and\n b %}`). */
+interface PendingTag {
+  text: string;
+  lines: number[];
+}
+
+/** Most lines one tag may span. */
+const MAX_TAG_LINES = 12;
 
 /**
  * Reads a text line by line (call `line` in order) and keeps the branches apart. `expressions`
@@ -199,16 +210,21 @@ interface Frame {
 export class TemplateReader {
   readonly expressions: string[] = [];
   readonly skipped: SkippedBranch[] = [];
+  /** Tag lines that are the template's own structure and belong to no branch set aside. */
+  readonly structure: number[] = [];
+  /** Tags that insert text of their own (`{% include %}`, an expression over several lines). */
+  readonly inserts: {line: number; text: string}[] = [];
   /** Languages seen, in order. */
   readonly languages: TemplateLanguage[] = [];
   private readonly stack: Frame[] = [];
   private open: SkippedBranch | null = null;
+  private pending: PendingTag | null = null;
   /** Frames that are not followed (so a line is skipped while it is above 0). */
   private unfollowed = 0;
 
-  /** Whether `line` must see this line: it has a template mark, or a branch is being set aside. */
+  /** Whether `line` must see this line: it has a template mark, or a branch or tag is open. */
   needs(raw: string): boolean {
-    return this.unfollowed > 0 || ANY_MARK.test(raw);
+    return this.unfollowed > 0 || this.pending !== null || ANY_MARK.test(raw);
   }
 
   /** Whether any template syntax was seen. */
@@ -220,34 +236,53 @@ export class TemplateReader {
     if (!this.languages.includes(language)) this.languages.push(language);
   }
 
-  /** Starts listing the lines of a branch that is not followed. */
-  private beginSkip(tag: string, tagLine: number, loop: boolean): void {
+  /** Starts listing the lines of a branch that is not followed, from its tag's lines. */
+  private beginSkip(tag: string, lines: number[], loop: boolean): SkippedBranch {
     this.endSkip();
-    this.open = {tag, tagLine, firstLine: tagLine + 1, lastLine: tagLine, lines: 0, loop};
+    const last = lines[lines.length - 1];
+    this.open = {tag, tagLine: lines[0], firstLine: last + 1, lastLine: last, lines: 0, loop, lineNumbers: [...lines]};
+    return this.open;
   }
 
+  /** Ends the branch being listed (one with no line of its own is only structure). */
   private endSkip(): void {
-    if (this.open && this.open.lines > 0) this.skipped.push(this.open);
+    const b = this.open;
     this.open = null;
+    if (!b) return;
+    if (b.lines > 0) this.skipped.push(b);
+    else this.structure.push(...b.lineNumbers);
+  }
+
+  /** Lists tag lines with the branch they end, if it was set aside, else as structure. */
+  private attribute(lines: number[], branch: SkippedBranch | null): void {
+    if (branch && this.skipped.includes(branch)) branch.lineNumbers.push(...lines);
+    else this.structure.push(...lines);
   }
 
   /** Reads line `n` (its text as pasted, CRs and log escapes removed). */
   line(n: number, text: string): TemplateLine {
     const trimmed = text.trim();
+    if (this.pending) return this.continueTag(n, trimmed);
     const marked = trimmed !== '' && ANY_MARK.test(trimmed);
     const tags = marked ? findTags(trimmed) : [];
     if (tags.length === 1 && tags[0].start === 0 && tags[0].end === trimmed.length) {
       const c = controlOf(trimmed);
       if (c) {
         this.note(c.language);
-        this.control(n, trimmed, c.control);
+        this.control([n], trimmed, c.control);
         return {kind: 'control'};
       }
+    }
+    // a tag that starts the line and does not close on it
+    if (marked && (tags.length === 0 || tags[0].start > 0) && /^(?:\{%|\{\{|<%[=#\s-])/.test(trimmed)) {
+      this.pending = {text: trimmed, lines: [n]};
+      return {kind: 'control'};
     }
     if (this.unfollowed > 0) {
       if (this.open && trimmed !== '') {
         this.open.lastLine = n;
         this.open.lines++;
+        this.open.lineNumbers.push(n);
       }
       return {kind: 'skipped'};
     }
@@ -269,35 +304,90 @@ export class TemplateReader {
     return {kind: 'expressions', text: out + text.slice(at)};
   }
 
-  private control(n: number, tag: string, c: Control): void {
-    if (c.op === 'none') return;
-    if (c.op === 'open') {
-      const followed = c.frame === 'block';
-      this.stack.push({frame: c.frame, followed, tag, tagLine: n});
-      if (!followed && ++this.unfollowed === 1) this.beginSkip(tag, n, c.frame === 'loop');
+  /** The next line of a tag spread over several lines. */
+  private continueTag(n: number, trimmed: string): TemplateLine {
+    const p = this.pending!;
+    p.text = `${p.text} ${trimmed}`;
+    p.lines.push(n);
+    const tags = findTags(p.text);
+    const whole = tags.length === 1 && tags[0].start === 0 && tags[0].end === p.text.length;
+    if (!whole && p.lines.length < MAX_TAG_LINES && tags.length === 0) return {kind: 'control'};
+    this.pending = null;
+    const c = whole ? controlOf(p.text) : null;
+    if (c) {
+      this.note(c.language);
+      this.control(p.lines, p.text, c.control);
+    } else if (this.unfollowed > 0 && this.open) this.open.lineNumbers.push(...p.lines);
+    else this.inserts.push({line: p.lines[0], text: p.text.slice(0, 300)});
+    return {kind: 'control'};
+  }
+
+  private control(lines: number[], tag: string, c: Control): void {
+    const top = this.stack[this.stack.length - 1];
+    // tags inside a branch set aside are part of it
+    const inside = () => {
+      if (this.open) this.open.lineNumbers.push(...lines);
+    };
+    if (c.op === 'none') {
+      if (/^\{%-?\s{0,5}(?:include|import|from)\b/.test(tag)) {
+        if (this.unfollowed > 0) inside();
+        else this.inserts.push({line: lines[0], text: tag.slice(0, 300)});
+      } else if (this.unfollowed > 0) inside();
+      else this.structure.push(...lines);
       return;
     }
-    const top = this.stack[this.stack.length - 1];
-    if (!top) return; // a fragment that starts inside a branch: nothing to close
+    if (c.op === 'open') {
+      const followed = c.frame === 'block';
+      const frame: Frame = {frame: c.frame, followed, lastSkip: null};
+      this.stack.push(frame);
+      if (followed) {
+        if (this.unfollowed > 0) inside();
+        else this.structure.push(...lines);
+      } else if (++this.unfollowed === 1) frame.lastSkip = this.beginSkip(tag, lines, c.frame === 'loop');
+      else inside();
+      return;
+    }
+    if (!top) {
+      // a fragment that starts inside a branch: nothing to close
+      this.structure.push(...lines);
+      return;
+    }
     if (c.op === 'close') {
       this.stack.pop();
+      if (this.unfollowed > (top.followed ? 0 : 1)) inside();
+      else if (!top.followed) inside();
+      else this.attribute(lines, top.lastSkip);
       if (!top.followed && --this.unfollowed === 0) this.endSkip();
       return;
     }
-    if (top.frame !== 'if') return; // `{% else %}` of a loop: its body is still not followed
+    if (top.frame !== 'if') {
+      inside(); // `{% else %}` of a loop: its body is still not followed
+      return;
+    }
     // the last branch of a chain (`else`) is followed; `elif` / `else if` / `when` are not
     const followed = ELSE.test(inner(tag));
     const below = this.unfollowed - (top.followed ? 0 : 1);
+    // inside a branch that is not followed anyway, the lines stay in that branch's list
+    if (below > 0) {
+      inside();
+      this.unfollowed = below + (followed ? 0 : 1);
+      top.followed = followed;
+      return;
+    }
+    if (top.followed) this.attribute(lines, top.lastSkip);
+    else if (followed) inside(); // `else` ends the branch set aside; an `elif` opens the next one
     this.unfollowed = below + (followed ? 0 : 1);
     top.followed = followed;
-    // inside a branch that is not followed anyway, the lines stay in that branch's list
-    if (below > 0) return;
     if (followed) this.endSkip();
-    else this.beginSkip(tag, n, false);
+    else top.lastSkip = this.beginSkip(tag, lines, false);
   }
 
   /** Ends the text: branches still open are listed up to the last line. */
   finish(): void {
+    if (this.pending) {
+      this.inserts.push({line: this.pending.lines[0], text: this.pending.text.slice(0, 300)});
+      this.pending = null;
+    }
     this.endSkip();
   }
 

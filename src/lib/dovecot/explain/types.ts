@@ -177,6 +177,8 @@ export interface CannotEvaluate {
   line: number;
   text: string;
   why: string;
+  /** Every line the entry stands for, when it is more than `line` (a branch of a template). */
+  lines?: number[];
 }
 
 export interface MigrationChange {
