@@ -10,7 +10,9 @@
  *    2.4's `dovecot_config_version` not being the first setting (E17) or unsupported (E19), and
  *    2.4's named-list sections without a name (E20: `inet_listener { } is missing section name`;
  *    2.3 accepts them, and adds an unnamed listener next to the built-in ones).
- *    2.3 rewrites a bare `auth_cache_size` of 1..1023 to megabytes with an obsolete warning (W4).
+ *    2.3 rewrites a bare `auth_cache_size` of 1..1023 to megabytes with an obsolete warning (W4),
+ *    and reads Dovecot 1.x/2.0 names with one (W5, old-set-parser.c): `login_process_size` becomes
+ *    `vsz_limit` of the login services, `imaps` in protocols is dropped, and so on.
  * 2. Then the setting roots are checked: the auth root (E16 2.3, E15) before the master root.
  *    The master root: service types of every service (E9), `protocols` (E11), then each enabled
  *    service in doveconf's own service order (E8, E4, E1, E5, E6, E7, E2, E3; the first failing
@@ -35,6 +37,7 @@ import {
 } from './catalog';
 import type {ConfigTree, SectionNode, SettingNode} from './conf';
 import {expandFlatServiceSetting} from './conf';
+import {OBSOLETE_23, OBSOLETE_23_SERVICE, obsoleteServices} from './catalog/versionNames';
 
 export type RuleId =
   | 'E1'
@@ -57,7 +60,10 @@ export type RuleId =
   | 'W1'
   | 'W2'
   | 'W3'
-  | 'W4';
+  | 'W4'
+  | 'W5'
+  /** A `#` right after a character: the rest of the line is a comment (found by explain/, on the text). */
+  | 'W6';
 
 /** A service counted into the W1/W2 sums, with the process_limit doveconf printed for it. */
 export interface CountedService {
@@ -79,7 +85,7 @@ export interface RuleResult {
   numbers: Record<string, number | string>;
   /** W1/W2: the services summed, in doveconf's order. */
   counted?: CountedService[];
-  /** Parse-time results (V1, E17, E19, W4): the line doveconf names. */
+  /** Parse-time results (V1, E17, E19, W4, W5): the line doveconf names. */
   line?: number;
 }
 
@@ -353,6 +359,28 @@ function valueChecker(version: DovecotVersion): (key: string, value: string) => 
   };
 }
 
+/** 2.3's `protocols`: `imaps`/`pop3s` dropped, `managesieve` renamed, each with its warning. */
+export function obsoleteProtocols23(value: string): {value: string; warnings: string[]} {
+  const words = value.split(/[ \t]+/).filter((w) => w !== '');
+  const warnings: string[] = [];
+  const out: string[] = [];
+  for (const w of words) {
+    if (w === 'imaps' || w === 'pop3s') continue;
+    if (w === 'managesieve') {
+      warnings.push('protocols=managesieve has been renamed to protocols=sieve');
+      out.push('sieve');
+    } else out.push(w);
+  }
+  for (const [ssl, plain] of [['imaps', 'imap'], ['pop3s', 'pop3']] as const) {
+    if (!words.includes(ssl)) continue;
+    if (!words.includes(plain)) {
+      warnings.push(`'${ssl}' protocol can no longer be specified (use protocols=${plain}). to disable non-ssl ${plain}, use service ${plain}-login { inet_listener ${plain} { port=0 } }`);
+      out.push(plain);
+    } else warnings.push(`'${ssl}' protocol is no longer necessary, remove it`);
+  }
+  return {value: out.join(' '), warnings};
+}
+
 /** SERVICE_NAMES as maps (a key like `constructor` must not find Object's properties). */
 const SERVICE_KEYS = {
   '2.3': new Map(Object.entries(SERVICE_NAMES['2.3'])),
@@ -372,6 +400,24 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
   };
   const fail = (r: Omit<RuleResult, 'severity' | 'source'>) => {
     out.parseError = {severity: 'error', source: 'doveconf', ...r};
+  };
+  const warn = (line: number, message: string, numbers: RuleResult['numbers'] = {}) => {
+    out.parseWarnings.push({id: 'W5', severity: 'warning', source: 'doveconf', message, numbers, line});
+  };
+  /** A 1.x/2.0 name 2.3 still reads: its warning, and the service setting it becomes. */
+  const obsolete23 = (node: SettingNode, protocol: string | null) => {
+    const key = node.key;
+    if (node.file) return;
+    if (key === 'protocols') {
+      for (const w of obsoleteProtocols23(node.value).warnings) warn(node.pos.line, w, {setting: key});
+      return;
+    }
+    if (key.startsWith('ssl_') && key.endsWith('_file') && node.value === '') return;
+    warn(node.pos.line, OBSOLETE_23[key], {setting: key});
+    const set = OBSOLETE_23_SERVICE[key];
+    const sk = set && SERVICE_KEYS['2.3'].get(set.setting);
+    if (!set || !sk) return;
+    for (const service of obsoleteServices(set.services, protocol)) svc(service).set(sk, set.value(node.value));
   };
   const missingName = (node: SectionNode) => {
     fail({id: 'E20', message: `${node.type} { } is missing section name`, numbers: {section: node.type}, line: node.pos.line});
@@ -407,8 +453,9 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
           break;
         }
       }
+      if (version === '2.3' && (OBSOLETE_23[key] !== undefined || key === 'protocols')) obsolete23(node, null);
       if (globalKeys.includes(key)) {
-        let value = node.value;
+        let value = version === '2.3' && key === 'protocols' ? obsoleteProtocols23(node.value).value : node.value;
         if (version === '2.3' && key === 'auth_cache_size' && /^[0-9]+$/.test(value)) {
           const n = BigInt(value);
           if (n > 0n && n < 1024n) {
@@ -473,6 +520,14 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
           break;
         }
         m.set(sk, child.value);
+      }
+    } else if (node.kind === 'section' && version === '2.3' && (node.type === 'protocol' || node.type === 'local' || node.type === 'remote')) {
+      // filters keep 2.3's old-name handling (their settings are still at the top of the path)
+      if (node.type === 'protocol' && node.name === 'managesieve') warn(node.pos.line, 'protocol managesieve {} has been replaced by protocol sieve { }');
+      const protocol = node.type === 'protocol' ? (node.name === 'managesieve' ? 'sieve' : (node.name ?? null)) : null;
+      for (let j = 0; j < node.children.length; j++) {
+        const child = node.children[j];
+        if (child.kind === 'setting' && OBSOLETE_23[child.key] !== undefined) obsolete23(child, protocol);
       }
     } else if (node.kind === 'section' && version === '2.4') {
       if (firstSetting) {
@@ -794,7 +849,7 @@ export function doveconfStderr(report: RulesReport, path: string): string[] {
   const lines: string[] = [];
   let noted = false;
   for (const w of report.warnings) {
-    if (w.id === 'W4') {
+    if (w.id === 'W4' || w.id === 'W5') {
       if (!noted) lines.push('doveconf: Warning: NOTE: You can get a new clean config file with: doveconf -Pn > dovecot-new.conf');
       noted = true;
       lines.push(`doveconf: Warning: Obsolete setting in ${path}:${w.line}: ${w.message}`);

@@ -187,3 +187,45 @@ export const OBSOLETE_23: Readonly<Record<string, string>> = {
   mail_log_max_lines_per_sec: 'mail_log_max_lines_per_sec has been removed',
   maildir_copy_preserve_filename: 'maildir_copy_preserve_filename has been removed',
 };
+
+/** What a 1.x name of OBSOLETE_23 sets in 2.3: a setting of the login, mail or auth services. */
+export interface ObsoleteServiceSetting {
+  services: 'login' | 'mail' | 'auth';
+  /** The 2.3 service setting. */
+  setting: string;
+  /** Its value, from the old one (old-set-parser.c: sizes were megabytes, yes/no became 1/0). */
+  value: (old: string) => string;
+}
+
+const same = (v: string) => v;
+
+export const OBSOLETE_23_SERVICE: Readonly<Record<string, ObsoleteServiceSetting>> = {
+  login_chroot: {services: 'login', setting: 'chroot', value: (v) => (v === 'no' ? '' : 'login')},
+  login_user: {services: 'login', setting: 'user', value: same},
+  login_executable: {services: 'login', setting: 'executable', value: same},
+  login_process_size: {services: 'login', setting: 'vsz_limit', value: (v) => `${v} M`},
+  login_process_per_connection: {services: 'login', setting: 'service_count', value: (v) => (v === 'no' ? '0' : '1')},
+  login_processes_count: {services: 'login', setting: 'process_min_avail', value: same},
+  login_max_processes_count: {services: 'login', setting: 'process_limit', value: same},
+  login_max_connections: {services: 'login', setting: 'client_limit', value: same},
+  max_mail_processes: {services: 'mail', setting: 'process_limit', value: same},
+  mail_executable: {services: 'mail', setting: 'executable', value: same},
+  mail_process_size: {services: 'mail', setting: 'vsz_limit', value: (v) => `${v} M`},
+  mail_drop_priv_before_exec: {services: 'mail', setting: 'drop_priv_before_exec', value: same},
+  auth_executable: {services: 'auth', setting: 'executable', value: same},
+  auth_process_size: {services: 'auth', setting: 'vsz_limit', value: (v) => `${v} M`},
+  auth_user: {services: 'auth', setting: 'user', value: same},
+  auth_chroot: {services: 'auth', setting: 'chroot', value: same},
+};
+
+/**
+ * The services 2.3 applies such a name to: at the top of the config all of imap, pop3 and
+ * managesieve's (login or mail) services, inside `protocol NAME { }` that protocol's only.
+ */
+export function obsoleteServices(kind: ObsoleteServiceSetting['services'], protocol: string | null): string[] {
+  if (kind === 'auth') return ['auth'];
+  const all = kind === 'login' ? ['imap-login', 'pop3-login', 'managesieve-login'] : ['imap', 'pop3', 'managesieve'];
+  if (protocol === null) return all;
+  const i = ['imap', 'pop3', 'sieve'].indexOf(protocol);
+  return i < 0 ? [] : [all[i]];
+}

@@ -20,6 +20,8 @@ import {walkConfig, type ConfigTree, type Node, type SectionNode, type SettingNo
 import {analyzeConfig, type RuleResult} from '../rules';
 import type {TroubleshootingAnchor} from './anchors';
 import {hasPlaceholder, withoutTemplates} from './template';
+import {NAMES_ONLY_23, NAMES_ONLY_24, OBSOLETE_23} from '../catalog/versionNames';
+import {SECTIONS_ONLY_24} from './version';
 import {raiseTo, ref, settingFix, zeroFix, defaultVszLimit} from './fixes';
 import {
   countText,
@@ -401,10 +403,25 @@ export function findUnknownSettings(version: DovecotVersion, tree: ConfigTree): 
       }
       return undefined;
     }
-    if (node.kind !== 'setting') return undefined;
+    if (node.kind === 'section') {
+      const s = unknownSection(version, node, ancestors);
+      if (s) {
+        out.push(s);
+        return 'skip';
+      }
+      return undefined;
+    }
+    if (node.kind !== 'setting' || hasPlaceholder(node.key)) return undefined;
     const scope = scopeOf(ancestors);
     if (scope === null) return undefined;
     const named = defFor(scope, node.key);
+    if (!named && scope === 'global') {
+      const only = globalOnlyName(version, node.key, node.pos.line, contextOf(ancestors));
+      if (only) {
+        out.push({...only, value: node.value});
+        return undefined;
+      }
+    }
     if (named && !named.ownName[version]) {
       const def = named.def;
       const mine = def.versions[version];
@@ -433,6 +450,47 @@ export function findUnknownSettings(version: DovecotVersion, tree: ConfigTree): 
   return out;
 }
 
+let onlyNames: Record<DovecotVersion, ReadonlySet<string>> | null = null;
+
+/** The names only `version` knows, as a set (built on first use). */
+function namesOnly(version: DovecotVersion): ReadonlySet<string> {
+  onlyNames ??= {'2.3': new Set(NAMES_ONLY_23), '2.4': new Set(NAMES_ONLY_24)};
+  return onlyNames[version];
+}
+
+const UPGRADE_GUIDE = 'https://doc.dovecot.org/main/installation/upgrade/2.3-to-2.4.html';
+
+/**
+ * A global setting the version does not know because only the other version has that name
+ * (catalog/versionNames.ts, checked with both binaries): doveconf's words, and why.
+ */
+function globalOnlyName(version: DovecotVersion, key: string, line: number, context: string): Omit<UnknownSetting, 'value'> | null {
+  const msg = version === '2.4' ? `${key}: Unknown setting: ${key}` : `Unknown setting: ${key}`;
+  const base = {line, key, context, doveconf: `Error in configuration file dovecot.conf line ${line}: ${msg}`};
+  if (version === '2.4' && OBSOLETE_23[key] !== undefined) {
+    return {...base, reason: `${key} is a Dovecot 1.x name that 2.3 still read, with the warning "${OBSOLETE_23[key]}"; 2.4 refuses it.`};
+  }
+  if (version === '2.4' && namesOnly('2.3').has(key)) {
+    return {...base, reason: `${key} exists only in Dovecot 2.3: 2.4 renamed or removed it (the 2.3 to 2.4 upgrade guide, ${UPGRADE_GUIDE}, lists the new names).`};
+  }
+  if (version === '2.3' && namesOnly('2.4').has(key)) return {...base, reason: `${key} exists only in Dovecot 2.4. Is a 2.4 config being read by Dovecot 2.3?`};
+  return null;
+}
+
+/** A section the version refuses by its type: 2.4 has no `plugin { }`; 2.3 lacks 2.4's new filters. */
+function unknownSection(version: DovecotVersion, node: SectionNode, ancestors: readonly SectionNode[]): UnknownSetting | null {
+  if (hasPlaceholder(node.type) || ancestors.some((a) => a.type !== 'protocol' && a.type !== 'local' && a.type !== 'remote')) return null;
+  const line = node.pos.line;
+  const base = {line, key: `${node.type}${node.name !== undefined ? ` ${node.name}` : ''} { }`, value: '', context: contextOf(ancestors)};
+  if (version === '2.4' && node.type === 'plugin') {
+    return {...base, reason: `Dovecot 2.4 has no plugin { } section: the plugins' settings are global settings, many of them renamed (the 2.3 to 2.4 upgrade guide, ${UPGRADE_GUIDE}, lists them).`, doveconf: `Error in configuration file dovecot.conf line ${line}: Unknown section name: plugin`};
+  }
+  if (version === '2.3' && SECTIONS_ONLY_24.has(node.type)) {
+    return {...base, reason: `${node.type} { } is Dovecot 2.4 syntax. Is a 2.4 config being read by Dovecot 2.3?`, doveconf: `Error in configuration file dovecot.conf line ${line}: Unknown setting: ${node.type} { ${node.type}`};
+  }
+  return null;
+}
+
 /** doveconf's "Unknown setting" text where its wording is known (probes 2.3/05, 2.4/05, 05c, 24). */
 function unknownMessage(version: DovecotVersion, key: string, scope: SettingScope, ancestors: readonly SectionNode[]): string | null {
   const service = serviceOf(ancestors);
@@ -446,6 +504,53 @@ function unknownMessage(version: DovecotVersion, key: string, scope: SettingScop
   if (scope === 'global') return `Unknown setting: ${key}`;
   if (scope === 'service') return `Unknown setting: service { ${key}`;
   return null;
+}
+
+/**
+ * doveconf's warning (2.3 and 2.4 alike) for a `#` that follows a character other than a blank,
+ * outside quotes: it still starts a comment, so `password = ab#cd` reads `ab`. As
+ * config_parse_line() in config-parser.c: leading blanks skipped, whole-line comments ignored,
+ * quotes (with backslash escapes) skipped. One per line, in order.
+ */
+export function ambiguousHashes(text: string): RuleExplanation[] {
+  const out: RuleExplanation[] = [];
+  let line = 0;
+  let start = 0;
+  while (start <= text.length && out.length < 200) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    line++;
+    const hash = text.indexOf('#', start);
+    if (hash >= 0 && hash < end) {
+      let i = start;
+      while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+      if (text[i] !== '#') {
+        for (; i < end; i++) {
+          const c = text[i];
+          if (c === '"' || c === "'") {
+            for (i++; i < end && text[i] !== c; i++) if (text[i] === '\\' && i + 1 < end) i++;
+            if (i >= end) break;
+          } else if (c === '#') {
+            if (text[i - 1] !== ' ' && text[i - 1] !== '\t') {
+              out.push({
+                id: 'W6',
+                severity: 'warning',
+                source: 'doveconf',
+                message: "Ambiguous '#' character in line, treating it as comment. Add a space before it to remove this warning.",
+                line,
+                numbers: {},
+                fix: {text: 'If the `#` and what follows belong to the value (a password, a cipher list), put the value in double quotes; if it starts a comment, put a space before it. As it is, Dovecot reads the value only up to the `#`.'},
+              });
+            }
+            break;
+          }
+        }
+      }
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return out;
 }
 
 /** `!include`, `<file` values: never read, listed. */

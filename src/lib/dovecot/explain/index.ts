@@ -8,7 +8,7 @@ import {parseVersion, type DovecotVersion} from '../../version';
 import {readHeader, MAX_CONFIG_BYTES, type ConfigTree} from '../conf';
 import {LineCache} from '../conf/lineCache';
 import {formatBytes, parseWithinLimit, utf8ByteLength} from '../conf/parse';
-import {explainRules, explainServices, findUnknownSettings, findUnreadable, wrapForRules} from './config';
+import {ambiguousHashes, explainRules, explainServices, findUnknownSettings, findUnreadable, wrapForRules} from './config';
 import {cleanLine, forEachLine, isConfigShaped, mayHaveLogPrefix, normaliseLogLine} from './input';
 import {logRecogniser, looksLikeKnownMessage} from './logs';
 import {migrate23to24} from './migrate';
@@ -285,7 +285,8 @@ function explainText(text: string, bytes: number, opts: ExplainOptions): Explain
     sorted.templateOnly.push(t);
   }
   // the config text is no longer than the input, which is within MAX_EXPLAIN_BYTES
-  const parsed = configParts.length > 0 ? parseWithinLimit(configText.joined()) : {tree: {children: []}, errors: []};
+  const configSource = configParts.length > 0 ? configText.joined() : '';
+  const parsed = configParts.length > 0 ? parseWithinLimit(configSource) : {tree: {children: []}, errors: []};
   const tree = parsed.tree;
   evidence.push(...settingEvidence(tree));
 
@@ -324,7 +325,7 @@ function explainText(text: string, bytes: number, opts: ExplainOptions): Explain
     const wrapped = wrapForRules(version, tree);
     result.assumptions.push(...wrapped.assumptions);
     result.wholeFileNotes = wrapped.wholeFileNotes;
-    result.rules = explainRules(version, wrapped.tree);
+    result.rules = [...ambiguousHashes(configSource), ...explainRules(version, wrapped.tree)];
     result.cannotEvaluate.push(...findUnreadable(tree));
     result.services = explainServices(version, tree, result.rules, result.cannotEvaluate, opts.load).slice(0, 300);
     result.unknownSettings = findUnknownSettings(version, tree);

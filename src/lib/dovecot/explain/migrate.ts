@@ -27,8 +27,9 @@
  * cannot resolve) is listed as not converted: never guessed.
  */
 import {CHANGES_23_TO_24, DEFAULT_CONFIG_VERSION_24, getService, globalDefault, serviceDefaults} from '../catalog';
+import {OBSOLETE_23, OBSOLETE_23_SERVICE, obsoleteServices} from '../catalog/versionNames';
 import {printConfig, type ConfigTree, type Node, type SectionNode, type SettingNode} from '../conf';
-import {analyzeConfig, type RulesReport} from '../rules';
+import {analyzeConfig, obsoleteProtocols23, type RulesReport} from '../rules';
 import {wrapForRules} from './config';
 import {missingService, topLevel, type WrittenSetting} from './shared';
 import {hasPlaceholder} from './template';
@@ -48,6 +49,8 @@ interface Ctx {
   /** Per service: inet_listener names written anywhere in its blocks, and names given so far. */
   listenerNames: Map<string, Set<string>>;
   tree: ConfigTree;
+  /** Dovecot 1.x login/mail/auth settings, converted into their services after the walk. */
+  obsolete: {node: SettingNode; protocol: string | null}[];
 }
 
 /**
@@ -517,7 +520,10 @@ function migrateGlobal(ctx: Ctx, n: SettingNode): SettingNode | null {
     case 'protocols': {
       const words = listWords(value);
       if (words.split(' ').some((w) => w === 'none' || w.includes('$') || w.includes('%'))) break;
-      return setting(n.key, words, line);
+      // 2.3 dropped imaps/pop3s and renamed managesieve, with a warning; 2.4 refuses them
+      const read = obsoleteProtocols23(words).value;
+      if (read !== words) ctx.changes.push({line, text: `protocols = ${n.value} → protocols = ${read}`, note: "2.3 read `imaps`/`pop3s` as imap/pop3 and `managesieve` as sieve, with a warning; 2.4 stops with `protocols: Unknown protocol`. TLS is the imaps/pop3s listeners' business (`ssl = yes` on the port)."});
+      return setting(n.key, read, line);
     }
     case 'listen': {
       const words = listWords(value);
@@ -532,11 +538,50 @@ function migrateGlobal(ctx: Ctx, n: SettingNode): SettingNode | null {
       return null;
     }
     default:
-      notConverted(ctx, line, `${n.key} = ${n.value}`, 'outside what this migration converts (service, login-process and auth-cache settings): carry it over by hand with the 2.4 upgrade guide');
+      notConverted(ctx, line, `${n.key} = ${n.value}`, OBSOLETE_23[n.key] !== undefined
+        ? `a Dovecot 1.x name that 2.3 still read, with the warning "${OBSOLETE_23[n.key]}"; 2.4 refuses it: carry it over by hand with the 2.4 upgrade guide`
+        : 'outside what this migration converts (service, login-process and auth-cache settings): carry it over by hand with the 2.4 upgrade guide');
       return null;
   }
   notConverted(ctx, line, `${n.key} = ${n.value}`, 'no 2.4 equivalent this tool is sure of');
   return null;
+}
+
+/**
+ * Dovecot 1.x names 2.3 still read (`login_process_size = 64`): each becomes the service setting
+ * 2.3 made of it, in the services 2.3 applied it to (those of the enabled protocols), converted
+ * like any service setting. A setting the service block writes itself is kept.
+ */
+function obsoleteNames(ctx: Ctx, children: Node[]): void {
+  const protocols = ctx.globals.get('protocols');
+  const enabled = protocols ? obsoleteProtocols23(listWords(protocols.value)).value.split(' ') : ['imap', 'pop3'];
+  const services = ['imap', 'pop3', 'sieve'].filter((p) => enabled.includes(p));
+  for (const {node, protocol} of ctx.obsolete) {
+    const set = OBSOLETE_23_SERVICE[node.key];
+    const targets = obsoleteServices(set.services, protocol).filter((svc) => set.services === 'auth' || services.some((p) => svc.startsWith(p === 'sieve' ? 'managesieve' : p)));
+    const old = setting(set.setting, set.value(node.value), node.pos.line);
+    const done: string[] = [];
+    for (const service of targets) {
+      const changes = ctx.changes.length;
+      const converted = convertServiceSetting(ctx, service, old);
+      ctx.changes.length = changes; // the change is said once, below
+      if (!converted) continue;
+      const own = findService(children, service)?.children.some((c) => c.kind === 'setting' && c.key === converted.key && !c.comment?.includes(`2.3: ${node.key}`));
+      if (own) continue;
+      setServiceSetting(children, service, converted.key, converted.value, `2.3: ${node.key} = ${node.value}`);
+      done.push(service);
+    }
+    if (done.length === 0) {
+      notConverted(ctx, node.pos.line, `${node.key} = ${node.value}`, `a Dovecot 1.x name (2.3 warned "${OBSOLETE_23[node.key]}"); the services it set write that setting themselves, or their protocols are not enabled`);
+      continue;
+    }
+    const converted = convertServiceSetting({...ctx, changes: [], notConverted: []}, done[0], old);
+    ctx.changes.push({
+      line: node.pos.line,
+      text: `${node.key} = ${node.value} → ${done.map((d) => `service ${d} { ${converted?.key} = ${converted?.value} }`).join(', ')}`,
+      note: `A Dovecot 1.x name that 2.3 still read, with the warning "${OBSOLETE_23[node.key]}"; 2.4 refuses it.`,
+    });
+  }
 }
 
 function findService(children: Node[], name: string): SectionNode | undefined {
@@ -674,6 +719,7 @@ export function migrate23to24(tree: ConfigTree, opts: MigrateOptions = {}): Migr
     authWorkers: [],
     listenerNames: new Map(),
     tree,
+    obsolete: [],
   };
   for (const t of opts.templateLines ?? []) {
     const block = blockAround(tree, t.line);
@@ -689,6 +735,10 @@ export function migrate23to24(tree: ConfigTree, opts: MigrateOptions = {}): Migr
       const n = tree.children[i];
       if (n.kind === 'setting') {
         if (n.key === 'dovecot_config_version' || n.key === 'dovecot_storage_version') continue;
+        if (OBSOLETE_23_SERVICE[n.key] !== undefined && !n.file) {
+          ctx.obsolete.push({node: n, protocol: null});
+          continue;
+        }
         const out = convertOnce(ctx, ctx.converted.global, '', n, migrateGlobalIn);
         if (out) children.push(out);
       } else if (n.kind === 'section') {
@@ -702,6 +752,10 @@ export function migrate23to24(tree: ConfigTree, opts: MigrateOptions = {}): Migr
           const inner: Node[] = [];
           for (const c of n.children) {
             if (c.kind === 'setting') {
+              if (OBSOLETE_23_SERVICE[c.key] !== undefined && !c.file) {
+                ctx.obsolete.push({node: c, protocol: n.name === 'managesieve' ? 'sieve' : n.name});
+                continue;
+              }
               const out = convertOnce(ctx, ctx.converted.global, '', c, migrateGlobalIn);
               if (out) inner.push(out);
             } else if (c.kind === 'include') {
@@ -717,6 +771,7 @@ export function migrate23to24(tree: ConfigTree, opts: MigrateOptions = {}): Migr
       }
     }
     authWorker(ctx, children);
+    obsoleteNames(ctx, children);
     lmtpNote(ctx);
     const report = fixLimitWarnings(ctx, children);
     for (const w of report.warnings) notConverted(ctx, 0, w.message, 'doveconf 2.4 would still warn about the result');
