@@ -8,6 +8,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {NAMES_ONLY_23, NAMES_ONLY_24, OBSOLETE_23} from '../../src/lib/dovecot/catalog/versionNames';
 import {requireBinaries, runDoveconf} from './doveconf';
 import {classifyNames} from './known-names';
+import {REPLACED_IN_24} from '../../src/lib/dovecot/catalog/upgrade24';
 import {LIST_SECTIONS_24, SECTIONS_ONLY_24, UNNAMED_23} from '../../src/lib/dovecot/explain/version';
 
 beforeAll(() => requireBinaries());
@@ -92,5 +93,14 @@ describe('syntax only one version reads (explain/version.ts)', () => {
     const item = type === 'protocols' ? 'imap' : type === 'auth_mechanisms' ? 'plain' : type === 'import_environment' ? 'TZ' : 'quota';
     expect(runDoveconf('2.3', `${type} {\n  ${item} = yes\n}\n`).stderr).toContain(`Unknown setting: ${type} { ${item}`);
     expect(runDoveconf('2.4', `${H24}${type} {\n  ${item} = yes\n}\n`).stderr).not.toMatch(/Fatal|Unknown/);
+  });
+});
+
+describe('the 2.4 replacements of 2.3-only names (catalog/upgrade24.ts)', () => {
+  it('every name replaced is a 2.3-only name, and every replacement is a setting 2.4.1 knows', () => {
+    for (const name of Object.keys(REPLACED_IN_24)) expect(NAMES_ONLY_23, name).toContain(name);
+    const targets = [...new Set(Object.values(REPLACED_IN_24).flatMap((r) => (r.to && !r.service ? [r.to] : [])))];
+    expect(targets.length).toBeGreaterThan(20);
+    expect(classifyNames('2.4', targets.map((t) => [t, ''] as const)).unknown).toEqual([]);
   });
 });

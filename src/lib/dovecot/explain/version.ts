@@ -76,7 +76,7 @@ export const LIST_SECTIONS_24 = new Set(['mail_plugins', 'import_environment', '
 const STRFTIME = new Set(['log_timestamp', 'event_exporter_time_format']);
 
 /** `%u`, `%Lu`, `%n`, `%d` (not `%%`, not `%{`). */
-const SHORT_VARIABLE = /(?:^|[^%])%[LUE]?[a-zA-Z]/;
+const SHORT_VARIABLE = /(?:^|[^%])%[LUE]?[a-zA-Z](?![A-Za-z0-9_])/;
 /** `%{user | domain}`: a 2.4 filter. */
 const FILTER_VARIABLE = /%\{[a-z_][a-z0-9_:.-]{0,63} {0,3}\|/;
 /** `$mail_plugins`, `$default_login_user` at the start of a word (2.4: `$SET:name`). */
