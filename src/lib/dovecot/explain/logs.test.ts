@@ -229,6 +229,10 @@ describe('older wordings and neighbouring messages', () => {
     expect(r).toMatchObject({kind: 'obsolete-setting', version: '2.3', numbers: {file: '/etc/dovecot/dovecot.conf', line: 23, setting: 'login_process_size'}});
     expect(r.fix?.text).toBe('Delete `login_process_size` and write `vsz_limit = …` in service imap-login, service pop3-login (and the other -login services you run) (the old value was megabytes: 256 becomes `256M`).');
     expect(rec('doveconf: Warning: Obsolete setting in /etc/dovecot/conf.d/10-auth.conf:4: auth_process_size has been replaced by service auth { vsz_limit }')!.fix?.text).toContain('in service auth');
+    // Debian's 20-imap.conf holds `protocol imap { }`: the login service is imap-login
+    const imap = rec('doveconf: Warning: Obsolete setting in /etc/dovecot/conf.d/20-imap.conf:3: login_max_processes_count has been replaced by service { process_limit }')!;
+    expect(imap.numbers.service).toBe('imap-login');
+    expect(imap.fix).toMatchObject({service: 'imap-login', setting: 'process_limit'});
     expect(rec('doveconf: Warning: Obsolete setting in /etc/dovecot/dovecot.conf:9: ssl_cert_file has been replaced by ssl_cert = <file')).toMatchObject({kind: 'obsolete-setting', numbers: {setting: 'ssl_cert_file'}});
     expect(rec('doveconf: Warning: NOTE: You can get a new clean config file with: doveconf -Pn > dovecot-new.conf')?.kind).toBe('clean-config-note');
   });

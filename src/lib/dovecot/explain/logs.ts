@@ -341,14 +341,18 @@ const RECOGNISERS: readonly Recogniser[] = [
         meaning = `'${protocol[1]}' in protocols is Dovecot 1.x: since 2.0 TLS is a listener of ${protocol[1].slice(0, 4)}-login (\`inet_listener ${protocol[1]}\` with \`ssl = yes\`), not a protocol. 2.3 drops it with this warning; 2.4 stops with "protocols: Unknown protocol: ${protocol[1]}".`;
         fix = {text: `Remove \`${protocol[1]}\` from \`protocols\`${what.includes('can no longer be specified') ? ` and add \`${protocol[1].slice(0, 4)}\`` : ''}.`, setting: 'protocols'};
       }
+      // Debian's conf.d puts a protocol's settings in 20-imap.conf etc., inside `protocol imap { }`
+      const fileProtocol = /\b\d\d-(imap|pop3|managesieve)\.conf$/.exec(file)?.[1];
+      let only: string | undefined;
       if (service) {
-        const target = service[1] ? `service ${service[1]}` : /^login_/.test(old) ? 'service imap-login, service pop3-login (and the other -login services you run)' : /^(mail_|max_mail)/.test(old) ? 'service imap and service pop3 (the mail processes)' : 'the service';
+        only = service[1] ?? (fileProtocol && /^(login_|mail_|max_mail)/.test(old) ? `${fileProtocol}${old.startsWith('login_') ? '-login' : ''}` : undefined);
+        const target = only ? `service ${only}${service[1] ? '' : ` (${file.replace(/^.*\//, '')} holds protocol ${fileProtocol}'s settings)`}` : /^login_/.test(old) ? 'service imap-login, service pop3-login (and the other -login services you run)' : /^(mail_|max_mail)/.test(old) ? 'service imap and service pop3 (the mail processes)' : 'the service';
         meaning = `${old} at ${file} line ${line} is a Dovecot 1.x setting. 2.x reads it as \`${service[2]}\` in ${target}, and warns; 2.4 refuses it ("Unknown setting: ${old}").`;
-        fix = {text: `Delete \`${old}\` and write \`${service[2]} = …\` in ${target}${old.endsWith('_size') ? ' (the old value was megabytes: 256 becomes `256M`)' : ''}.`, setting: service[2]};
+        fix = {text: `Delete \`${old}\` and write \`${service[2]} = …\` in ${target}${old.endsWith('_size') ? ' (the old value was megabytes: 256 becomes `256M`)' : ''}.`, setting: service[2], ...(only ? {service: only} : {})};
       }
       return rec('obsolete-setting', `Obsolete setting: ${old || what.slice(0, 60)}`, 'warning', meaning,
         // 2.4 prints only "has been renamed to" (renames between 2.4.x config versions)
-        {...(/ has been renamed to /.test(what) ? {} : {version: '2.3' as const}), numbers: {file, line, ...(old ? {setting: old} : {})}, fix, ...(service && anchorFor(service[2]) ? {link: `/settings#${anchorFor(service[2])}`} : {})});
+        {...(/ has been renamed to /.test(what) ? {} : {version: '2.3' as const}), numbers: {file, line, ...(old ? {setting: old} : {}), ...(only ? {service: only} : {})}, fix, ...(service && anchorFor(service[2]) ? {link: `/settings#${anchorFor(service[2])}`} : {})});
     },
   },
   {
@@ -498,7 +502,7 @@ const RECOGNISERS: readonly Recogniser[] = [
     kind: 'unknown-setting',
     needle: 'Unknown setting: ',
     re: /Unknown setting: ([\w.-]{1,64} \{ )?([\w/.-]{1,200})( \([^)\n]{0,400} not found either\.\))?/,
-    build: (m, _log, v) => {
+    build: (m) => {
       const key = m[2];
       // 2.4 names the setting before its error (`ssl_cert: Unknown setting: ssl_cert`); 2.3 does not
       const prefixed = m.input.slice(0, m.index).endsWith(`${key}: `);
