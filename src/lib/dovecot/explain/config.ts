@@ -11,6 +11,9 @@ import {
   anchorFor,
   effectiveLimits,
   getService,
+  globalDefault,
+  listServices,
+  serviceDefaults,
   type SettingDef,
   type SettingScope,
 } from '../catalog';
@@ -22,7 +25,7 @@ import type {TroubleshootingAnchor} from './anchors';
 import {hasPlaceholder, withoutTemplates} from './template';
 import {NAMES_ONLY_23, NAMES_ONLY_24, OBSOLETE_23} from '../catalog/versionNames';
 import {SECTIONS_ONLY_24} from './version';
-import {raiseTo, ref, settingFix, zeroFix, defaultVszLimit} from './fixes';
+import {nameOf, raiseTo, ref, settingFix, zeroFix, defaultVszLimit} from './fixes';
 import {
   countText,
   missingService,
@@ -33,6 +36,7 @@ import {
   timeText,
   topLevel,
   writtenServices,
+  type WrittenService,
   type WrittenSetting,
 } from './shared';
 import type {
@@ -206,7 +210,7 @@ export function explainServices(
   tree: ConfigTree,
   rules: RuleExplanation[],
   cannot: CannotEvaluate[],
-  load?: CalculatorLoad,
+  load?: Partial<CalculatorLoad>,
 ): ServiceExplanation[] {
   const globals = topLevel(tree);
   const enabled = protocolsEnabled(version, globals);
@@ -288,16 +292,20 @@ export function explainServices(
         problems.push(err instanceof Error ? err.message : String(err));
         explanation.severity = 'error';
       }
-      if (load && explanation.effective) {
+      if (explanation.effective) {
         try {
-          const result = evaluate({version, service: svc.name, settings: calcSettings, load, ...(configVersion ? {configVersion} : {})});
-          explanation.findings = result.findings.filter((f) => !f.id.startsWith('rule-'));
+          // a load counts for the services whose connections it is: the clients' protocols
+          const given = CLIENT_PROTOCOLS.includes(protocol) ? givenLoad(load) : null;
+          const result = evaluate({version, service: svc.name, settings: calcSettings, load: given?.load ?? NO_LOAD, ...(configVersion ? {configVersion} : {})});
+          // isolation is between users' sessions: services without a protocol (auth, anvil, dict, …) serve Dovecot's own processes
+          explanation.findings = result.findings.filter((f) => !f.id.startsWith('rule-') && holds(f.id, given?.fields ?? []) && (f.id !== 'isolation' || protocol !== ''));
           for (const p of result.problems) if (!problems.includes(p.message)) problems.push(p.message);
         } catch {
           // the calculator's findings are a bonus; the limits above stand on their own
         }
       }
     }
+    explanation.findings.push(...configProblems(version, svc, explanation, globals));
     let sev: Severity = explanation.severity;
     for (const f of explanation.findings) sev = worst(sev, findingSeverity(f));
     for (const r of rules) if (r.service === svc.name && r.source === 'doveconf') sev = worst(sev, r.severity);
@@ -308,13 +316,152 @@ export function explainServices(
   return out;
 }
 
+/** The protocols a reader's load (connections of mail clients) is about. */
+const CLIENT_PROTOCOLS = ['imap', 'pop3', 'submission', 'sieve'];
+
+/** What the calculator is given for a field the reader left empty (its findings are then dropped). */
+const NO_LOAD: CalculatorLoad = {peakConnections: 0, connectionsPerSecond: 0, cores: 1, ramGiB: 0};
+
+/** The calculator findings that need a field of the load, and which; the others hold at any load. */
+const NEEDS: Readonly<Record<string, readonly (keyof CalculatorLoad)[]>> = {
+  capacity: ['peakConnections'],
+  headroom: ['peakConnections'],
+  memory: ['peakConnections'],
+  forks: ['connectionsPerSecond'],
+  lifetime: ['peakConnections', 'connectionsPerSecond'],
+  'min-avail': ['cores'],
+  // the master's fd limit is doveconf's W3, listed with the checks
+  fds: ['never' as keyof CalculatorLoad],
+};
+
+/** A finding the load the reader gave supports (those that need no load always). */
+function holds(id: string, given: readonly (keyof CalculatorLoad)[]): boolean {
+  return (NEEDS[id] ?? []).every((f) => given.includes(f));
+}
+
+/** The fields of a load that were given (finite, not negative), with the others filled in. */
+function givenLoad(load: Partial<CalculatorLoad> | undefined): {load: CalculatorLoad; fields: (keyof CalculatorLoad)[]} | null {
+  if (!load) return null;
+  const fields = (Object.keys(NO_LOAD) as (keyof CalculatorLoad)[]).filter((k) => typeof load[k] === 'number' && Number.isFinite(load[k]) && load[k]! >= 0 && (k !== 'cores' || load[k]! >= 1));
+  if (fields.length === 0) return null;
+  const out = {...NO_LOAD};
+  for (const f of fields) out[f] = load[f]!;
+  return {load: out, fields};
+}
+
+/** The file name of an executable line: `/usr/lib/dovecot/imap imap-postlogin` → imap. */
+function binaryOf(executable: string): string {
+  const first = executable.trim().split(/\s+/)[0] ?? '';
+  return first.slice(first.lastIndexOf('/') + 1);
+}
+
+/** Dovecot's own programs, by the service whose default `executable` they are. */
+function programs(version: DovecotVersion): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of listServices(version)) {
+    const e = serviceDefaults(version, name).settings.executable?.effective;
+    if (e) out.set(binaryOf(e), name);
+  }
+  return out;
+}
+
+/** Users that own or read mail, which a login process must never run as. */
+function mailUsers(version: DovecotVersion, globals: Map<string, WrittenSetting>): string[] {
+  const users = ['root', 'vmail', 'mail'];
+  for (const g of ['mail_uid', 'default_internal_user']) {
+    const v = globals.get(g)?.value ?? globalDefault(version, g) ?? '';
+    if (v !== '' && !users.includes(v)) users.push(v);
+  }
+  return users;
+}
+
+/**
+ * What a written service block gets wrong whatever the load: a client_limit that cannot take
+ * effect, a service running another service's program, a login service running as a user that
+ * can read mail.
+ */
+function configProblems(version: DovecotVersion, svc: WrittenService, e: ServiceExplanation, globals: Map<string, WrittenSetting>): Finding[] {
+  const out: Finding[] = [];
+  const rc = limitName(version, 'restart_request_count');
+  const cl = svc.settings.get('client_limit');
+  if (cl && e.effective && e.effective.restart_request_count === '1' && /^\d+$/.test(cl.value) && Number(cl.value) > 1) {
+    out.push({
+      id: 'client-limit-no-effect',
+      title: 'client_limit without effect',
+      severity: 'warning',
+      verdict: `client_limit = ${cl.value} (line ${cl.line}) has no effect: with ${rc} = 1 each ${svc.name} process serves one connection in its whole life, so it never holds two at once.`,
+      explanation: `For several connections per process set ${rc} = ${version === '2.3' ? '0' : 'unlimited'} (or a number above 1) as well; otherwise drop the line, which only makes the master's file-descriptor and auth sums larger.`,
+      numbers: {client_limit: Number(cl.value), [rc]: 1, line: cl.line},
+      link: '/services/client-limit#effective-client-limit',
+    });
+  }
+  const ex = svc.settings.get('executable');
+  if (ex && getService(version, svc.name)) {
+    const own = binaryOf(serviceDefaults(version, svc.name).settings.executable?.effective ?? '');
+    const runs = binaryOf(ex.value);
+    const other = programs(version).get(runs);
+    if (own !== '' && runs !== own && other !== undefined && other !== svc.name) {
+      out.push({
+        id: 'executable-of-another-service',
+        title: 'Another service\'s program',
+        severity: 'danger',
+        verdict: `service ${svc.name} runs ${runs} (executable, line ${ex.line}), the program of service ${other}: the connections handed to ${svc.name} reach a ${other} server.`,
+        explanation: `Remove the executable line (the default runs ${own}), or keep only what comes after the program name (a post-login script: \`executable = ${own} script-name\`).`,
+        numbers: {executable: ex.value, line: ex.line, runs: other},
+        link: '/services',
+      });
+    }
+  }
+  if (serviceDefaults(version, svc.name).type === 'login' || svc.settings.get('type')?.value === 'login') {
+    const written = svc.settings.get('user');
+    const v = written?.value ?? '$default_login_user';
+    const user = /^\$(?:SET:)?default_login_user$/.test(v) ? (globals.get('default_login_user')?.value ?? globalDefault(version, 'default_login_user') ?? '') : v;
+    if (user !== '' && mailUsers(version, globals).includes(user)) {
+      const where = written ? `user = ${written.value} on line ${written.line}` : `default_login_user = ${user} on line ${globals.get('default_login_user')?.line ?? 0}`;
+      out.push({
+        id: 'login-as-mail-user',
+        title: 'Login process runs as a mail user',
+        severity: 'danger',
+        verdict: `${svc.name} runs as ${user} (${where}), a user that can read mail or more.`,
+        explanation: 'A login process parses what clients send before they log in; if it is compromised it holds the rights of its user. Dovecot runs it as dovenull, an account with no access to anything: remove the line (or set default_login_user back to dovenull).',
+        numbers: {user, line: written?.line ?? globals.get('default_login_user')?.line ?? 0},
+        link: '/login-processes#what-a-compromised-login-process-sees',
+      });
+    }
+  }
+  return out;
+}
+
 /** doveconf's checks on the tree (wrapped), as explanations. */
 export function explainRules(version: DovecotVersion, wrapped: ConfigTree): RuleExplanation[] {
   try {
     const report = analyzeConfig(version, wrapped);
-    return [...report.warnings, ...(report.fatal ? [report.fatal] : []), ...report.master].map((r) => ruleExplanation(version, r));
+    const dpl = topLevel(wrapped).get('default_process_limit');
+    return [...report.warnings, ...(report.fatal ? [report.fatal] : []), ...report.master].map((r) => {
+      const e = ruleExplanation(version, r);
+      if ((r.id === 'W1' || r.id === 'W2') && dpl && r.counted) defaultProcessLimitNote(version, e, r.counted, dpl);
+      return e;
+    });
   } catch {
     return [];
+  }
+}
+
+/**
+ * W1/W2 raised by a high default_process_limit: it is the process_limit of every service without
+ * one of its own, so every login and counted service adds it to the sum.
+ */
+function defaultProcessLimitNote(version: DovecotVersion, e: RuleExplanation, counted: {service: string; process_limit: number}[], dpl: WrittenSetting): void {
+  const n = Number(dpl.value);
+  const fromDefault = counted.filter((c) => c.process_limit === n);
+  if (!Number.isFinite(n) || n <= 100 || fromDefault.length === 0) return;
+  const target = e.id === 'W1' ? 'auth' : 'anvil';
+  e.note = `default_process_limit = ${dpl.value} (line ${dpl.line}) is the process_limit of every service that sets none of its own: ${fromDefault.map((c) => c.service).join(', ')} ${fromDefault.length === 1 ? 'takes' : 'take'} ${dpl.value} from it, and the sum counts each.`;
+  if (e.fix) {
+    e.fix = {
+      ...e.fix,
+      text: `${e.fix.text} Or keep default_process_limit at its default (100) and set process_limit only in the services that need many processes (imap, pop3 with ${nameOf(version, 'restart_request_count')} = 1).`,
+    };
   }
 }
 

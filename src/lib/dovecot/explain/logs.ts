@@ -287,7 +287,7 @@ const RECOGNISERS: readonly Recogniser[] = [
         `The user already had ${n ?? 'mail_max_userip_connections (default 10)'} ${protocol} sessions open from the same IP address (mail_max_userip_connections), so this login was refused. This is a per-user limit, not a capacity one: a mail client opening one connection per folder, several devices behind one NAT address, or connections left over from a client that lost its network.`,
         {numbers: {...(n !== undefined ? {mail_max_userip_connections: n} : {}), protocol},
           fix: {text: `If the user's clients legitimately need more, raise it for that protocol: \`protocol ${protocol} { mail_max_userip_connections = ${more} }\`; otherwise limit the client's connections (e.g. Thunderbird's "maximum number of server connections to cache").`, setting: 'mail_max_userip_connections', value: String(more)},
-          link: '/settings#mail_max_userip_connections'});
+          link: '/services/client-limit#mail-max-userip-connections'});
     },
   },
   {

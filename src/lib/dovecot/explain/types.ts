@@ -120,6 +120,8 @@ export interface RuleExplanation {
   numbers: Record<string, number | string>;
   fix?: Fix;
   anchor?: TroubleshootingAnchor;
+  /** Why it happens in this config, when a setting of the text is the cause (plain text). */
+  note?: string;
 }
 
 export interface EffectiveView {
@@ -211,8 +213,13 @@ export interface ExplainOptions {
   version?: DovecotVersion;
   /** The version chosen for the whole site (the navbar): used when the text gives no clue. */
   siteVersion?: DovecotVersion;
-  /** Load for the calculator's findings; without it only load-free numbers are given. */
-  load?: CalculatorLoad;
+  /**
+   * The reader's load, for the findings that depend on one (capacity and headroom need
+   * peakConnections, forks connectionsPerSecond, process_min_avail cores); a finding whose field
+   * is missing is left out. It counts for the services of the mail clients' protocols (imap, pop3,
+   * submission, sieve); without it only what holds at any load is shown.
+   */
+  load?: Partial<CalculatorLoad>;
 }
 
 export interface ExplainResult {
