@@ -17,22 +17,14 @@ import {
 } from '../../lib/dovecot/explain';
 import {SAMPLE_TEXT} from '../../lib/dovecot/explain/sample';
 import type {DovecotVersion} from '../../lib/version';
-import {defaultState} from '../ServiceCalculator/state';
+import {useDovecotVersion} from '../DovecotVersion/store';
+import useQueryState from '../WidgetForm/useQueryState';
+import {decodeLoadQuery, emptyLoadForm, loadFormFromState, loadQueryFor, loadSummary, readLoad, type LoadForm} from './load';
+import LoadFields from './LoadFields';
 import Report from './Report';
 import styles from './styles.module.css';
 
 type Override = 'auto' | DovecotVersion;
-
-function calculatorLoad(): NonNullable<ExplainOptions['load']> {
-  const d = defaultState();
-  return {peakConnections: d.peakConnections, connectionsPerSecond: d.connectionsPerSecond, cores: d.cores, ramGiB: d.ramGiB};
-}
-
-const LOAD = calculatorLoad();
-
-function loadText(): string {
-  return `${LOAD.peakConnections.toLocaleString('en-US')} connections at peak, ${LOAD.connectionsPerSecond} new per second, ${LOAD.cores} cores, ${LOAD.ramGiB} GiB RAM`;
-}
 
 function ShareDialog({text, override, onClose}: {text: string; override: Override; onClose: () => void}): React.ReactElement {
   const spans = useMemo(() => findSecrets(text), [text]);
@@ -117,6 +109,17 @@ export default function Explainer(): React.ReactElement {
   const versionId = useId();
   const helpId = useId();
   const deferred = useDeferredValue(text);
+  // the reader's load, in the query (the text is in the #fragment); the site's version rides along
+  const siteVersion = useDovecotVersion();
+  const [loadForm, setLoadForm] = useState<LoadForm>(() => emptyLoadForm());
+  const [, setLoadNotices] = useState<string[]>([]);
+  const shownLoad = useMemo(() => ({...loadForm, version: siteVersion}), [loadForm, siteVersion]);
+  useQueryState({enabled: true, shown: shownLoad, decodeQuery: decodeLoadQuery, formFromState: loadFormFromState, queryFor: loadQueryFor, setForm: setLoadForm, setNotices: setLoadNotices});
+  const read = useMemo(() => readLoad(loadForm), [loadForm]);
+  const options = useMemo<ExplainOptions>(
+    () => ({load: read.load, siteVersion, ...(override === 'auto' ? {} : {version: override})}),
+    [read, siteVersion, override],
+  );
 
   // a share link restores its text
   useEffect(() => {
@@ -135,11 +138,8 @@ export default function Explainer(): React.ReactElement {
     };
   }, []);
 
-  const example = useMemo(() => explain(SAMPLE_TEXT, {load: LOAD}), []);
-  const result = useMemo(
-    () => (deferred.trim() === '' ? null : explain(deferred, {load: LOAD, ...(override === 'auto' ? {} : {version: override})})),
-    [deferred, override],
-  );
+  const example = useMemo(() => explain(SAMPLE_TEXT), []);
+  const result = useMemo(() => (deferred.trim() === '' ? null : explain(deferred, options)), [deferred, options]);
 
   return (
     <div className={styles.explainer}>
@@ -165,7 +165,7 @@ export default function Explainer(): React.ReactElement {
       <div className={styles.toolbar}>
         <label htmlFor={versionId}>Dovecot version</label>{' '}
         <select id={versionId} value={override} onChange={(e) => setOverride(e.target.value as Override)}>
-          <option value="auto">{result ? `Detected: ${result.version.source === 'override' ? 'auto' : result.version.version}` : 'Detect from the text'}</option>
+          <option value="auto">{result ? (result.version.detected === 'unknown' ? `Detect (no clue: ${siteVersion})` : `Detected: ${result.version.detected}`) : 'Detect from the text'}</option>
           <option value="2.3">2.3</option>
           <option value="2.4">2.4</option>
         </select>{' '}
@@ -181,6 +181,7 @@ export default function Explainer(): React.ReactElement {
           </button>
         ) : null}
       </div>
+      <LoadFields form={loadForm} problems={read.problems} onChange={(k, v) => setLoadForm((f) => ({...f, [k]: v}))} />
       {notice ? <p role="alert">{notice}</p> : null}
       {sharing ? <ShareDialog text={text} override={override} onClose={() => setSharing(false)} /> : null}
 
@@ -188,12 +189,7 @@ export default function Explainer(): React.ReactElement {
         {result ? (
           <>
             <h2 id="analysis">Analysis</h2>
-            <p data-testid="version">
-              <strong>Dovecot {result.version.version}</strong>: {result.version.reason}.
-              {result.version.conflicts.length > 0 ? ` (Other clues point to ${result.version.conflicts[0].version}: ${result.version.conflicts[0].reason}.)` : ''}
-            </p>
-            <p className={styles.muted}>The calculator findings assume its default load: {loadText()}.</p>
-            <Report result={result} idPrefix="analysis" />
+            <Report result={result} idPrefix="analysis" onVersion={setOverride} load={loadSummary(read.load)} />
           </>
         ) : (
           <>
@@ -205,9 +201,6 @@ export default function Explainer(): React.ReactElement {
             <pre className={styles.sample} tabIndex={0} role="region" aria-label="The example paste">
               {SAMPLE_TEXT}
             </pre>
-            <p data-testid="version">
-              <strong>Dovecot {example.version.version}</strong>: {example.version.reason}.
-            </p>
             <Report result={example} idPrefix="example" />
           </>
         )}
