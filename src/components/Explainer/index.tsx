@@ -6,16 +6,12 @@
  * without JavaScript.
  */
 import React, {useCallback, useDeferredValue, useEffect, useId, useMemo, useState} from 'react';
-import {
-  decodeShare,
-  encodeShare,
-  explain,
-  findSecrets,
-  redact,
-  type ExplainOptions,
-  type SecretSpan,
-} from '../../lib/dovecot/explain';
+import type {ExplainOptions} from '../../lib/dovecot/explain/types';
+import {findSecrets, redact, type SecretSpan} from '../../lib/dovecot/explain/redact';
+import {decodeShare, encodeShare} from '../../lib/dovecot/explain/share';
 import {SAMPLE_TEXT} from '../../lib/dovecot/explain/sample';
+import {EXAMPLE} from './example.generated';
+import {useExplain} from './useExplain';
 import type {DovecotVersion} from '../../lib/version';
 import {useDovecotVersion} from '../DovecotVersion/store';
 import useQueryState from '../WidgetForm/useQueryState';
@@ -138,8 +134,8 @@ export default function Explainer(): React.ReactElement {
     };
   }, []);
 
-  const example = useMemo(() => explain(SAMPLE_TEXT), []);
-  const result = useMemo(() => (deferred.trim() === '' ? null : explain(deferred, options)), [deferred, options]);
+  const example = EXAMPLE;
+  const result = useExplain(deferred, options);
 
   return (
     <div className={styles.explainer}>

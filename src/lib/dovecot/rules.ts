@@ -37,7 +37,7 @@ import {
 } from './catalog';
 import type {ConfigTree, SectionNode, SettingNode} from './conf';
 import {expandFlatServiceSetting} from './conf';
-import {OBSOLETE_23, OBSOLETE_23_SERVICE, obsoleteServices} from './catalog/versionNames';
+import {OBSOLETE_23, OBSOLETE_23_SERVICE, obsoleteServices} from './rulesObsolete';
 
 export type RuleId =
   | 'E1'

@@ -23,7 +23,8 @@ import {walkConfig, type ConfigTree, type Node, type SectionNode, type SettingNo
 import {analyzeConfig, type RuleResult} from '../rules';
 import type {TroubleshootingAnchor} from './anchors';
 import {hasPlaceholder, withoutTemplates} from './template';
-import {NAMES_ONLY_23, NAMES_ONLY_24, OBSOLETE_23} from '../catalog/versionNames';
+import {NAMES_ONLY_23, NAMES_ONLY_24} from './names';
+import {OBSOLETE_23} from '../rulesObsolete';
 import {SECTIONS_ONLY_24} from './version';
 import {nameOf, raiseTo, ref, settingFix, zeroFix, defaultVszLimit} from './fixes';
 import {
@@ -609,7 +610,7 @@ const UPGRADE_GUIDE = 'https://doc.dovecot.org/main/installation/upgrade/2.3-to-
 
 /**
  * A global setting the version does not know because only the other version has that name
- * (catalog/versionNames.ts, checked with both binaries): doveconf's words, and why.
+ * (names.ts, checked with both binaries): doveconf's words, and why.
  */
 function globalOnlyName(version: DovecotVersion, key: string, line: number, context: string): Omit<UnknownSetting, 'value'> | null {
   const msg = version === '2.4' ? `${key}: Unknown setting: ${key}` : `Unknown setting: ${key}`;

@@ -9,8 +9,8 @@
  */
 import type {DovecotVersion} from '../../version';
 import {anchorFor, CHANGES_23_TO_24, getSettingDef} from '../catalog';
-import {replacementIn24} from '../catalog/upgrade24';
-import {NAMES_ONLY_24} from '../catalog/versionNames';
+import {replacementIn24} from './upgrade24';
+import {NAMES_ONLY_24} from './names';
 import {troubleshootingLink, type TroubleshootingAnchor} from './anchors';
 import {defaultVszLimit, nameOf, raiseTo, ref, settingFix, zeroFix} from './fixes';
 import type {Fix, LogLine, RecognisedLog} from './types';

@@ -27,7 +27,7 @@
  * cannot resolve) is listed as not converted: never guessed.
  */
 import {CHANGES_23_TO_24, DEFAULT_CONFIG_VERSION_24, getService, globalDefault, serviceDefaults} from '../catalog';
-import {OBSOLETE_23, OBSOLETE_23_SERVICE, obsoleteServices} from '../catalog/versionNames';
+import {OBSOLETE_23, OBSOLETE_23_SERVICE, obsoleteServices} from '../rulesObsolete';
 import {printConfig, type ConfigTree, type Node, type SectionNode, type SettingNode} from '../conf';
 import {analyzeConfig, obsoleteProtocols23, type RulesReport} from '../rules';
 import {wrapForRules} from './config';

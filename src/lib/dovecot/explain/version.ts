@@ -4,7 +4,7 @@
  * - `dovecot_config_version`;
  * - a log line only one version prints;
  * - names only one version knows: the catalog's service settings in their blocks
- *   (`service_count`, `restart_request_count`), every top-level name of versionNames.ts
+ *   (`service_count`, `restart_request_count`), every top-level name of names.ts
  *   (`mail_location`, `ssl_cert`, `disable_plaintext_auth` are 2.3; `ssl_server_cert_file`,
  *   `mail_driver` are 2.4), the 1.x/2.0 names 2.3 still reads (`login_process_size`);
  * - syntax only one version reads: unnamed `passdb { }` / `inet_listener { }` and `plugin { }`
@@ -18,7 +18,8 @@
  */
 import {DEFAULT_VERSION, type DovecotVersion} from '../../version';
 import {SETTINGS} from '../catalog';
-import {NAMES_ONLY_23, NAMES_ONLY_24, OBSOLETE_23} from '../catalog/versionNames';
+import {NAMES_ONLY_23, NAMES_ONLY_24} from './names';
+import {OBSOLETE_23} from '../rulesObsolete';
 import {walkConfig, type ConfigTree, type SectionNode} from '../conf';
 import {hasPlaceholder} from './template';
 import type {VersionDetection, VersionEvidence, VersionSource} from './types';
@@ -55,7 +56,7 @@ function catalogNamesOnlyIn(): Map<string, DovecotVersion> {
 let catalogOnly: Map<string, DovecotVersion> | null = null;
 let globalOnly: Map<string, DovecotVersion> | null = null;
 
-/** Top-level names only one version knows (versionNames.ts), built on first use. */
+/** Top-level names only one version knows (names.ts), built on first use. */
 function globalNamesOnlyIn(): Map<string, DovecotVersion> {
   if (!globalOnly) {
     globalOnly = new Map();

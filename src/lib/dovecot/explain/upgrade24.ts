@@ -1,5 +1,5 @@
 /**
- * What Dovecot 2.4 has instead of the top-level settings only 2.3 knows (versionNames.ts), from
+ * What Dovecot 2.4 has instead of the top-level settings only 2.3 knows (names.ts), from
  * the "Converted Settings" and "Removed Features" tables of the 2.3 to 2.4 upgrade guide
  * (UPGRADE_GUIDE). `to` is the 2.4 setting to write, when there is one; every `to` is checked
  * against the real doveconf 2.4.1 by tests/doveconf/version-names.test.ts.
