@@ -9,7 +9,7 @@ import React from 'react';
 import Link from '@docusaurus/Link';
 import CodeBlock from '@theme/CodeBlock';
 import {troubleshootingLink} from '../../lib/dovecot/explain/anchors';
-import type {ExplainResult, Fix, RuleExplanation, Severity} from '../../lib/dovecot/explain/types';
+import type {CannotEvaluate, ExplainResult, Fix, RuleExplanation, Severity} from '../../lib/dovecot/explain/types';
 import type {DovecotVersion} from '../../lib/version';
 import CappedList from './CappedList';
 import {groupRepeats} from './group';
@@ -66,6 +66,20 @@ function LineNo({line}: {line?: number}): React.ReactElement | null {
 
 function More({count}: {count: number}): React.ReactElement | null {
   return count > 0 ? <span className={styles.muted}> and {count} more like it</span> : null;
+}
+
+/** Lines of the text with why they were set aside (not evaluated, not converted), repeats folded. */
+function LinesList({items, noun}: {items: readonly CannotEvaluate[]; noun: string}): React.ReactElement {
+  return (
+    <CappedList items={groupRepeats(items, (c) => `${c.text}\n${c.why}`)} noun={noun}>
+      {({item: c, more}, i) => (
+        <li key={i}>
+          <LineNo line={c.line} /> <code>{c.text}</code>: {c.why}
+          <More count={more} />
+        </li>
+      )}
+    </CappedList>
+  );
 }
 
 function RuleItem({r}: {r: RuleExplanation}): React.ReactElement {
@@ -258,14 +272,7 @@ export default function Report({result: r, idPrefix, onVersion, load}: ReportPro
               <h4 id={id('not-converted')}>
                 Not converted <span className={styles.count}>({r.migration.notConverted.length})</span>
               </h4>
-              <CappedList items={groupRepeats(r.migration.notConverted, (c) => `${c.text}\n${c.why}`)} noun="items">
-                {({item: c, more}, i) => (
-                  <li key={i}>
-                    <LineNo line={c.line} /> <code>{c.text}</code>: {c.why}
-                    <More count={more} />
-                  </li>
-                )}
-              </CappedList>
+              <LinesList items={r.migration.notConverted} noun="items" />
             </>
           ) : null}
           {r.migration.changes.length > 0 ? (
@@ -382,14 +389,7 @@ export default function Report({result: r, idPrefix, onVersion, load}: ReportPro
 
       {r.cannotEvaluate.length > 0 ? (
         <Group id={id('cannot')} title="Not evaluated" count={r.cannotEvaluate.length} open={false} summary="Includes, files, templates and variables whose value is not known here">
-          <CappedList items={groupRepeats(r.cannotEvaluate, (c) => `${c.text}\n${c.why}`)} noun="lines">
-            {({item: c, more}, i) => (
-              <li key={i}>
-                <LineNo line={c.line} /> <code>{c.text}</code>: {c.why}
-                <More count={more} />
-              </li>
-            )}
-          </CappedList>
+          <LinesList items={r.cannotEvaluate} noun="lines" />
         </Group>
       ) : null}
 
