@@ -397,7 +397,7 @@ function configProblems(version: DovecotVersion, svc: WrittenService, e: Service
     });
   }
   const ex = svc.settings.get('executable');
-  if (ex && getService(version, svc.name)) {
+  if (ex && getService(version, svc.name) !== undefined) {
     const own = binaryOf(serviceDefaults(version, svc.name).settings.executable?.effective ?? '');
     const runs = binaryOf(ex.value);
     const other = programs(version).get(runs);
@@ -413,7 +413,8 @@ function configProblems(version: DovecotVersion, svc: WrittenService, e: Service
       });
     }
   }
-  if (serviceDefaults(version, svc.name).type === 'login' || svc.settings.get('type')?.value === 'login') {
+  const builtin = getService(version, svc.name) !== undefined;
+  if ((builtin && serviceDefaults(version, svc.name).type === 'login') || svc.settings.get('type')?.value === 'login') {
     const written = svc.settings.get('user');
     const v = written?.value ?? '$default_login_user';
     const user = /^\$(?:SET:)?default_login_user$/.test(v) ? (globals.get('default_login_user')?.value ?? globalDefault(version, 'default_login_user') ?? '') : v;

@@ -228,6 +228,17 @@ describe('problems at any load', () => {
     expect(ids('service imap {\n  executable = imap imap-postlogin\n}\nservice pop3 {\n  executable = /usr/lib/dovecot/pop3\n}\n')).toEqual([]);
   });
 
+  it("services Dovecot does not ship (a quota-warning script service, a custom login service) are explained, never an internal error", () => {
+    // mailcow's and YunoHost's quota warning script, and a login service of one's own
+    const text = 'service quota-warning {\n  executable = script /usr/local/bin/quota_notify.py\n  user = vmail\n  unix_listener quota-warning {\n    user = vmail\n  }\n}\nservice my-login {\n  type = login\n  user = vmail\n}\n';
+    for (const version of ['2.3', '2.4'] as const) {
+      const r = explain(text, {version});
+      expect(r.parseErrors).toEqual([]);
+      expect(r.services.map((s) => s.name)).toEqual(['quota-warning', 'my-login']);
+      expect(r.services[1].findings.map((f) => f.id)).toEqual(['login-as-mail-user']);
+    }
+  });
+
   it('login processes running as a mail user', () => {
     expect(ids('service imap-login {\n  user = vmail\n}\n')).toEqual(['imap-login:login-as-mail-user:danger']);
     expect(ids('default_login_user = vmail\nservice pop3-login {\n}\n')).toEqual(['pop3-login:login-as-mail-user:danger']);
