@@ -117,4 +117,11 @@ describe('<Report> layout: verdict and migration first, findings after', () => {
     expect(html).toContain('nothing in the text says which version it is for, so it is read as Dovecot 2.3, the version chosen for this site.');
     expect(html).toMatch(/<button[^>]*>Read it as Dovecot 2\.4<\/button>/);
   });
+
+  it('what holds for every service is said once, before the services', () => {
+    // Hestia's 2.4 dovecot.conf runs the login processes as the internal user
+    const html = renderToStaticMarkup(<Report result={explain('dovecot_config_version = 2.4.0\ndovecot_storage_version = 2.4.0\ndefault_login_user = dovecot\nservice imap-login {\n}\n')} idPrefix="t" />);
+    expect(html.indexOf('id="t-across"')).toBeLessThan(html.indexOf('id="t-services"'));
+    expect(html).toContain('All login processes (imap-login, pop3-login, …) run as dovecot (default_login_user = dovecot on line 3)');
+  });
 });

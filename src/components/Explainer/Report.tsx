@@ -191,7 +191,7 @@ export default function Report({result: r, idPrefix, onVersion, load}: ReportPro
   const master = r.rules.filter((x) => x.source === 'master');
   const recognised = r.logs.filter((l) => l.recognised);
   const unknownLogs = r.logs.filter((l) => !l.recognised);
-  const hasConfig = r.configParts.length > 0 && (r.services.length > 0 || r.rules.length > 0 || r.unknownSettings.length > 0 || r.migration !== null);
+  const hasConfig = r.configParts.length > 0 && (r.services.length > 0 || r.findings.length > 0 || r.rules.length > 0 || r.unknownSettings.length > 0 || r.migration !== null);
   const serviceSeverity = worst(r.services.map((s) => s.severity));
   const logSeverity = worst(recognised.map((l) => l.recognised!.severity));
   return (
@@ -293,6 +293,19 @@ export default function Report({result: r, idPrefix, onVersion, load}: ReportPro
               </CappedList>
             </details>
           ) : null}
+        </Section>
+      ) : null}
+
+      {r.findings.length > 0 ? (
+        <Section id={id('across')} title="Across all services" count={r.findings.length}>
+          <ul className={styles.findings}>
+            {r.findings.map((f) => (
+              <li key={f.id}>
+                <Sev severity={f.severity === 'danger' ? 'error' : f.severity} /> <strong>{f.title}:</strong> {f.verdict} {f.explanation}{' '}
+                {internal(f.link) ? <Link to={internal(f.link)!}>More on {f.title.toLowerCase()}</Link> : null}
+              </li>
+            ))}
+          </ul>
         </Section>
       ) : null}
 

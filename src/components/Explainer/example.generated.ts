@@ -352,6 +352,7 @@ export const EXAMPLE: ExplainResult = {
    }
   }
  ],
+ "findings": [],
  "rules": [
   {
    "id": "W1",

@@ -415,21 +415,34 @@ function configProblems(version: DovecotVersion, svc: WrittenService, e: Service
   }
   const builtin = getService(version, svc.name) !== undefined;
   if ((builtin && serviceDefaults(version, svc.name).type === 'login') || svc.settings.get('type')?.value === 'login') {
+    // a service's own `user =`; default_login_user is judged once for all (configFindings)
     const written = svc.settings.get('user');
-    const v = written?.value ?? '$default_login_user';
-    const user = /^\$(?:SET:)?default_login_user$/.test(v) ? (globals.get('default_login_user')?.value ?? globalDefault(version, 'default_login_user') ?? '') : v;
-    if (user !== '' && mailUsers(version, globals).includes(user)) {
-      const where = written ? `user = ${written.value} on line ${written.line}` : `default_login_user = ${user} on line ${globals.get('default_login_user')?.line ?? 0}`;
-      out.push({
-        id: 'login-as-mail-user',
-        title: 'Login process runs as a mail user',
-        severity: 'danger',
-        verdict: `${svc.name} runs as ${user} (${where}), a user that can read mail or more.`,
-        explanation: 'A login process parses what clients send before they log in; if it is compromised it holds the rights of its user. Dovecot runs it as dovenull, an account with no access to anything: remove the line (or set default_login_user back to dovenull).',
-        numbers: {user, line: written?.line ?? globals.get('default_login_user')?.line ?? 0},
-        link: '/login-processes#what-a-compromised-login-process-sees',
-      });
+    if (written && !/^\$(?:SET:)?default_login_user$/.test(written.value) && mailUsers(version, globals).includes(written.value)) {
+      out.push(loginAsMailUser(svc.name, written.value, `user = ${written.value} on line ${written.line}`, written.line));
     }
+  }
+  return out;
+}
+
+function loginAsMailUser(who: string, user: string, where: string, line: number, plural = false): Finding {
+  return {
+    id: 'login-as-mail-user',
+    title: 'Login process runs as a mail user',
+    severity: 'danger',
+    verdict: `${who} ${plural ? 'run' : 'runs'} as ${user} (${where}), a user that can read mail or more.`,
+    explanation: 'A login process parses what clients send before they log in; if it is compromised it holds the rights of its user. Dovecot runs it as dovenull, an account with no access to anything: remove the line (or set default_login_user back to dovenull).',
+    numbers: {user, line},
+    link: '/login-processes#what-a-compromised-login-process-sees',
+  };
+}
+
+/** What a configuration gets wrong for every service at once, whatever the load. */
+export function configFindings(version: DovecotVersion, tree: ConfigTree): Finding[] {
+  const globals = topLevel(tree);
+  const out: Finding[] = [];
+  const dlu = globals.get('default_login_user');
+  if (dlu && mailUsers(version, globals).includes(dlu.value)) {
+    out.push(loginAsMailUser('All login processes (imap-login, pop3-login, …)', dlu.value, `default_login_user = ${dlu.value} on line ${dlu.line}`, dlu.line, true));
   }
   return out;
 }
@@ -457,7 +470,6 @@ function defaultProcessLimitNote(version: DovecotVersion, e: RuleExplanation, co
   const n = Number(dpl.value);
   const fromDefault = counted.filter((c) => c.process_limit === n);
   if (!Number.isFinite(n) || n <= 100 || fromDefault.length === 0) return;
-  const target = e.id === 'W1' ? 'auth' : 'anvil';
   e.note = `default_process_limit = ${dpl.value} (line ${dpl.line}) is the process_limit of every service that sets none of its own: ${fromDefault.map((c) => c.service).join(', ')} ${fromDefault.length === 1 ? 'takes' : 'take'} ${dpl.value} from it, and the sum counts each.`;
   if (e.fix) {
     e.fix = {

@@ -241,7 +241,12 @@ describe('problems at any load', () => {
 
   it('login processes running as a mail user', () => {
     expect(ids('service imap-login {\n  user = vmail\n}\n')).toEqual(['imap-login:login-as-mail-user:danger']);
-    expect(ids('default_login_user = vmail\nservice pop3-login {\n}\n')).toEqual(['pop3-login:login-as-mail-user:danger']);
+    // default_login_user is said once, for all login processes, with or without service blocks
+    expect(ids('default_login_user = vmail\nservice pop3-login {\n}\n')).toEqual([]);
+    for (const text of ['default_login_user = vmail\nservice pop3-login {\n}\n', 'default_login_user = dovecot\n']) {
+      expect(explain(text, {version: '2.4'}).findings.map((f) => [f.id, f.severity])).toEqual([['login-as-mail-user', 'danger']]);
+    }
+    expect(explain('default_login_user = dovecot\n', {version: '2.4'}).findings[0].verdict).toBe('All login processes (imap-login, pop3-login, …) run as dovecot (default_login_user = dovecot on line 1), a user that can read mail or more.');
     // the internal user being the mail user is not the login processes' business
     expect(ids('default_internal_user = vmail\nservice imap-login {\n}\n')).toEqual([]);
     expect(ids('service imap-login {\n  user = $default_login_user\n}\n')).toEqual([]);

@@ -8,7 +8,7 @@ import {parseVersion, type DovecotVersion} from '../../version';
 import {readHeader, MAX_CONFIG_BYTES, type ConfigTree} from '../conf';
 import {LineCache} from '../conf/lineCache';
 import {formatBytes, parseWithinLimit, utf8ByteLength} from '../conf/parse';
-import {ambiguousHashes, explainRules, explainServices, findUnknownSettings, findUnreadable, wrapForRules} from './config';
+import {ambiguousHashes, configFindings, explainRules, explainServices, findUnknownSettings, findUnreadable, wrapForRules} from './config';
 import {cleanLine, forEachLine, isConfigShaped, mayHaveLogPrefix, normaliseLogLine} from './input';
 import {logRecogniser, looksLikeKnownMessage} from './logs';
 import {migrate23to24} from './migrate';
@@ -52,6 +52,7 @@ function emptyResult(bytes: number, refused: string | null): ExplainResult {
     parseErrors: [],
     assumptions: [],
     services: [],
+    findings: [],
     rules: [],
     wholeFileNotes: [],
     unknownSettings: [],
@@ -254,7 +255,10 @@ function explainText(text: string, bytes: number, opts: ExplainOptions): Explain
     if (templates.needs(raw)) {
       const t = templates.line(line, cleanLine(raw));
       if (t.kind === 'control' || t.kind === 'skipped') kind = 'template';
-      else if (t.kind === 'expressions') {
+      else if (t.kind === 'text') {
+        configLine = t.text;
+        kind = sortLine(line, t.text, sorted);
+      } else if (t.kind === 'expressions') {
         configLine = t.text;
         kind = sortTemplateLine(line, raw, t.text, sorted);
       }
@@ -328,6 +332,7 @@ function explainText(text: string, bytes: number, opts: ExplainOptions): Explain
     result.rules = [...ambiguousHashes(configSource), ...explainRules(version, wrapped.tree)];
     result.cannotEvaluate.push(...findUnreadable(tree));
     result.services = explainServices(version, tree, result.rules, result.cannotEvaluate, opts.load).slice(0, 300);
+    result.findings = configFindings(version, tree);
     result.unknownSettings = findUnknownSettings(version, tree);
     if (version === '2.3') result.migration = migrate23to24(tree, {templateLines: migrationTemplateLines(templates, sorted.templateOnly, skipped)});
     result.cannotEvaluate.sort((a, b) => a.line - b.line);

@@ -84,6 +84,30 @@ describe('branches are kept apart', () => {
     expect(m.notConverted.flatMap((c) => c.lines ?? [c.line]).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('several tags on one line, and tags after configuration (a YunoHost loop over domains)', () => {
+    const text = [
+      'ssl_cert = </etc/yunohost/certs/{{ main_domain }}/crt.pem',
+      '{% for domain in domain_list.split() %}{% if domain != main_domain %}',
+      'local_name {{ domain }} {',
+      '  ssl_cert = </etc/yunohost/certs/{{ domain }}/crt.pem',
+      '}{% endif %}{% endfor %}',
+      'protocols = imap {% if pop3_enabled == "True" %}pop3{% endif %}',
+      '{% if debug %}auth_debug = yes{% endif %}',
+      'ssl_min_protocol = TLSv1.2',
+    ].join('\n');
+    const {kinds, reader} = read(text);
+    expect(kinds).toEqual(['expressions', 'control', 'skipped', 'skipped', 'skipped', 'text', 'skipped', 'plain']);
+    expect(reader.skipped.map((b) => [b.tag, b.lineNumbers])).toEqual([
+      ['{% for domain in domain_list.split() %}', [2, 3, 4, 5]],
+      ['{% if pop3_enabled == "True" %}', [6]],
+      ['{% if debug %}', [7]],
+    ]);
+    const r = explain(text, {version: '2.3'});
+    expect(r.parseErrors).toEqual([]);
+    expect(r.migration?.text).toContain('protocols = imap\n');
+    expect(r.migration?.text).not.toContain('auth_debug');
+  });
+
   it('elif branches and nested ifs inside a branch not followed stay in one list entry', () => {
     const text = ['{% if a %}', 'x = 1', '{% if b %}', 'y = 2', '{% endif %}', '{% elif c %}', 'z = 3', '{% else %}', 'w = 4', '{% endif %}', 'v = 5'].join('\n');
     const {kinds, reader} = read(text);

@@ -26,6 +26,8 @@ export type TemplateLine =
   | {kind: 'plain'}
   | {kind: 'control'}
   | {kind: 'skipped'}
+  /** The configuration of a line with its control tags taken out (`listen = *{% endif %}`). */
+  | {kind: 'text'; text: string}
   | {kind: 'expressions'; text: string};
 
 /** A run of lines in a branch the analysis does not follow. */
@@ -221,6 +223,8 @@ export class TemplateReader {
   private pending: PendingTag | null = null;
   /** Frames that are not followed (so a line is skipped while it is above 0). */
   private unfollowed = 0;
+  /** The last line counted into a branch set aside. */
+  private lastSkipped = -1;
 
   /** Whether `line` must see this line: it has a template mark, or a branch or tag is open. */
   needs(raw: string): boolean {
@@ -278,12 +282,13 @@ export class TemplateReader {
       this.pending = {text: trimmed, lines: [n]};
       return {kind: 'control'};
     }
+    if (marked) {
+      const inLine = findTags(text);
+      const controls = inLine.map((t) => controlOf(text.slice(t.start, t.end)));
+      if (controls.some((c) => c !== null)) return this.mixed(n, text, inLine, controls);
+    }
     if (this.unfollowed > 0) {
-      if (this.open && trimmed !== '') {
-        this.open.lastLine = n;
-        this.open.lines++;
-        this.open.lineNumbers.push(n);
-      }
+      if (trimmed !== '') this.skip(n);
       return {kind: 'skipped'};
     }
     if (!marked) return {kind: 'plain'};
@@ -292,16 +297,72 @@ export class TemplateReader {
     let out = '';
     let at = 0;
     for (const t of inLine) {
-      const tag = text.slice(t.start, t.end);
-      if (tag.startsWith('${')) this.note('shell');
-      else if (tag.startsWith('<%')) this.note(/[{}]\s{0,3}-?%>$/.test(tag) ? 'EPP' : 'ERB');
-      else if (tag.startsWith('{%') || tag.startsWith('{#')) this.note('Jinja');
-      else this.note('template');
-      this.expressions.push(tag);
-      out += `${text.slice(at, t.start)}${OPEN}${this.expressions.length - 1}${CLOSE}`;
+      out += `${text.slice(at, t.start)}${this.placeholder(text.slice(t.start, t.end))}`;
       at = t.end;
     }
     return {kind: 'expressions', text: out + text.slice(at)};
+  }
+
+  /** Line `n` is one of the branch being set aside. */
+  private skip(n: number): void {
+    const b = this.open;
+    if (!b || this.lastSkipped === n) return;
+    this.lastSkipped = n;
+    b.lastLine = n;
+    b.lines++;
+    if (b.lineNumbers[b.lineNumbers.length - 1] !== n) b.lineNumbers.push(n);
+  }
+
+  /** An expression's placeholder (the language noted). */
+  private placeholder(tag: string): string {
+    if (tag.startsWith('${')) this.note('shell');
+    else if (tag.startsWith('<%')) this.note(/[{}]\s{0,3}-?%>$/.test(tag) ? 'EPP' : 'ERB');
+    else if (tag.startsWith('{%') || tag.startsWith('{#')) this.note('Jinja');
+    else this.note('template');
+    this.expressions.push(tag);
+    return `${OPEN}${this.expressions.length - 1}${CLOSE}`;
+  }
+
+  /**
+   * A line with control tags among other text (`{% for d in ds %}{% if d %}`, `}{% endif %}`):
+   * each piece in order, text kept or set aside by the branch it is in, tags applied.
+   */
+  private mixed(n: number, text: string, tags: {start: number; end: number}[], controls: ReturnType<typeof controlOf>[]): TemplateLine {
+    let kept = '';
+    let keptText = false;
+    let placeholders = false;
+    let skipped = false;
+    const piece = (t: string) => {
+      if (t.trim() === '') return;
+      if (this.unfollowed > 0) {
+        skipped = true;
+        this.skip(n);
+      } else {
+        kept += t;
+        keptText = true;
+      }
+    };
+    let at = 0;
+    tags.forEach((t, i) => {
+      piece(text.slice(at, t.start));
+      const tag = text.slice(t.start, t.end);
+      const c = controls[i];
+      if (c) {
+        this.note(c.language);
+        this.control([n], tag, c.control);
+      } else if (this.unfollowed > 0) {
+        skipped = true;
+        this.skip(n);
+      } else {
+        kept += this.placeholder(tag);
+        keptText = true;
+        placeholders = true;
+      }
+      at = t.end;
+    });
+    piece(text.slice(at));
+    if (keptText) return placeholders ? {kind: 'expressions', text: kept} : {kind: 'text', text: kept};
+    return {kind: skipped ? 'skipped' : 'control'};
   }
 
   /** The next line of a tag spread over several lines. */
@@ -382,13 +443,16 @@ export class TemplateReader {
     else top.lastSkip = this.beginSkip(tag, lines, false);
   }
 
-  /** Ends the text: branches still open are listed up to the last line. */
+  /** Ends the text: branches still open are listed up to the last line; line lists sorted, once each. */
   finish(): void {
     if (this.pending) {
       this.inserts.push({line: this.pending.lines[0], text: this.pending.text.slice(0, 300)});
       this.pending = null;
     }
     this.endSkip();
+    const tidy = (lines: number[]) => [...new Set(lines)].sort((a, b) => a - b);
+    for (const b of this.skipped) b.lineNumbers = tidy(b.lineNumbers);
+    this.structure.splice(0, this.structure.length, ...tidy(this.structure));
   }
 
   /** `text` with every placeholder turned back into its template expression. */

@@ -234,6 +234,8 @@ export interface ExplainResult {
   parseErrors: {line: number; column: number; message: string}[];
   assumptions: Assumption[];
   services: ServiceExplanation[];
+  /** What the configuration gets wrong for every service at once (a login user that reads mail). */
+  findings: Finding[];
   rules: RuleExplanation[];
   /** Checks that apply when the text is a whole 2.4 dovecot.conf (E17/E18) but are not judged. */
   wholeFileNotes: RuleExplanation[];
