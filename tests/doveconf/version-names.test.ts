@@ -1,14 +1,15 @@
-// The names the explainer tells the versions apart by (src/lib/dovecot/catalog/versionNames.ts),
+// The names the explainer tells the versions apart by (src/lib/dovecot/explain/names.ts, rulesObsolete.ts),
 // checked with the real binaries: each name of one version's list is known to that version's
 // doveconf and refused as "Unknown setting" by the other's; every other name of the two dumps is
 // known to both; each 1.x/2.0 name 2.3 still reads prints exactly the warning listed.
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {NAMES_ONLY_23, NAMES_ONLY_24, OBSOLETE_23} from '../../src/lib/dovecot/catalog/versionNames';
+import {NAMES_ONLY_23, NAMES_ONLY_24} from '../../src/lib/dovecot/explain/names';
+import {OBSOLETE_23} from '../../src/lib/dovecot/rulesObsolete';
 import {requireBinaries, runDoveconf} from './doveconf';
 import {classifyNames} from './known-names';
-import {REPLACED_IN_24} from '../../src/lib/dovecot/catalog/upgrade24';
+import {REPLACED_IN_24} from '../../src/lib/dovecot/explain/upgrade24';
 import {LIST_SECTIONS_24, SECTIONS_ONLY_24, UNNAMED_23} from '../../src/lib/dovecot/explain/version';
 
 beforeAll(() => requireBinaries());
@@ -96,7 +97,7 @@ describe('syntax only one version reads (explain/version.ts)', () => {
   });
 });
 
-describe('the 2.4 replacements of 2.3-only names (catalog/upgrade24.ts)', () => {
+describe('the 2.4 replacements of 2.3-only names (explain/upgrade24.ts)', () => {
   it('every name replaced is a 2.3-only name, and every replacement is a setting 2.4.1 knows', () => {
     for (const name of Object.keys(REPLACED_IN_24)) expect(NAMES_ONLY_23, name).toContain(name);
     const targets = [...new Set(Object.values(REPLACED_IN_24).flatMap((r) => (r.to && !r.service ? [r.to] : [])))];
