@@ -111,9 +111,9 @@ export function render(item: ConfigItem, text: string): string {
 }
 
 /** Template syntax left in a rendered text (a render that missed something). */
-export const TEMPLATE_SYNTAX = /\{\{|\{%|<%[^>]|%>|\$\{[A-Za-z_]|@@[A-Z]|\bPH_[A-Z_]{2,}/;
+export const TEMPLATE_SYNTAX = /\{\{|\}\}|\{%|%\}|<%[^>]|%>|\$\{[A-Za-z_]|@@[A-Z]|\bPH_[A-Z_]{2,}|^\s*[\w.-]+:\s*\|?\s*$/;
 
-/** Line numbers (1-based) of the raw text that a substitution touches. */
+/** Line numbers (1-based) of the raw text that a substitution touches and that carry template syntax. */
 export function templateLines(item: ConfigItem, text: string): number[] {
   const lines = new Set<number>();
   for (const s of item.render ?? []) {
@@ -125,7 +125,8 @@ export function templateLines(item: ConfigItem, text: string): number[] {
       at = text.indexOf(s.from, at + s.from.length);
     }
   }
-  return [...lines].sort((a, b) => a - b);
+  const raw = text.split('\n');
+  return [...lines].filter((l) => TEMPLATE_SYNTAX.test(raw[l - 1] ?? '')).sort((a, b) => a - b);
 }
 
 export interface JudgeRun {

@@ -127,45 +127,46 @@ export function checkMigrationClean(run: JudgeRun | null): Verdict {
   return `doveconf 2.4.1 on the migration: exit ${run.exitCode}, ${run.stderr.trim().split('\n').join(' | ')}`;
 }
 
-/** "service imap-login/inet_listener imaps": a section path, unnamed sections by type only. */
-function pathOf(ancestors: readonly SectionNode[]): string {
-  return ancestors.map((a) => (a.name !== undefined ? `${a.type} ${a.name}` : a.type)).join('/');
+/** "service imap-login/inet_listener imaps": a section path (an unnamed section by its type). */
+function pathOf(ancestors: readonly SectionNode[], dropListenerNames = false): string {
+  return ancestors
+    .map((a) => (a.name !== undefined && !(dropListenerNames && a.type.endsWith('_listener')) ? `${a.type} ${a.name}` : a.type))
+    .join('/');
 }
 
-function outputPaths(tree: ConfigTree): {settings: Set<string>; sections: Set<string>; sectionTypes: Set<string>} {
-  const settings = new Set<string>();
-  const sections = new Set<string>();
-  const sectionTypes = new Set<string>();
+/** Every setting of a printed config by path and key, also with listener names left out. */
+function outputSettings(tree: ConfigTree): Set<string> {
+  const out = new Set<string>();
   walkConfig(tree, (n, ancestors) => {
-    if (n.kind === 'setting') settings.add(`${pathOf(ancestors)}|${n.key}`);
-    else if (n.kind === 'section') {
-      sections.add(pathOf([...ancestors, n]));
-      sectionTypes.add(`${pathOf(ancestors)}|${n.type}`);
+    if (n.kind === 'setting') {
+      out.add(`${pathOf(ancestors)}|${n.key}`);
+      out.add(`~${pathOf(ancestors, true)}|${n.key}`);
     }
     return undefined;
   });
-  return {settings, sections, sectionTypes};
+  return out;
 }
 
 /**
- * Nothing of the 2.3 text is dropped without a word: every setting, section and include is in the
- * migrated text (same place, same key; an unnamed section may have been given a name), or its line
- * (or its section's) is among the changes or the items not converted.
+ * Nothing of the 2.3 text is dropped without a word: every setting and include is in the migrated
+ * text (same section, same key; an unnamed listener may have been given a name), or its line (or
+ * its section's) is among the changes or the items not converted. Sections themselves are judged
+ * by what they contain: an empty one may go.
  */
 export function checkMigrationSilent(r: ExplainResult, rendered: string): Verdict {
   const m = r.migration;
   if (!m) return 'no migration offered';
   const listed = new Set<number>([...m.notConverted.map((n) => n.line), ...m.changes.map((c) => c.line)]);
-  const out = outputPaths(parseConfig(m.text).tree);
+  const out = outputSettings(parseConfig(m.text).tree);
   const dropped: string[] = [];
   walkConfig(parseConfig(rendered).tree, (n, ancestors) => {
-    if (n.kind !== 'setting' && n.kind !== 'section' && n.kind !== 'include') return undefined;
-    if (listed.has(n.pos.line) || ancestors.some((a) => listed.has(a.pos.line))) return n.kind === 'section' && listed.has(n.pos.line) ? 'skip' : undefined;
-    const at = pathOf(ancestors);
-    let kept = false;
-    if (n.kind === 'setting') kept = out.settings.has(`${at}|${n.key}`);
-    else if (n.kind === 'section') kept = n.name === undefined ? out.sectionTypes.has(`${at}|${n.type}`) : out.sections.has(pathOf([...ancestors, n]));
-    if (!kept) dropped.push(`line ${n.pos.line}: ${n.kind === 'setting' ? `${n.key} = ${n.value}` : n.kind === 'section' ? `${n.type}${n.name ? ` ${n.name}` : ''} {` : `!include ${n.path}`}`);
+    if (n.kind !== 'setting' && n.kind !== 'include') return undefined;
+    if (listed.has(n.pos.line) || ancestors.some((a) => listed.has(a.pos.line))) return undefined;
+    if (n.kind === 'setting') {
+      const unnamed = ancestors.some((a) => a.name === undefined && a.type.endsWith('_listener'));
+      if (out.has(`${pathOf(ancestors)}|${n.key}`) || (unnamed && out.has(`~${pathOf(ancestors, true)}|${n.key}`))) return undefined;
+      dropped.push(`line ${n.pos.line}: ${pathOf(ancestors) ? `${pathOf(ancestors)} { ` : ''}${n.key} = ${n.value}`);
+    } else dropped.push(`line ${n.pos.line}: !include ${n.path}`);
     return undefined;
   });
   return dropped.length > 0 ? `dropped without a word: ${dropped.slice(0, 8).join('; ')}${dropped.length > 8 ? ` and ${dropped.length - 8} more` : ''}` : null;
@@ -173,11 +174,15 @@ export function checkMigrationSilent(r: ExplainResult, rendered: string): Verdic
 
 // --- templates -----------------------------------------------------------------------------------
 
-/** Every template line of the raw text is kept verbatim in the migration or listed as not converted. */
+/**
+ * Every template line of the raw text that could be configuration is kept verbatim in the
+ * migration or listed as not converted there (a line not read as configuration at all, such as a
+ * YAML key, is exempt).
+ */
 export function checkTemplateSilent(r: ExplainResult, raw: string, lines: readonly number[]): Verdict {
   const m = r.migration;
   if (!m) return 'no migration offered for the template';
-  const listed = new Set(m.notConverted.map((n) => n.line));
+  const listed = new Set([...m.notConverted.map((n) => n.line), ...r.unrecognised.map((u) => u.line)]);
   const text = raw.split('\n');
   const migrated = m.text;
   const dropped = lines.filter((l) => {
