@@ -113,20 +113,30 @@ export function render(item: ConfigItem, text: string): string {
 /** Template syntax left in a rendered text (a render that missed something). */
 export const TEMPLATE_SYNTAX = /\{\{|\}\}|\{%|%\}|<%[^>]|%>|\$\{[A-Za-z_]|@@[A-Z]|\bPH_[A-Z_]{2,}|^\s*[\w.-]+:\s*\|?\s*$/;
 
-/** Line numbers (1-based) of the raw text that a substitution touches and that carry template syntax. */
+/**
+ * Line numbers (1-based) of the raw text that hold template syntax: every line containing a
+ * one-line substitution, and the lines of a multi-line one (a branch) that carry template syntax
+ * themselves (the plain configuration inside a branch is not template syntax).
+ */
 export function templateLines(item: ConfigItem, text: string): number[] {
+  const raw = text.split('\n');
   const lines = new Set<number>();
   for (const s of item.render ?? []) {
+    if (!s.from.includes('\n')) {
+      raw.forEach((l, i) => {
+        if (l.includes(s.from)) lines.add(i + 1);
+      });
+      continue;
+    }
     let at = text.indexOf(s.from);
     while (at >= 0) {
       const first = text.slice(0, at).split('\n').length;
       const count = s.from.split('\n').length - (s.from.endsWith('\n') ? 1 : 0);
-      for (let i = 0; i < count; i++) lines.add(first + i);
+      for (let i = 0; i < count; i++) if (TEMPLATE_SYNTAX.test(raw[first + i - 1] ?? '')) lines.add(first + i);
       at = text.indexOf(s.from, at + s.from.length);
     }
   }
-  const raw = text.split('\n');
-  return [...lines].filter((l) => TEMPLATE_SYNTAX.test(raw[l - 1] ?? '')).sort((a, b) => a - b);
+  return [...lines].sort((a, b) => a - b);
 }
 
 export interface JudgeRun {

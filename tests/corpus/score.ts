@@ -183,11 +183,18 @@ export function checkTemplateSilent(r: ExplainResult, raw: string, lines: readon
   const m = r.migration;
   if (!m) return 'no migration offered for the template';
   const listed = new Set([...m.notConverted.map((n) => n.line), ...r.unrecognised.map((u) => u.line)]);
+  // a line inside a section listed as a whole (`plugin { … }`) is listed with it
+  const sectionsOf = new Map<number, number[]>();
+  walkConfig(parseConfig(raw).tree, (n, ancestors) => {
+    if (ancestors.length > 0) sectionsOf.set(n.pos.line, ancestors.map((a) => a.pos.line));
+    return undefined;
+  });
   const text = raw.split('\n');
   const migrated = m.text;
   const dropped = lines.filter((l) => {
     const t = (text[l - 1] ?? '').trim();
-    return t !== '' && !t.startsWith('#') && !listed.has(l) && !migrated.includes(t);
+    if (t === '' || t.startsWith('#') || listed.has(l) || migrated.includes(t)) return false;
+    return !(sectionsOf.get(l) ?? []).some((s) => listed.has(s));
   });
   return dropped.length > 0 ? `template lines dropped without a word: ${dropped.slice(0, 6).map((l) => `line ${l}: ${text[l - 1].trim()}`).join('; ')}` : null;
 }
@@ -208,13 +215,34 @@ function duplicateKeys(text: string): Set<string> {
   return dup;
 }
 
-/** Branches of the template are not merged: no key set twice that the rendered form sets once. */
+/** Settings of a printed config by section path and key (template values left out). */
+function settingKeys(text: string): Set<string> {
+  const out = new Set<string>();
+  walkConfig(parseConfig(text).tree, (n, ancestors) => {
+    const key = `${pathOf(ancestors)}|${n.key}`;
+    if (n.kind === 'setting' && !TEMPLATE_VALUE.test(n.value) && !TEMPLATE_VALUE.test(key)) out.add(key);
+    return undefined;
+  });
+  return out;
+}
+
+const TEMPLATE_VALUE = /\{\{|\}\}|\{%|%\}|<%|%>|\$\{|\bPH_[A-Z_]{2,}/;
+
+/**
+ * Branches of the template are kept apart: the migration of the raw template sets no key twice
+ * that the rendered form sets once, and no key the rendered form does not set at all (a branch
+ * that is off, such as debug settings, must not become active).
+ */
 export function checkTemplateMerged(fromRaw: ExplainResult, fromRendered: ExplainResult): Verdict {
   if (!fromRaw.migration) return null; // reported by template-silent
-  const raw = duplicateKeys(fromRaw.migration.text);
-  const rendered = fromRendered.migration ? duplicateKeys(fromRendered.migration.text) : new Set<string>();
-  const merged = [...raw].filter((k) => !rendered.has(k));
-  return merged.length > 0 ? `template branches merged into one block: ${merged.map((k) => k.replace('|', ' ')).join(', ')} set twice` : null;
+  const renderedText = fromRendered.migration?.text ?? '';
+  const twice = [...duplicateKeys(fromRaw.migration.text)].filter((k) => !duplicateKeys(renderedText).has(k));
+  const rendered = settingKeys(renderedText);
+  const extra = [...settingKeys(fromRaw.migration.text)].filter((k) => !rendered.has(k));
+  const problems: string[] = [];
+  if (twice.length > 0) problems.push(`set twice: ${twice.map((k) => k.replace('|', ' ').trim()).join(', ')}`);
+  if (extra.length > 0) problems.push(`set although the rendered config does not: ${extra.map((k) => k.replace('|', ' ').trim()).join(', ')}`);
+  return problems.length > 0 ? `template branches merged into one block: ${problems.join('; ')}` : null;
 }
 
 // --- redaction -----------------------------------------------------------------------------------
