@@ -55,6 +55,7 @@ export function bareMessage(text: string): string {
     text
       .replace(/^Error in configuration file [^\s:]+(?: line \d+)?: /, '')
       .replace(/^Obsolete setting in [^\s:]+:\d+: /, '')
+      .replace(/^Configuration file [^\s:]+ line \d+: /, '')
       .trim(),
   );
 }
