@@ -102,7 +102,7 @@ describe('the public corpus', () => {
     const ids = [...configs.map((c) => c.id), ...logs.map((l) => l.id)];
     expect(new Set(ids).size, 'ids are unique').toBe(ids.length);
     for (const item of [...configs, ...logs]) {
-      expect(item.source, item.id).toMatch(/^https:\/\/\S+$/);
+      expect(item.source, item.id).toMatch(/^https?:\/\/\S+$/);
       expect(item.licence.trim(), item.id).not.toBe('');
     }
     for (const l of logs) {

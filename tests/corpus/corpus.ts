@@ -14,7 +14,7 @@ import {doveconf23, dovecot24Root, wrapForCheck, type Version} from '../doveconf
 export const CORPUS_DIR = __dirname;
 
 /** The Dovecot series a config was written for (older series are judged by 2.3's doveconf). */
-export type Series = '2.0' | '2.1' | '2.2' | '2.3' | '2.4';
+export type Series = '1.2' | '2.0' | '2.1' | '2.2' | '2.3' | '2.4';
 
 /** One literal substitution of a template: `from` must occur in the text. */
 export interface Substitution {
@@ -56,12 +56,18 @@ export interface LogExpectation {
   service?: string;
   /** Words the explanation (title and meaning) must contain: the cause as the source found it. */
   cause: string[];
-  /** The setting the source changed to fix it (absent: the fix is not a setting). */
-  setting?: string;
+  /**
+   * The setting the source changed to fix it (absent: the fix is not a setting). A list when the
+   * source offers equivalent fixes (e.g. the service's limit or the global default it inherits).
+   */
+  setting?: string | string[];
   /** Words the fix must contain (what the source did). */
   fix?: string[];
-  /** A calculator link is expected: the fix is a limit of one service. */
-  calculator: boolean;
+  /**
+   * A calculator link is expected (true: the fix is a limit of one service) or must be absent
+   * (false: the fix is not a service limit); left out when either is fine.
+   */
+  calculator?: boolean;
 }
 
 export interface LogItem {
@@ -111,7 +117,7 @@ export function render(item: ConfigItem, text: string): string {
 }
 
 /** Template syntax left in a rendered text (a render that missed something). */
-export const TEMPLATE_SYNTAX = /\{\{|\}\}|\{%|%\}|<%[^>]|%>|\$\{[A-Za-z_]|@@[A-Z]|\bPH_[A-Z_]{2,}|^\s*[\w.-]+:\s*\|?\s*$/;
+export const TEMPLATE_SYNTAX = /\{\{|\}\}|\{%|%\}|<%[=#\s-]|-?%>|\$\{[A-Za-z_]|@@[A-Z]|\bPH_[A-Z_]{2,}|^\s*[\w.-]+:\s*\|?\s*$/;
 
 /**
  * Line numbers (1-based) of the raw text that hold template syntax: every line containing a

@@ -220,14 +220,15 @@ function duplicateKeys(text: string): Set<string> {
 function settingKeys(text: string): Set<string> {
   const out = new Set<string>();
   walkConfig(parseConfig(text).tree, (n, ancestors) => {
+    if (n.kind !== 'setting') return undefined;
     const key = `${pathOf(ancestors)}|${n.key}`;
-    if (n.kind === 'setting' && !TEMPLATE_VALUE.test(n.value) && !TEMPLATE_VALUE.test(key)) out.add(key);
+    if (!TEMPLATE_VALUE.test(n.value) && !TEMPLATE_VALUE.test(key)) out.add(key);
     return undefined;
   });
   return out;
 }
 
-const TEMPLATE_VALUE = /\{\{|\}\}|\{%|%\}|<%|%>|\$\{|\bPH_[A-Z_]{2,}/;
+const TEMPLATE_VALUE = /\{\{|\}\}|\{%|%\}|<%[=#\s-]|-?%>|\$\{|\bPH_[A-Z_]{2,}/;
 
 /**
  * Branches of the template are kept apart: the migration of the raw template sets no key twice
@@ -286,9 +287,12 @@ function judgeEntry(l: LogExplanation, e: LogExpectation): Omit<LogVerdicts, 'lo
   const missing = containsAll(`${k.title} ${k.meaning}`, e.cause);
   if (missing.length > 0) causeProblems.push(`the explanation does not name ${missing.join(', ')} ("${k.title}")`);
   const fixProblems: string[] = [];
-  if (!k.fix) fixProblems.push('no fix');
-  else {
-    if (e.setting !== undefined && k.fix.setting !== e.setting) fixProblems.push(`fix changes ${k.fix.setting ?? '(no setting)'}, the source changed ${e.setting}`);
+  const wantsFix = e.setting !== undefined || (e.fix ?? []).length > 0;
+  if (!k.fix) {
+    if (wantsFix) fixProblems.push('no fix');
+  } else {
+    const settings = e.setting === undefined ? [] : Array.isArray(e.setting) ? e.setting : [e.setting];
+    if (settings.length > 0 && !settings.includes(k.fix.setting ?? '')) fixProblems.push(`fix changes ${k.fix.setting ?? '(no setting)'}, the source changed ${settings.join(' or ')}`);
     if (e.setting !== undefined && e.service !== undefined && k.fix.service !== undefined && k.fix.service !== e.service) fixProblems.push(`fix is for service ${k.fix.service}, the source fixed ${e.service}`);
     const words = containsAll(k.fix.text, e.fix ?? []);
     if (words.length > 0) fixProblems.push(`fix does not say ${words.join(', ')}`);
@@ -297,7 +301,7 @@ function judgeEntry(l: LogExplanation, e: LogExpectation): Omit<LogVerdicts, 'lo
   return {
     'log-cause': causeProblems.length > 0 ? causeProblems.join('; ') : null,
     'log-fix': fixProblems.length > 0 ? fixProblems.join('; ') : null,
-    'log-calculator': hasCalc === e.calculator ? null : e.calculator ? 'no calculator link' : 'a calculator link for a fix that is not a service limit',
+    'log-calculator': e.calculator === undefined || hasCalc === e.calculator ? null : e.calculator ? 'no calculator link' : 'a calculator link for a fix that is not a service limit',
   };
 }
 
