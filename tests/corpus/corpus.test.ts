@@ -27,6 +27,7 @@ import {
   checkMigrationClean,
   checkMigrationSilent,
   checkPrediction,
+  checkCallouts,
   checkRedaction,
   checkTemplateMerged,
   checkTemplateSilent,
@@ -64,6 +65,7 @@ async function judgeConfig(item: ConfigItem): Promise<void> {
   // predictions and migration are judged on the text Dovecot reads, in the version it is for
   const r: ExplainResult = explain(rendered, {version});
   record(item.id, 'prediction', checkPrediction(r, await judge(version, rendered, item.stubs, item.environment)));
+  if (item.callouts) record(item.id, 'callout', checkCallouts(r, item.callouts));
   if (item.series !== '2.4') {
     record(item.id, 'migration-clean', checkMigrationClean(r.migration ? await judge('2.4', r.migration.text, {}, item.environment) : null));
     record(item.id, 'migration-silent', checkMigrationSilent(r, rendered));

@@ -49,6 +49,17 @@ export interface ConfigItem {
    * config names that the checking system does not have, and why.
    */
   environment?: (Substitution & {why: string})[];
+  /**
+   * Real problems the explainer must call out although doveconf accepts them: the service it is
+   * about (absent: anywhere), words the explanation must contain, and why it is a problem.
+   */
+  callouts?: Callout[];
+}
+
+export interface Callout {
+  service?: string;
+  words: string[];
+  why: string;
 }
 
 export interface LogExpectation {

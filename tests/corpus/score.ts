@@ -6,10 +6,10 @@
  */
 import {parseConfig, walkConfig, type ConfigTree, type SectionNode} from '../../src/lib/dovecot/conf';
 import {findSecrets, redact, type ExplainResult, type LogExplanation} from '../../src/lib/dovecot/explain';
-import type {JudgeRun, LogExpectation, Series} from './corpus';
+import type {Callout, JudgeRun, LogExpectation, Series} from './corpus';
 
 /** The defect classes, in the order the scores are printed. */
-export const CONFIG_CLASSES = ['version', 'prediction', 'migration-clean', 'migration-silent', 'template-silent', 'template-merged', 'redaction'] as const;
+export const CONFIG_CLASSES = ['version', 'prediction', 'migration-clean', 'migration-silent', 'template-silent', 'template-merged', 'redaction', 'callout'] as const;
 export const LOG_CLASSES = ['log-recognised', 'log-cause', 'log-fix', 'log-calculator'] as const;
 export type DefectClass = (typeof CONFIG_CLASSES)[number] | (typeof LOG_CLASSES)[number];
 
@@ -245,6 +245,26 @@ export function checkTemplateMerged(fromRaw: ExplainResult, fromRendered: Explai
   if (twice.length > 0) problems.push(`set twice: ${twice.map((k) => k.replace('|', ' ').trim()).join(', ')}`);
   if (extra.length > 0) problems.push(`set although the rendered config does not: ${extra.map((k) => k.replace('|', ' ').trim()).join(', ')}`);
   return problems.length > 0 ? `template branches merged into one block: ${problems.join('; ')}` : null;
+}
+
+// --- call-outs -----------------------------------------------------------------------------------
+
+/** What the explainer says about a service (or about all of them): problems, findings, checks. */
+function saidAbout(r: ExplainResult, service?: string): string {
+  const parts: string[] = [];
+  for (const s of r.services) {
+    if (service !== undefined && s.name !== service) continue;
+    parts.push(...s.problems);
+    for (const f of s.findings) parts.push(f.title, String(f.verdict), String(f.explanation));
+  }
+  for (const x of [...r.rules, ...r.wholeFileNotes]) if (service === undefined || x.service === service) parts.push(x.message);
+  return parts.join('\n').toLowerCase();
+}
+
+/** Each problem doveconf accepts but a reader must know about is named where it belongs. */
+export function checkCallouts(r: ExplainResult, callouts: readonly Callout[]): Verdict {
+  const missed = callouts.filter((c) => c.words.some((w) => !saidAbout(r, c.service).includes(w.toLowerCase())));
+  return missed.length > 0 ? `not called out: ${missed.map((c) => `${c.service ? `service ${c.service} ` : ''}${c.words.join(', ')}`).join('; ')}` : null;
 }
 
 // --- redaction -----------------------------------------------------------------------------------
