@@ -19,13 +19,13 @@ export type Verdict = string | null;
 // --- version -------------------------------------------------------------------------------------
 
 /**
- * The version the explainer says the text is for: '2.3', '2.4' or 'unknown'. A version it only
- * assumed (no clue in the text) counts as the version it then works with.
+ * The version the explainer says the text is for: '2.3', '2.4' or 'unknown'. Its `detected`
+ * field (what the text itself says) when it has one; otherwise the version it works with, so a
+ * version it only assumed counts as reported.
  */
 export function reportedVersion(r: ExplainResult): string {
-  const v = r.version as ExplainResult['version'] & {unknown?: boolean};
-  if (v.unknown === true || (v.version as string) === 'unknown') return 'unknown';
-  return v.version;
+  const v = r.version as ExplainResult['version'] & {detected?: string};
+  return v.detected ?? v.version;
 }
 
 export function checkVersion(r: ExplainResult, series: Series): Verdict {
@@ -122,6 +122,12 @@ export function checkPrediction(r: ExplainResult, run: JudgeRun): Verdict {
 
 // --- migration -----------------------------------------------------------------------------------
 
+/** The lines an item not converted stands for (a template branch stands for several). */
+function linesOf(item: {line: number}): number[] {
+  const lines = (item as {line: number; lines?: number[]}).lines;
+  return lines && lines.length > 0 ? lines : [item.line];
+}
+
 export function checkMigrationClean(run: JudgeRun | null): Verdict {
   if (!run) return 'no migration offered';
   if (run.exitCode === 0 && run.stderr === '') return null;
@@ -157,7 +163,7 @@ function outputSettings(tree: ConfigTree): Set<string> {
 export function checkMigrationSilent(r: ExplainResult, rendered: string): Verdict {
   const m = r.migration;
   if (!m) return 'no migration offered';
-  const listed = new Set<number>([...m.notConverted.map((n) => n.line), ...m.changes.map((c) => c.line)]);
+  const listed = new Set<number>([...m.notConverted.flatMap(linesOf), ...m.changes.map((c) => c.line)]);
   const out = outputSettings(parseConfig(m.text).tree);
   const dropped: string[] = [];
   walkConfig(parseConfig(rendered).tree, (n, ancestors) => {
@@ -183,7 +189,7 @@ export function checkMigrationSilent(r: ExplainResult, rendered: string): Verdic
 export function checkTemplateSilent(r: ExplainResult, raw: string, lines: readonly number[]): Verdict {
   const m = r.migration;
   if (!m) return 'no migration offered for the template';
-  const listed = new Set([...m.notConverted.map((n) => n.line), ...r.unrecognised.map((u) => u.line)]);
+  const listed = new Set([...m.notConverted.flatMap(linesOf), ...r.unrecognised.map((u) => u.line)]);
   // a line inside a section listed as a whole (`plugin { … }`) is listed with it
   const sectionsOf = new Map<number, number[]>();
   walkConfig(parseConfig(raw).tree, (n, ancestors) => {
