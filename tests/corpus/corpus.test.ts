@@ -60,7 +60,7 @@ async function judgeConfig(item: ConfigItem): Promise<void> {
   const rendered = render(item, raw);
   const version = judgeVersion(item.series);
   const asPasted = explain(raw);
-  record(item.id, 'version', checkVersion(asPasted, item.series));
+  record(item.id, 'version', checkVersion(asPasted, item.series, item.readsAs?.series));
   record(item.id, 'redaction', checkRedaction(raw));
   // predictions and migration are judged on the text Dovecot reads, in the version it is for
   const r: ExplainResult = explain(rendered, {version});
@@ -106,6 +106,10 @@ describe('the public corpus', () => {
     for (const item of [...configs, ...logs]) {
       expect(item.source, item.id).toMatch(/^https?:\/\/\S+$/);
       expect(item.licence.trim(), item.id).not.toBe('');
+    }
+    for (const c of configs.filter((c) => c.readsAs)) {
+      expect(judgeVersion(c.readsAs!.series), `${c.id}: readsAs names the other version`).not.toBe(judgeVersion(c.series));
+      expect(c.readsAs!.why.trim(), c.id).not.toBe('');
     }
     for (const l of logs) {
       expect(l.lines.length, l.id).toBeGreaterThan(0);

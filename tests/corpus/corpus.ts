@@ -54,6 +54,11 @@ export interface ConfigItem {
    * about (absent: anywhere), words the explanation must contain, and why it is a problem.
    */
   callouts?: Callout[];
+  /**
+   * When the text is written in another series' syntax than its source meant (a 2.4 manual's
+   * example with a 2.3-only construct): that series, and why. Reporting it is right too.
+   */
+  readsAs?: {series: Series; why: string};
 }
 
 export interface Callout {

@@ -28,10 +28,10 @@ export function reportedVersion(r: ExplainResult): string {
   return v.detected ?? v.version;
 }
 
-export function checkVersion(r: ExplainResult, series: Series): Verdict {
-  const want = series === '2.4' ? '2.4' : '2.3';
+export function checkVersion(r: ExplainResult, series: Series, readsAs?: Series): Verdict {
+  const want = (s: Series) => (s === '2.4' ? '2.4' : '2.3');
   const got = reportedVersion(r);
-  if (got === want || got === 'unknown') return null;
+  if (got === want(series) || got === 'unknown' || (readsAs !== undefined && got === want(readsAs))) return null;
   return `reported ${got} (${r.version.source}: ${r.version.reason}), the config is for ${series}`;
 }
 
