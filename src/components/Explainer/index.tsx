@@ -17,6 +17,7 @@ import {useDovecotVersion} from '../DovecotVersion/store';
 import useQueryState from '../WidgetForm/useQueryState';
 import {decodeLoadQuery, emptyLoadForm, loadFormFromState, loadQueryFor, loadSummary, readLoad, type LoadForm} from './load';
 import LoadFields from './LoadFields';
+import {LinkLoading, linkStateShown, useMarkSharedLink} from '../WidgetForm/linkState';
 import Report from './Report';
 import styles from './styles.module.css';
 
@@ -101,6 +102,8 @@ export default function Explainer(): React.ReactElement {
   const [override, setOverride] = useState<Override>('auto');
   const [sharing, setSharing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The text a share link carried, once read (null: no link, or not read yet). */
+  const [linkText, setLinkText] = useState<string | null>(null);
   const inputId = useId();
   const versionId = useId();
   const helpId = useId();
@@ -110,12 +113,13 @@ export default function Explainer(): React.ReactElement {
   const [loadForm, setLoadForm] = useState<LoadForm>(() => emptyLoadForm());
   const [, setLoadNotices] = useState<string[]>([]);
   const shownLoad = useMemo(() => ({...loadForm, version: siteVersion}), [loadForm, siteVersion]);
-  useQueryState({enabled: true, shown: shownLoad, decodeQuery: decodeLoadQuery, formFromState: loadFormFromState, queryFor: loadQueryFor, setForm: setLoadForm, setNotices: setLoadNotices});
+  useQueryState({enabled: true, shown: shownLoad, decodeQuery: decodeLoadQuery, formFromState: loadFormFromState, queryFor: loadQueryFor, setForm: setLoadForm, setNotices: setLoadNotices, marksLink: false});
   const read = useMemo(() => readLoad(loadForm), [loadForm]);
   const options = useMemo<ExplainOptions>(
     () => ({load: read.load, siteVersion, ...(override === 'auto' ? {} : {version: override})}),
     [read, siteVersion, override],
   );
+  useMarkSharedLink();
 
   // a share link restores its text, also when another one is opened in the same tab
   useEffect(() => {
@@ -128,9 +132,13 @@ export default function Explainer(): React.ReactElement {
         if (mine !== latest) return;
         if (r.ok) {
           setText(r.text);
+          setLinkText(r.text);
           setNotice(null);
           if (r.version) setOverride(r.version);
-        } else setNotice(r.message);
+        } else {
+          setNotice(r.message);
+          linkStateShown();
+        }
       });
     };
     open();
@@ -143,6 +151,12 @@ export default function Explainer(): React.ReactElement {
 
   const example = EXAMPLE;
   const result = useExplain(deferred, options);
+
+  // the page's "loading the link" mark goes once the shared text's analysis is drawn (the engine
+  // loads on demand, so not before its result is there)
+  useEffect(() => {
+    if (linkText !== null && deferred === linkText && (result !== null || linkText.trim() === '')) linkStateShown();
+  }, [deferred, linkText, result]);
 
   return (
     <div className={styles.explainer}>
@@ -188,7 +202,8 @@ export default function Explainer(): React.ReactElement {
       {notice ? <p role="alert">{notice}</p> : null}
       {sharing ? <ShareDialog text={text} override={override} onClose={() => setSharing(false)} /> : null}
 
-      <div aria-live="polite" className={styles.result}>
+      <LinkLoading>Opening the text from the link… Its analysis appears here once it is read.</LinkLoading>
+      <div aria-live="polite" className={styles.result} data-link-hide="">
         {result ? (
           <>
             <h2 id="analysis">Analysis</h2>
