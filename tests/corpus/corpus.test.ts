@@ -49,6 +49,15 @@ const known = JSON.parse(readFileSync(join(CORPUS_DIR, 'known-failures.json'), '
 /** (item, class) → verdict, for every item and every class that applies to it. */
 const results = new Map<string, Map<DefectClass, Verdict>>();
 
+/** Items whose analysis ended in an error explain() caught (a crash, not a finding). */
+const internalErrors: string[] = [];
+
+function analyse(id: string, text: string, options?: Parameters<typeof explain>[1]): ExplainResult {
+  const r = explain(text, options);
+  for (const e of r.parseErrors) if (e.message.startsWith('Internal error')) internalErrors.push(`${id}: ${e.message}`);
+  return r;
+}
+
 function record(id: string, cls: DefectClass, v: Verdict): void {
   let m = results.get(id);
   if (!m) results.set(id, (m = new Map()));
@@ -59,18 +68,18 @@ async function judgeConfig(item: ConfigItem): Promise<void> {
   const raw = configText(item);
   const rendered = render(item, raw);
   const version = judgeVersion(item.series);
-  const asPasted = explain(raw);
+  const asPasted = analyse(item.id, raw);
   record(item.id, 'version', checkVersion(asPasted, item.series, item.readsAs?.series));
   record(item.id, 'redaction', checkRedaction(raw));
   // predictions and migration are judged on the text Dovecot reads, in the version it is for
-  const r: ExplainResult = explain(rendered, {version});
+  const r: ExplainResult = analyse(item.id, rendered, {version});
   record(item.id, 'prediction', checkPrediction(r, await judge(version, rendered, item.stubs, item.environment)));
   if (item.callouts) record(item.id, 'callout', checkCallouts(r, item.callouts));
   if (item.series !== '2.4') {
     record(item.id, 'migration-clean', checkMigrationClean(r.migration ? await judge('2.4', r.migration.text, {}, item.environment) : null));
     record(item.id, 'migration-silent', checkMigrationSilent(r, rendered));
     if (item.kind === 'template') {
-      const fromRaw = explain(raw, {version});
+      const fromRaw = analyse(item.id, raw, {version});
       record(item.id, 'template-silent', checkTemplateSilent(fromRaw, raw, templateLines(item, raw)));
       record(item.id, 'template-merged', checkTemplateMerged(fromRaw, r));
     }
@@ -79,7 +88,7 @@ async function judgeConfig(item: ConfigItem): Promise<void> {
 
 function judgeLogs(): void {
   for (const item of logs) {
-    const v = checkLog(explain(item.lines.join('\n')), item.expect);
+    const v = checkLog(analyse(item.id, item.lines.join('\n')), item.expect);
     // a line not recognised fails that class only: the others cannot be judged
     for (const cls of v['log-recognised'] === null ? LOG_CLASSES : (['log-recognised'] as const)) record(item.id, cls, v[cls]);
   }
@@ -139,6 +148,11 @@ describe('the public corpus', () => {
       const left = c.kind !== 'template' ? [] : rendered.split('\n').filter((l) => TEMPLATE_SYNTAX.test(l) && !l.trim().startsWith('#'));
       expect(left, `${c.id}: template syntax left after rendering`).toEqual([]);
     }
+  });
+
+  it('analyses every item in both versions without an internal error (a service Dovecot does not ship, a template, a wrapped line)', () => {
+    for (const c of configs) for (const version of ['2.3', '2.4'] as const) analyse(c.id, render(c, configText(c)), {version});
+    expect(internalErrors).toEqual([]);
   });
 
   it('scores the explainer per defect class, and fails exactly the known failures', () => {

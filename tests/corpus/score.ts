@@ -264,6 +264,8 @@ function saidAbout(r: ExplainResult, service?: string): string {
     for (const f of s.findings) parts.push(f.title, String(f.verdict), String(f.explanation));
   }
   for (const x of [...r.rules, ...r.wholeFileNotes]) if (service === undefined || x.service === service) parts.push(x.message);
+  // what holds for every service at once (a login user that can read mail) is said about each
+  for (const f of r.findings) parts.push(f.title, f.verdict, f.explanation);
   return parts.join('\n').toLowerCase();
 }
 
