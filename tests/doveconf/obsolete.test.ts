@@ -5,6 +5,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {parseConfig} from '../../src/lib/dovecot/conf';
 import {migrate23to24} from '../../src/lib/dovecot/explain/migrate';
 import {analyzeConfig, doveconfStderr} from '../../src/lib/dovecot/rules';
+import {OBSOLETE_23_NAMES} from '../../src/lib/dovecot/rulesObsolete';
 import {checkClean, requireBinaries, runDoveconf} from './doveconf';
 
 beforeAll(() => requireBinaries());
@@ -31,7 +32,7 @@ const CASES: [string, string][] = [
 
 describe('2.3 obsolete names (W5)', () => {
   it.each(CASES)('%s', (_name, text) => {
-    const report = analyzeConfig('2.3', parseConfig(text).tree);
+    const report = analyzeConfig('2.3', parseConfig(text).tree, {obsolete23: OBSOLETE_23_NAMES});
     const r = runDoveconf('2.3', text);
     expect(r.exitCode).toBe(report.fatal ? 89 : 0);
     const real = stderrLines(r.stderr, /\/tmp\/run\.[^/]+\/dovecot\.conf/g);

@@ -37,7 +37,7 @@ import {
 } from './catalog';
 import type {ConfigTree, SectionNode, SettingNode} from './conf';
 import {expandFlatServiceSetting} from './conf';
-import {OBSOLETE_23, OBSOLETE_23_SERVICE, obsoleteServices} from './rulesObsolete';
+import type {Obsolete23} from './rulesObsolete';
 
 export type RuleId =
   | 'E1'
@@ -100,6 +100,12 @@ export interface RulesOptions {
    * with the master's exact text; when absent, W3 is always reported as a requirement.
    */
   fdLimit?: number;
+  /**
+   * W5: the Dovecot 1.x/2.0 names 2.3 still reads (OBSOLETE_23_NAMES of ./rulesObsolete), for
+   * texts people paste. Without them such a name is not recognised: fine for configs built from
+   * a form (calculator, generator), which never hold one.
+   */
+  obsolete23?: Obsolete23;
 }
 
 export const UINT_MAX = 4294967295;
@@ -387,7 +393,11 @@ const SERVICE_KEYS = {
   '2.4': new Map(Object.entries(SERVICE_NAMES['2.4'])),
 } satisfies Record<DovecotVersion, ReadonlyMap<string, ServiceKey>>;
 
-function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): Collected {
+function collect(version: DovecotVersion, tree: ConfigTree, opts?: RulesOptions): Collected {
+  const cpuCount = opts?.cpuCount;
+  const old = opts?.obsolete23;
+  // own keys only: a setting named `constructor` is not an old name
+  const isOld = (key: string) => old !== undefined && Object.prototype.hasOwnProperty.call(old.names, key);
   const out: Collected = {parseWarnings: [], globals: new Map(), services: new Map(), flatGlobals: new Map(), sawConfigVersion: false, cpuCount};
   const valueCheckOf = valueChecker(version);
   const globalKeys = GLOBALS[version];
@@ -413,11 +423,12 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
       return;
     }
     if (key.startsWith('ssl_') && key.endsWith('_file') && node.value === '') return;
-    warn(node.pos.line, OBSOLETE_23[key], {setting: key});
-    const set = OBSOLETE_23_SERVICE[key];
+    if (!old) return;
+    warn(node.pos.line, old.names[key], {setting: key});
+    const set = old.services[key];
     const sk = set && SERVICE_KEYS['2.3'].get(set.setting);
     if (!set || !sk) return;
-    for (const service of obsoleteServices(set.services, protocol)) svc(service).set(sk, set.value(node.value));
+    for (const service of old.servicesFor(set.services, protocol)) svc(service).set(sk, set.value(node.value));
   };
   const missingName = (node: SectionNode) => {
     fail({id: 'E20', message: `${node.type} { } is missing section name`, numbers: {section: node.type}, line: node.pos.line});
@@ -453,7 +464,7 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
           break;
         }
       }
-      if (version === '2.3' && (OBSOLETE_23[key] !== undefined || key === 'protocols')) obsolete23(node, null);
+      if (version === '2.3' && (isOld(key) || key === 'protocols')) obsolete23(node, null);
       if (globalKeys.includes(key)) {
         let value = version === '2.3' && key === 'protocols' ? obsoleteProtocols23(node.value).value : node.value;
         if (version === '2.3' && key === 'auth_cache_size' && /^[0-9]+$/.test(value)) {
@@ -527,7 +538,7 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
       const protocol = node.type === 'protocol' ? (node.name === 'managesieve' ? 'sieve' : (node.name ?? null)) : null;
       for (let j = 0; j < node.children.length; j++) {
         const child = node.children[j];
-        if (child.kind === 'setting' && OBSOLETE_23[child.key] !== undefined) obsolete23(child, protocol);
+        if (child.kind === 'setting' && isOld(child.key)) obsolete23(child, protocol);
       }
     } else if (node.kind === 'section' && version === '2.4') {
       if (firstSetting) {
@@ -660,7 +671,7 @@ function resolveAll(version: DovecotVersion, c: Collected): {services: CheckedSe
 
 /** Every service as doveconf's checks see it, in doveconf's order (parse errors ignored). */
 export function resolveConfigServices(version: DovecotVersion, tree: ConfigTree, opts?: RulesOptions): CheckedService[] {
-  return resolveAll(version, collect(version, tree, opts?.cpuCount)).services;
+  return resolveAll(version, collect(version, tree, opts)).services;
 }
 
 // --- the checks ----------------------------------------------------------------------------------
@@ -807,7 +818,7 @@ export interface RulesReport {
 
 /** doveconf's verdict on a whole config, structured. */
 export function analyzeConfig(version: DovecotVersion, tree: ConfigTree, opts?: RulesOptions): RulesReport {
-  const c = collect(version, tree, opts?.cpuCount);
+  const c = collect(version, tree, opts);
   if (c.parseError) return {fatal: c.parseError, warnings: c.parseWarnings, master: []};
   const auth = authRoot(version, c);
   const m = masterRoot(version, c);

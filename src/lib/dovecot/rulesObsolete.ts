@@ -1,15 +1,22 @@
 /**
  * The Dovecot 1.x / 2.0 setting names 2.3 still reads, and what it makes of them
- * (src/config/old-set-parser.c of 2.3.19.1): doveconf's checks (rules.ts) need them, as does the
- * explainer. 2.4.1 refuses them all as unknown settings. Checked with both binaries by
+ * (src/config/old-set-parser.c of 2.3.19.1): doveconf's checks (rules.ts) take them as an option
+ * (OBSOLETE_23_NAMES), given for pasted texts by the explainer; the calculator's and generator's
+ * configs never hold them, so their pages do not ship this table. 2.4.1 refuses them all as
+ * unknown settings. Checked with both binaries by
  * tests/doveconf/version-names.test.ts and tests/doveconf/obsolete.test.ts.
  */
+
+/** A table without Object's properties: a setting named `constructor` finds nothing in it. */
+function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
 
 /**
  * Each name with the warning 2.3 prints after `Obsolete setting in FILE:LINE: `. (The
  * `ssl_*_file` ones warn only when the value is not empty.)
  */
-export const OBSOLETE_23: Readonly<Record<string, string>> = {
+export const OBSOLETE_23: Readonly<Record<string, string>> = table({
   login_chroot: 'login_chroot has been replaced by service { chroot }',
   login_user: 'login_user has been replaced by service { user }',
   login_executable: 'login_executable has been replaced by service { executable }',
@@ -41,7 +48,7 @@ export const OBSOLETE_23: Readonly<Record<string, string>> = {
   director_consistent_hashing: 'director_consistent_hashing has been removed',
   mail_log_max_lines_per_sec: 'mail_log_max_lines_per_sec has been removed',
   maildir_copy_preserve_filename: 'maildir_copy_preserve_filename has been removed',
-};
+});
 
 /** What a 1.x name of OBSOLETE_23 sets in 2.3: a setting of the login, mail or auth services. */
 export interface ObsoleteServiceSetting {
@@ -54,7 +61,7 @@ export interface ObsoleteServiceSetting {
 
 const same = (v: string) => v;
 
-export const OBSOLETE_23_SERVICE: Readonly<Record<string, ObsoleteServiceSetting>> = {
+export const OBSOLETE_23_SERVICE: Readonly<Record<string, ObsoleteServiceSetting>> = table({
   login_chroot: {services: 'login', setting: 'chroot', value: (v) => (v === 'no' ? '' : 'login')},
   login_user: {services: 'login', setting: 'user', value: same},
   login_executable: {services: 'login', setting: 'executable', value: same},
@@ -71,7 +78,7 @@ export const OBSOLETE_23_SERVICE: Readonly<Record<string, ObsoleteServiceSetting
   auth_process_size: {services: 'auth', setting: 'vsz_limit', value: (v) => `${v} M`},
   auth_user: {services: 'auth', setting: 'user', value: same},
   auth_chroot: {services: 'auth', setting: 'chroot', value: same},
-};
+});
 
 /**
  * The services 2.3 applies such a name to: at the top of the config all of imap, pop3 and
@@ -84,3 +91,12 @@ export function obsoleteServices(kind: ObsoleteServiceSetting['services'], proto
   const i = ['imap', 'pop3', 'sieve'].indexOf(protocol);
   return i < 0 ? [] : [all[i]];
 }
+
+/** The tables above, as rules.ts takes them (RulesOptions.obsolete23). */
+export interface Obsolete23 {
+  names: Readonly<Record<string, string>>;
+  services: Readonly<Record<string, ObsoleteServiceSetting>>;
+  servicesFor: typeof obsoleteServices;
+}
+
+export const OBSOLETE_23_NAMES: Obsolete23 = {names: OBSOLETE_23, services: OBSOLETE_23_SERVICE, servicesFor: obsoleteServices};

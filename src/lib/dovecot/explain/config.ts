@@ -24,7 +24,7 @@ import {analyzeConfig, type RuleResult} from '../rules';
 import type {TroubleshootingAnchor} from './anchors';
 import {hasPlaceholder, withoutTemplates} from './template';
 import {NAMES_ONLY_23, NAMES_ONLY_24} from './names';
-import {OBSOLETE_23} from '../rulesObsolete';
+import {OBSOLETE_23, OBSOLETE_23_NAMES} from '../rulesObsolete';
 import {SECTIONS_ONLY_24} from './version';
 import {nameOf, raiseTo, ref, settingFix, zeroFix, defaultVszLimit} from './fixes';
 import {
@@ -450,7 +450,7 @@ export function configFindings(version: DovecotVersion, tree: ConfigTree): Findi
 /** doveconf's checks on the tree (wrapped), as explanations. */
 export function explainRules(version: DovecotVersion, wrapped: ConfigTree): RuleExplanation[] {
   try {
-    const report = analyzeConfig(version, wrapped);
+    const report = analyzeConfig(version, wrapped, {obsolete23: OBSOLETE_23_NAMES});
     const dpl = topLevel(wrapped).get('default_process_limit');
     return [...report.warnings, ...(report.fatal ? [report.fatal] : []), ...report.master].map((r) => {
       const e = ruleExplanation(version, r);

@@ -239,6 +239,17 @@ describe('problems at any load', () => {
     }
   });
 
+  it("names that are JavaScript object properties (constructor, toString) are plain names, not Dovecot 1.x ones", () => {
+    const text = 'constructor = 1\nprotocol imap {\n  toString = 1\n}\n';
+    for (const version of ['2.3', '2.4'] as const) {
+      const r = explain(text, {version});
+      expect(r.parseErrors).toEqual([]);
+      expect(r.rules.filter((x) => x.id === 'W5')).toEqual([]);
+      expect(r.unknownSettings.map((u) => u.reason ?? '').join(' ')).not.toContain('1.x');
+      for (const n of r.migration?.notConverted ?? []) expect(n.why).not.toContain('internal error');
+    }
+  });
+
   it('login processes running as a mail user', () => {
     expect(ids('service imap-login {\n  user = vmail\n}\n')).toEqual(['imap-login:login-as-mail-user:danger']);
     // default_login_user is said once, for all login processes, with or without service blocks
