@@ -218,3 +218,33 @@ test('layout: the version (the other one offered), what doveconf says and the mi
   await expect(version).toContainText('Dovecot 2.4: chosen by you');
   await axe(page);
 });
+
+test('a problem of every service at once is said once, across the services; sharing keeps Dovecot variables and replaces the secret', async ({page, browser}) => {
+  await page.goto('/explain');
+  await hydrated(page);
+  // a 2.3 conf.d excerpt as public configs write it: login processes as the mail user, % variables
+  const text = 'default_login_user = vmail\nmail_location = maildir:/var/vmail/%d/%n\nlogin_log_format_elements = "user=<%u> method=%m rip=%r lip=%l mpid=%e %c"\nssl_key_password = hunter2\nservice imap-login {\n  inet_listener imap {\n    port = 143\n  }\n}\n';
+  await box(page).fill(text);
+  const across = page.locator('section', {has: page.getByRole('heading', {name: /^Across all services/})});
+  await expect(across).toContainText('All login processes (imap-login, pop3-login, …) run as vmail (default_login_user = vmail on line 1)');
+  await expect(across.getByRole('link', {name: /^More on login process runs as a mail user/})).toHaveAttribute('href', /\/login-processes#/);
+  // said once: not again under the login service
+  const services = page.locator('section', {has: page.getByRole('heading', {name: /^Services/})});
+  await expect(services).toBeVisible();
+  await expect(services).not.toContainText('run as vmail');
+
+  await page.getByRole('button', {name: 'Share link…'}).click();
+  await expect(page.getByRole('checkbox', {name: /ssl_key_password on line 4/})).toBeChecked();
+  // nothing offered for replacement is a Dovecot variable
+  for (const label of await page.locator('fieldset label').allInnerTexts()) expect(label).not.toMatch(/%[a-z{]/);
+  await page.getByRole('button', {name: 'Create link'}).click();
+  const url = await page.getByTestId('share-url').inputValue();
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(url);
+  await hydrated(fresh);
+  await expect(box(fresh)).not.toHaveValue('');
+  const restored = await box(fresh).inputValue();
+  expect(restored).not.toContain('hunter2');
+  expect(restored).toBe(text.replace('hunter2', '[redacted]'));
+  await fresh.context().close();
+});
