@@ -4,13 +4,15 @@
 #   - real doveconf 2.3: Debian 12's dovecot packages on the host,
 #   - real doveconf 2.4: Debian 13's dovecot packages unpacked into an isolated tree that is
 #     only ever run with chroot (never installed on the host, never touching dpkg's database).
-# Usage: scripts/setup-system.sh [chromium] [dovecot23] [dovecot24]   (no argument = all)
+#   - PostgreSQL and Dovecot 2.3's PostgreSQL driver, for the auth cache measurement and its smoke
+#     test (the harness runs a cluster of its own; the host's clusters are not used).
+# Usage: scripts/setup-system.sh [chromium] [dovecot23] [dovecot24] [postgres]   (no argument = all)
 # Paths: DOVECOT24_ROOT (default /opt/dovecot24), DOVECOT24_APT_CACHE (default
 # /var/cache/dovecot24-apt), DOVECOT24_SUITE (trixie), DEBIAN_MIRROR (the host's own mirror).
 set -euo pipefail
 
 want=("$@")
-[ ${#want[@]} -gt 0 ] || want=(chromium dovecot23 dovecot24)
+[ ${#want[@]} -gt 0 ] || want=(chromium dovecot23 dovecot24 postgres)
 need_root() { [ "$(id -u)" = 0 ] || { echo "setup-system: $1 needs root (or install it yourself)" >&2; exit 1; }; }
 apt_updated=
 apt_install() {
@@ -81,11 +83,20 @@ setup_dovecot24() {
   echo "doveconf 2.4: tree ready in $root ($(du -sh "$root" | cut -f1), $((SECONDS - started)) s)"
 }
 
+setup_postgres() {
+  if ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && [ -e /usr/lib/dovecot/modules/auth/libdriver_pgsql.so ]; then
+    echo "postgres: $(ls -d /usr/lib/postgresql/*/bin | head -1), dovecot-pgsql"; return
+  fi
+  apt_install postgresql dovecot-pgsql
+  echo "postgres: installed postgresql and dovecot-pgsql"
+}
+
 for w in "${want[@]}"; do
   case "$w" in
     chromium) setup_chromium ;;
     dovecot23) setup_dovecot23 ;;
     dovecot24) setup_dovecot24 ;;
-    *) echo "setup-system: unknown part '$w' (chromium, dovecot23, dovecot24)" >&2; exit 2 ;;
+    postgres) setup_postgres ;;
+    *) echo "setup-system: unknown part '$w' (chromium, dovecot23, dovecot24, postgres)" >&2; exit 2 ;;
   esac
 done

@@ -4,11 +4,14 @@
  *   CHROMIUM_PATH   Debian's Chromium for Playwright (default /usr/bin/chromium)
  *   DOVECONF23      doveconf of Dovecot 2.3 on the host (default: doveconf on PATH)
  *   DOVECOT24_ROOT  the isolated Dovecot 2.4 tree run with chroot (default /opt/dovecot24)
+ * The auth cache measurement (and its smoke test) also needs Debian's PostgreSQL server and
+ * Dovecot 2.3's PostgreSQL driver (packages postgresql and dovecot-pgsql); it runs a cluster of
+ * its own and never uses the host's.
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 
-export type SystemPart = 'chromium' | 'dovecot23' | 'dovecot24';
+export type SystemPart = 'chromium' | 'dovecot23' | 'dovecot24' | 'postgres';
 export type Missing = {part: SystemPart; hint: string};
 
 /**
@@ -53,5 +56,16 @@ export function missingSystemParts(): Missing[] {
   if (!existsSync(`${root}/.complete`) || !existsSync(`${root}/usr/bin/doveconf`)) {
     missing.push({part: 'dovecot24', hint: `no Dovecot 2.4 tree in ${root}: run scripts/setup-system.sh dovecot24 as root, or set DOVECOT24_ROOT`});
   }
+  if (!hasPostgres() || !existsSync('/usr/lib/dovecot/modules/auth/libdriver_pgsql.so')) {
+    missing.push({part: 'postgres', hint: 'no PostgreSQL server or Dovecot 2.3 PostgreSQL driver (the auth cache measurement): apt-get install postgresql dovecot-pgsql'});
+  }
   return missing;
+}
+
+function hasPostgres(): boolean {
+  try {
+    return readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/postgres`));
+  } catch {
+    return false;
+  }
 }

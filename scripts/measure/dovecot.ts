@@ -107,7 +107,8 @@ export function modeExcerpt(version: '2.3' | '2.4', m: DovecotMode): string {
   const count = version === '2.3' ? 'service_count' : 'restart_request_count';
   const unlimited = version === '2.3' ? '0' : 'unlimited';
   const lines: string[] = [];
-  lines.push(`auth_cache_size = ${m.authCache ? '10M' : '0'}`);
+  // the grid leaves the cache off: its passwd-file passdb has no cache key (see ./authcache.ts)
+  if (m.authCache) lines.push('auth_cache_size = 10M');
   if (m.login === 'high-performance') {
     lines.push('service imap-login {', `  ${count} = ${unlimited}`, '  process_min_avail = 1', '  vsz_limit = 1G', '}');
   } else {
@@ -117,8 +118,19 @@ export function modeExcerpt(version: '2.3' | '2.4', m: DovecotMode): string {
   return lines.join('\n');
 }
 
-/** The full config of one run. `run` is the per-run subdirectory name. */
-export function dovecotConfig(version: '2.3' | '2.4', d: DataDir, run: string, ports: {imap: number; imaps: number}, m: DovecotMode): string {
+/**
+ * The full config of one run. `run` is the per-run subdirectory name. `extra.databases`
+ * replaces the passwd-file passdb and static userdb (2.3 only: the auth cache runs use SQL);
+ * `extra.settings` come after the mode's settings, so they can override them.
+ */
+export function dovecotConfig(
+  version: '2.3' | '2.4',
+  d: DataDir,
+  run: string,
+  ports: {imap: number; imaps: number},
+  m: DovecotMode,
+  extra?: {databases?: string[]; settings?: string[]},
+): string {
   const dir = d.inner;
   const common = [
     `base_dir = ${dir}/${run}`,
@@ -144,16 +156,19 @@ export function dovecotConfig(version: '2.3' | '2.4', d: DataDir, run: string, p
       `ssl_cert = <${dir}/cert.pem`,
       `ssl_key = <${dir}/key.pem`,
       'mail_location = maildir:~/Maildir',
-      'passdb {',
-      '  driver = passwd-file',
-      `  args = scheme=${PASSWORD_SCHEME} ${dir}/passwd`,
-      '}',
-      'userdb {',
-      '  driver = static',
-      `  args = uid=${MAIL_UID} gid=${MAIL_GID} home=${dir}/home/%u`,
-      '}',
+      ...(extra?.databases ?? [
+        'passdb {',
+        '  driver = passwd-file',
+        `  args = scheme=${PASSWORD_SCHEME} ${dir}/passwd`,
+        '}',
+        'userdb {',
+        '  driver = static',
+        `  args = uid=${MAIL_UID} gid=${MAIL_GID} home=${dir}/home/%u`,
+        '}',
+      ]),
       ...listeners,
       modeExcerpt('2.3', m),
+      ...(extra?.settings ?? []),
       '',
     ].join('\n');
   }
@@ -179,6 +194,7 @@ export function dovecotConfig(version: '2.3' | '2.4', d: DataDir, run: string, p
     '}',
     ...listeners,
     modeExcerpt('2.4', m),
+    ...(extra?.settings ?? []),
     '',
   ].join('\n');
 }

@@ -33,7 +33,9 @@ import {
   waitForGreeting,
   type Tree,
 } from './proc';
-import {latencySummary, percentile, sig, type LatencySummary} from './stats';
+import {latencySummary, percentile, sig, type LatencySummary} from '../../src/lib/measured/stats';
+import type {AuthCacheStats} from '../../src/lib/measured/results';
+import {ForeignCpu} from './load';
 import {readFileSync} from 'node:fs';
 
 export type Mode = {
@@ -96,6 +98,8 @@ export type RunResult = {
   cpuSPer1000Logins: number;
   serverCpuUtil: number;
   generatorCpuUtil: number;
+  /** Cores used by other processes on the machine during the window. */
+  foreignCpu: number;
   peakRssMiB: number;
   peakPssMiB: number;
   peakProcesses: number;
@@ -106,12 +110,27 @@ export type RunResult = {
   clientErrors: Record<string, number>;
   clientErrorSamples: string[];
   tls: TlsInfo | null;
+  authCache?: AuthCacheStats | null;
+  backendCpuSPer1000Logins?: number | null;
+  backendQueriesPerLogin?: number | null;
+};
+
+/** What an experiment adds to a run (the auth cache runs: the cache's statistics, the database). */
+export type RunHooks = {
+  /** After the warm-up, just before the measuring window. */
+  beforeWindow?(s: Started): Promise<void> | void;
+  /** Just after the window, while the server still runs: extra figures for the result. */
+  afterWindow?(s: Started, w: {logins: number; durationS: number}): Promise<Partial<RunResult>> | Partial<RunResult>;
+  /** CPU seconds so far of the measurement's processes outside the server tree (a database). */
+  extraCpuSeconds?(): number;
 };
 
 /** Dovecot 2.3 (host) or 2.4 (chroot tree), with one data directory for all its runs. */
 export class DovecotServer implements Server {
   readonly id: 'dovecot-2.3' | 'dovecot-2.4';
   readonly data: DataDir;
+  /** Settings written after the mode's, in every run of this server (the experiments' own limits). */
+  extraSettings: string[] = [];
   private readonly v: '2.3' | '2.4';
 
   constructor(
@@ -135,7 +154,7 @@ export class DovecotServer implements Server {
     let imaps = await freePort();
     while (imaps === imap) imaps = await freePort();
     const conf = `${run}.conf`;
-    writeFileSync(join(this.data.host, conf), dovecotConfig(this.v, this.data, run, {imap, imaps}, mode));
+    writeFileSync(join(this.data.host, conf), dovecotConfig(this.v, this.data, run, {imap, imaps}, mode, {settings: this.extraSettings}));
     const tree = startTree(`${this.id} ${mode.id}`, dovecotArgv(this.v, this.data, conf), {cpus: this.o.serverCpus, cgroupRoot: this.o.cgroupRoot});
     return {tree, plainPort: imap, tlsPort: imaps, mainName: 'dovecot', logPath: join(this.data.host, `${run}.log`)};
   }
@@ -157,7 +176,7 @@ function logTail(path: string | null, lines = 8): string {
 type MemAgg = {rss: number; pss: number; procs: number; byName: Map<string, {all: number[]; maxCount: number}>};
 
 /** Measure one mode once. Never throws for a server failure: the result says ok=false. */
-export async function measureRun(server: Server, mode: Mode, rep: number, run: string, o: HarnessOptions): Promise<RunResult> {
+export async function measureRun(server: Server, mode: Mode, rep: number, run: string, o: HarnessOptions, hooks: RunHooks = {}): Promise<RunResult> {
   let started: Started | null = null;
   let gen: LoadGenerator | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -201,9 +220,13 @@ export async function measureRun(server: Server, mode: Mode, rep: number, run: s
         mem.byName.set(name, agg);
       }
     };
+    await hooks.beforeWindow?.(s);
     const log0 = s.logPath ? fileSize(s.logPath) : 0;
     const ns0 = initPid ? nsLastPid(initPid) : null;
     const cpu0 = treeCpuSeconds(s.tree);
+    const extra0 = hooks.extraCpuSeconds?.() ?? 0;
+    const foreign = new ForeignCpu();
+    foreign.start();
     gen.resetWindow();
     sample();
     timer = setInterval(sample, o.sampleMs);
@@ -213,10 +236,13 @@ export async function measureRun(server: Server, mode: Mode, rep: number, run: s
     }
     const w = gen.window();
     const cpu1 = treeCpuSeconds(s.tree);
+    const extra1 = hooks.extraCpuSeconds?.() ?? 0;
+    const foreignCpu = foreign.stop(cpu1 - cpu0 + w.generatorCpuS + (extra1 - extra0));
     const ns1 = initPid ? nsLastPid(initPid) : null;
     clearInterval(timer);
     timer = null;
     sample();
+    const more = (await hooks.afterWindow?.(s, {logins: w.logins, durationS: w.durationS})) ?? {};
     const log1 = s.logPath ? fileSize(s.logPath) : 0;
     await gen.stop();
     const tlsInfo = gen.tlsInfo;
@@ -248,6 +274,7 @@ export async function measureRun(server: Server, mode: Mode, rep: number, run: s
       cpuSPer1000Logins: logins > 0 ? sig(((cpu1 - cpu0) / logins) * 1000) : NaN,
       serverCpuUtil: sig((cpu1 - cpu0) / w.durationS),
       generatorCpuUtil: sig(w.generatorCpuS / w.durationS),
+      foreignCpu: sig(foreignCpu),
       peakRssMiB: sig(mem.rss / 1024),
       peakPssMiB: sig(mem.pss / 1024),
       peakProcesses: mem.procs,
@@ -258,6 +285,7 @@ export async function measureRun(server: Server, mode: Mode, rep: number, run: s
       clientErrors: w.errors,
       clientErrorSamples: w.errorSamples,
       tls: tlsInfo,
+      ...more,
     };
   } catch (e) {
     return failed(rep, e instanceof Error ? e.message : String(e));
@@ -284,6 +312,7 @@ function failed(rep: number, error: string): RunResult {
     cpuSPer1000Logins: NaN,
     serverCpuUtil: NaN,
     generatorCpuUtil: NaN,
+    foreignCpu: NaN,
     peakRssMiB: NaN,
     peakPssMiB: NaN,
     peakProcesses: 0,

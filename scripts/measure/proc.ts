@@ -8,7 +8,9 @@
  *         -> [chroot ROOT] server ... (in the foreground, e.g. dovecot -F)
  * spawned detached (its own process group). That gives three independent ways to stop it all:
  * SIGKILL to the process group, `cgroup.kill`, and the kernel killing a PID namespace whose
- * init exits. It also gives the measurements:
+ * init exits. `unshare` also runs under `setpriv --pdeathsig KILL`, so when the harness itself
+ * is killed outright (SIGKILL, an OOM kill: no handler runs) its servers die with it instead of
+ * staying on their ports. It also gives the measurements:
  *   - CPU: the cgroup's cpu.stat usage_usec counts every process that ever ran in it, including
  *     those that already exited (fallback without a cgroup: utime+stime of the live tree plus
  *     cutime+cstime, which counts exited children that were waited for);
@@ -66,6 +68,9 @@ export function hasPidNamespaces(): boolean {
 
 let serial = 0;
 
+/** `setpriv --pdeathsig` (util-linux) is there: a tree's `unshare` gets SIGKILL when the harness dies. */
+const PDEATHSIG = spawnSync('setpriv', ['--pdeathsig', 'KILL', '--', 'true'], {stdio: 'ignore'}).status === 0;
+
 /** Start argv as a contained tree pinned to `cpus`. */
 export function startTree(label: string, argv: string[], opts: {cpus: string; nofile?: number; cgroupRoot: string | null}): Tree {
   let cgroup: string | null = null;
@@ -76,7 +81,10 @@ export function startTree(label: string, argv: string[], opts: {cpus: string; no
   const nofile = opts.nofile ?? 20000;
   const inner = `ulimit -n ${nofile} 2>/dev/null || ulimit -n "$(ulimit -Hn)"; "$@" & wait $!`;
   const outer = cgroup ? 'echo $$ > "$1/cgroup.procs" || exit 97; shift; exec "$@"' : 'shift; exec "$@"';
-  const child = spawn('sh', ['-c', outer, 'sh', cgroup ?? '-', 'taskset', '-c', opts.cpus, 'unshare', '--pid', '--fork', '--kill-child', 'sh', '-c', inner, 'sh', ...argv], {
+  // the death signal is kept across the execs of taskset and unshare (neither is set-user-ID);
+  // unshare's --kill-child then takes the namespace, so the whole tree, down with it
+  const orphanGuard = PDEATHSIG ? ['setpriv', '--pdeathsig', 'KILL', '--'] : [];
+  const child = spawn('sh', ['-c', outer, 'sh', cgroup ?? '-', ...orphanGuard, 'taskset', '-c', opts.cpus, 'unshare', '--pid', '--fork', '--kill-child', 'sh', '-c', inner, 'sh', ...argv], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -277,18 +285,51 @@ function removeCgroup(t: Tree): void {
       rmdirSync(t.cgroup);
       return;
     } catch {
-      spawnSync('sleep', ['0.05']);
+      sleepSync(50);
     }
   }
 }
 
-/** Kill every tree still running (signal handlers, failures). */
-export function killAllTrees(): void {
-  for (const t of live) {
-    killTreeNow(t);
-    removeCgroup(t);
+/**
+ * True while a process of the tree's group or cgroup has not exited. Unlike treeAlive it
+ * ignores zombies: the group leader stays one until this process reaps it, which a
+ * synchronous wait never lets happen.
+ */
+function runsAny(t: Tree): boolean {
+  const members = new Set((t.cgroup ? (readIf(`${t.cgroup}/cgroup.procs`) ?? '') : '').split('\n').filter(Boolean).map(Number));
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    const st = readIf(`/proc/${d}/stat`);
+    if (!st) continue;
+    const f = st.slice(st.lastIndexOf(')') + 2).split(' ');
+    // after the comm field: state, ppid, pgrp
+    if (f[0] !== 'Z' && f[0] !== 'X' && (Number(f[2]) === t.pgid || members.has(Number(d)))) return true;
   }
+  return false;
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Kill every tree still running (signal handlers, failures) and wait, at most `waitMs`, until
+ * their processes are gone: the caller exits next, and on a loaded machine a killed process
+ * can take a while to be scheduled and die. Returns the labels of trees still alive after that.
+ */
+export function killAllTrees(waitMs = 10_000): string[] {
+  const trees = [...live];
   live.clear();
+  for (const t of trees) killTreeNow(t);
+  const until = Date.now() + waitMs;
+  let alive = trees.filter(runsAny);
+  while (alive.length > 0 && Date.now() < until) {
+    sleepSync(50);
+    for (const t of alive) killTreeNow(t);
+    alive = alive.filter(runsAny);
+  }
+  for (const t of trees) removeCgroup(t);
+  return alive.map((t) => t.label);
 }
 
 export function liveTrees(): number {

@@ -13,8 +13,9 @@ import {layoutShift, sitemapPaths} from './helpers';
 
 const KB = 1024;
 // The ceiling is 200 KB of JS on any page; these budgets are tightened to what the site reaches
-// (docs pages about 150-161 KB, widget pages 164-187 KB), with a few KB of room.
-const BUDGET = {totalJs: 165 * KB, widgetPageJs: 190 * KB, ownWidgetJs: 30 * KB, catalogChunk: 12 * KB, engineChunk: 20 * KB, criticalCss: 25 * KB};
+// (docs pages about 154-162 KB, /troubleshooting 166 KB with an "Explain my line" under each of
+// its messages, widget pages 167-191 KB), with a few KB of room.
+const BUDGET = {totalJs: 170 * KB, widgetPageJs: 195 * KB, ownWidgetJs: 30 * KB, catalogChunk: 12 * KB, engineChunk: 20 * KB, criticalCss: 25 * KB};
 
 /** Pages that embed a widget (they may load engine code). */
 const WIDGET_PAGES = new Set(['/calculator', '/generator', '/explain', '/services/choosing', '/login-processes']);
@@ -109,6 +110,8 @@ test('each widget\'s own code and the shared domain chunks stay within their bud
 });
 
 test('render-blocking CSS stays within the budget on every page', async ({page, request}) => {
+  // every page of the sitemap in one test: on a busy machine that outlasts one page's minute
+  test.setTimeout(180_000);
   for (const path of sitemapPaths()) {
     await page.goto(path);
     const hrefs = await page.locator('head link[rel="stylesheet"]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));

@@ -2,11 +2,12 @@
  * Smoke run of the measuring harness against the real Dovecot 2.3 of the host: a few dozen
  * logins in each of four modes (every setting flipped at least once, plain, imaps and
  * STARTTLS), then proof that nothing of the run is left: no process, no cgroup, no temporary
- * directory. Also interrupts `npm run measure` with SIGINT and checks the same.
+ * directory. Also interrupts `npm run measure` with SIGINT and checks the same, and kills it
+ * with SIGKILL and checks its servers die with it.
  * Needs root and Dovecot 2.3; without them it fails with one line saying so.
  */
-import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync, rmdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {DovecotServer, measureRun, type HarnessOptions, type RunResult} from '../../scripts/measure/harness';
@@ -32,6 +33,28 @@ function processesMentioning(needle: string): number[] {
     }
   }
   return out;
+}
+
+/**
+ * The /tmp/measure-* directories of the Dovecot masters descending from `root`: only its own,
+ * since other runs of the harness (another checkout's tests) may be running on the machine.
+ */
+function mastersUnder(root: number): string[] {
+  const rows = spawnSync('ps', ['-eo', 'pid=,ppid=,args='], {encoding: 'utf8'}).stdout.split('\n');
+  const parent = new Map<number, number>();
+  const masters: {pid: number; dir: string}[] = [];
+  for (const row of rows) {
+    const m = /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(row);
+    if (!m) continue;
+    parent.set(Number(m[1]), Number(m[2]));
+    const d = /\/dovecot -F -c (\/tmp\/measure-[^/\s]+)\//.exec(m[3]);
+    if (d) masters.push({pid: Number(m[1]), dir: d[1]});
+  }
+  const descends = (pid: number) => {
+    for (let p = parent.get(pid), n = 0; p !== undefined && p > 1 && n < 50; p = parent.get(p), n++) if (p === root) return true;
+    return false;
+  };
+  return masters.filter((x) => descends(x.pid)).map((x) => x.dir);
 }
 
 function ourCgroups(root: string | null, pid: number): string[] {
@@ -112,37 +135,69 @@ describe('measure harness smoke run (real Dovecot 2.3)', () => {
     expect(existsSync(server!.data.host)).toBe(false);
   });
 
-  it('stops Dovecot and cleans up when `npm run measure` gets SIGINT', async () => {
-    expect(problem).toBeNull();
-    const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
-    const child = spawn(tsx, ['scripts/measure/run.ts', '--only', 'dovecot-2.3-hs-perconn-nocache-none', '--reps', '1', '--users', '4', '--measure', '60', '--out', '/tmp/measure-smoke-never.json'], {
+  /**
+   * Start `npm run measure`'s own command (from package.json, without npm in between) on one
+   * short mode, and wait until its Dovecot runs. Returns the run's temporary directories.
+   */
+  async function startMeasure(): Promise<{child: ChildProcess; dirs: string[]; exited: Promise<number | null>; out: () => string}> {
+    const script = (JSON.parse(readFileSync('package.json', 'utf8')) as {scripts: Record<string, string>}).scripts.measure;
+    const [cmd, ...argv] = script.split(' ');
+    const bin = cmd === 'node' ? process.execPath : join(process.cwd(), 'node_modules/.bin', cmd);
+    const child = spawn(bin, [...argv, '--only', 'dovecot-2.3-hs-perconn-nocache-none', '--reps', '1', '--users', '4', '--measure', '60', '--out', '/tmp/measure-smoke-never.json'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout.on('data', (d) => (out += String(d)));
-    child.stderr.on('data', (d) => (out += String(d)));
+    child.stdout!.on('data', (d) => (out += String(d)));
+    child.stderr!.on('data', (d) => (out += String(d)));
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-    // Wait until its Dovecot runs (a master whose config is in a /tmp/measure-* directory).
+    // Wait until its Dovecot runs (a master below it whose config is in a /tmp/measure-* directory).
     const t0 = Date.now();
     let dirs: string[] = [];
     try {
       while (Date.now() - t0 < 30_000 && dirs.length === 0) {
-        const ps = spawnSync('ps', ['-eo', 'ppid,args'], {encoding: 'utf8'}).stdout;
-        dirs = [...ps.matchAll(/\/dovecot -F -c (\/tmp\/measure-[^/\s]+)\//g)].map((m) => m[1]);
+        dirs = mastersUnder(child.pid!);
         if (dirs.length === 0) await new Promise((r) => setTimeout(r, 200));
       }
     } finally {
       if (dirs.length === 0) child.kill('SIGINT');
     }
     expect(dirs.length, `no Dovecot started by npm run measure: ${out}`).toBeGreaterThan(0);
+    return {child, dirs, exited, out: () => out};
+  }
+
+  it('stops Dovecot and cleans up when `npm run measure` gets SIGINT', async () => {
+    expect(problem).toBeNull();
+    const {child, dirs, exited, out} = await startMeasure();
     child.kill('SIGINT');
     const code = await exited;
-    expect(code, out).not.toBe(0);
-    await new Promise((r) => setTimeout(r, 300));
+    expect(code, out()).toBe(130);
+    // the harness waits for its servers to be gone before it exits
     for (const d of dirs) {
-      expect(processesMentioning(d), `left running: ${d}`).toEqual([]);
+      expect(processesMentioning(d), `left running: ${d}\n${out()}`).toEqual([]);
       expect(existsSync(d), `left on disk: ${d}`).toBe(false);
     }
     expect(existsSync('/tmp/measure-smoke-never.json')).toBe(false);
-  }, 45_000);
+  }, 60_000);
+
+  it('takes its Dovecot down with it when `npm run measure` is killed outright (SIGKILL)', async () => {
+    expect(problem).toBeNull();
+    const {child, dirs, exited} = await startMeasure();
+    child.kill('SIGKILL');
+    await exited;
+    // no handler runs: the servers go by the parent-death signal; the directory stays
+    const until = Date.now() + 15_000;
+    while (Date.now() < until && dirs.some((d) => processesMentioning(d).length > 0)) await new Promise((r) => setTimeout(r, 200));
+    try {
+      for (const d of dirs) expect(processesMentioning(d), `left running: ${d}`).toEqual([]);
+    } finally {
+      for (const d of dirs) rmSync(d, {recursive: true, force: true});
+      for (const cg of cgroupRoot ? readdirSync(cgroupRoot).filter((n) => n.startsWith(`measure-${child.pid}-`)) : []) {
+        try {
+          rmdirSync(join(cgroupRoot!, cg));
+        } catch {
+          // still has members: the assertion above says so
+        }
+      }
+    }
+  }, 60_000);
 });

@@ -256,7 +256,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
           },
         ]
       : []),
-    {value: 'off', label: 'Off (the default 0)', note: 'Every login waits for a fork when no idle process is left.'},
+    {value: 'off', label: 'Off (the default 0)', note: 'No spare is kept: a login waits for a fork when no login process has a free connection slot.'},
   ];
 
   return (

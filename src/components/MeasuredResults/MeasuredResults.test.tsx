@@ -1,73 +1,15 @@
-// Tables and ratios from a fixed results set: medians and ranges per mode, the ratio of the
-// pair of modes that differ in one setting, and the per-process memory table. Also checks that
-// the committed data/measured/results.json has the shape the page reads.
+// The measured tables and charts from a fixed results set, and the shape of the committed
+// data/measured/results.json the page reads.
 import {readFileSync} from 'node:fs';
 import React from 'react';
 import {renderToStaticMarkup} from 'react-dom/server';
 import {describe, expect, it} from 'vitest';
 import {chartRows, MeasuredFactorTable, MeasuredLogLines, MeasuredModeTable, MeasuredProcessMemory} from './components';
-import {factorEffect, fmtRange, modeLabel, pairs, summarize, type ModeResult, type Results, type RunFigures} from './data';
+import type {Results} from '@site/src/lib/measured/results';
+import {fixture, mode, run, sections} from '@site/src/lib/measured/results.fixture';
+import {MeasuredAuthCache, MeasuredReload, MeasuredTlsMemory} from './sections';
 
-function run(rep: number, loginsPerS: number, cpu: number, p95: number): RunFigures {
-  return {
-    rep,
-    ok: true,
-    durationS: 8,
-    logins: loginsPerS * 8,
-    sessions: loginsPerS * 8,
-    loginsPerS,
-    sessionsPerS: loginsPerS,
-    latencyMs: {p50: p95 / 2, p95, p99: p95 * 1.2, max: p95 * 1.5, n: loginsPerS * 8},
-    forksPerLogin: 2,
-    mailProcessesPerLogin: 1,
-    cpuSPer1000Logins: cpu,
-    serverCpuUtil: 1,
-    generatorCpuUtil: 0.1,
-    peakRssMiB: 50,
-    peakPssMiB: 15,
-    peakProcesses: 10,
-    rssByProcess: {imap: {p50KiB: 4096, maxKiB: 6144, maxCount: 8}, 'imap-login': {p50KiB: 8192, maxKiB: 9216, maxCount: 16}},
-    limitLines: [],
-    warnings: rep === 1 ? ['master: Warning: service auth { client_limit=N } is lower than required'] : [],
-    errors: [],
-    clientErrors: {},
-    clientErrorSamples: [],
-    tls: null,
-  };
-}
-
-function mode(login: ModeResult['login'], runs: RunFigures[]): ModeResult {
-  const m = {server: 'dovecot-2.3' as const, login, imap: 'per-connection' as const, authCache: false, tls: 'none' as const};
-  return {...m, id: `x-${login}`, label: modeLabel(m), config: '', runs};
-}
-
-const fixture = {
-  modes: [
-    mode('high-security', [run(1, 100, 10, 150), run(2, 90, 11, 160), run(3, 110, 9, 140)]),
-    mode('high-performance', [run(1, 300, 4, 50), run(2, 250, 5, 60), run(3, 280, 4.5, 55)]),
-  ],
-} as unknown as Results;
-
-describe('summaries', () => {
-  it('median and range over runs', () => {
-    const s = summarize(fixture.modes[0], 'loginsPerS');
-    expect(s.median).toBe(100);
-    expect(fmtRange(s)).toBe('90–110');
-  });
-
-  it('a failed run does not count', () => {
-    const m = mode('high-security', [run(1, 100, 10, 150), {...run(2, 0, 0, 0), ok: false}]);
-    expect(summarize(m, 'loginsPerS').n).toBe(1);
-  });
-
-  it('pairs modes that differ in exactly one setting and divides their medians', () => {
-    const ps = pairs(fixture, 'dovecot-2.3', 'login', 'loginsPerS');
-    expect(ps).toHaveLength(1);
-    expect(ps[0].ratio).toBeCloseTo(2.8, 12);
-    expect(ps[0].context).toBe('imap per-connection · cache off · plain');
-    expect(factorEffect(fixture, 'dovecot-2.3', 'imap', 'loginsPerS').n).toBe(0);
-  });
-
+describe('charts', () => {
   it('chart rows carry the median and the extremes', () => {
     const rows = chartRows(fixture, 'cpuSPer1000Logins', ['dovecot-2.3']);
     expect(rows.map((r) => [r.value, r.min, r.max])).toEqual([
@@ -99,10 +41,46 @@ describe('tables', () => {
   });
 });
 
+describe('the factor table', () => {
+  it('reports imap reuse per login mode, not as one median', () => {
+    const m = (login: 'high-security' | 'high-performance', imap: 'per-connection' | 'reused', l: number) => ({...mode(login, [run(1, l, 1, 1)]), imap, id: `${login}-${imap}`});
+    const r = {modes: [m('high-security', 'per-connection', 100), m('high-security', 'reused', 130), m('high-performance', 'per-connection', 200), m('high-performance', 'reused', 400)]} as unknown as Results;
+    const html = renderToStaticMarkup(<MeasuredFactorTable results={r} />);
+    expect(html).toContain('reused ÷ per-connection imap, high-security login</td><td><strong>×1.3</strong>');
+    expect(html).toContain('reused ÷ per-connection imap, high-performance login</td><td><strong>×2</strong>');
+  });
+});
+
+describe('the experiments', () => {
+  it('auth cache: one row per scheme and cache setting, hits from the auth process, queries from PostgreSQL', () => {
+    const html = renderToStaticMarkup(<MeasuredAuthCache results={sections} />);
+    expect((html.match(/<tr>/g) ?? []).length).toBe(7);
+    expect(html).toContain('2,000 of 2,000 lookups (100 %)');
+    expect(html).toContain('cache on, verified in auth-worker');
+    expect(html).toContain('This run was within both bounds.');
+    expect(html).toContain('280 bytes per user with <code>SHA512-CRYPT</code>');
+    expect(html).toContain('by a factor of 1.5: a hit saves the two queries');
+  });
+
+  it('TLS memory and reload: slopes, reconnect times, and a busy run says so', () => {
+    const tls = renderToStaticMarkup(<MeasuredTlsMemory results={sections} />);
+    expect(tls).toContain('<strong>80 KiB</strong>');
+    expect(tls).toContain('This run was not');
+    const rl = renderToStaticMarkup(<MeasuredReload results={sections} />);
+    expect(rl).toContain('<strong>3,400</strong>');
+    expect(rl).toContain('All 150 logged in again after (ms)');
+  });
+
+  it('a section the file does not hold yet gives the command that measures it', () => {
+    expect(renderToStaticMarkup(<MeasuredAuthCache results={fixture} />)).toContain('npm run measure -- --only authcache');
+    expect(renderToStaticMarkup(<MeasuredReload results={fixture} />)).toContain('npm run measure -- --only reload');
+  });
+});
+
 describe('data/measured/results.json', () => {
   const results = JSON.parse(readFileSync('data/measured/results.json', 'utf8')) as Results;
   it('has the machine, versions, parameters and every mode with its runs', () => {
-    expect(results.schema).toBe(1);
+    expect([1, 2]).toContain(results.schema);
     expect(results.machine.cpus).toBeGreaterThan(0);
     expect(results.parameters.reps).toBeGreaterThanOrEqual(1);
     expect(results.servers.find((s) => s.id === 'dovecot-2.3')?.version).toMatch(/^2\.3\./);

@@ -7,7 +7,8 @@ import React from 'react';
 import rawResults from '@site/data/measured/results.json';
 import WideTable from '@site/src/components/WideTable';
 import MeasuredChart, {type ChartRow} from '@site/src/components/MeasuredChart';
-import {FACTORS, SERVER_LABEL, TLS_LABEL, factorEffect, fmt, fmtRange, modeLabel, summarize, type Metric, type ModeResult, type Results, type ServerId} from './data';
+import {FACTORS, SERVER_LABEL, TLS_LABEL, conditionsOf, factorEffect, fmt, fmtRange, gridModes, hasLegacyCacheModes, legacyCacheRepeats, modeLabel, summarize, type LoadConditions, type Metric, type ModeResult, type Results, type ServerId, type Within} from '@site/src/lib/measured/results';
+import {figure} from '@site/src/lib/measured/figures';
 
 export const defaultResults = rawResults as unknown as Results;
 
@@ -25,10 +26,13 @@ const METRIC: Record<Metric, {title: string; unit: string}> = {
   generatorCpuUtil: {title: 'Load generator CPU use', unit: 'cores'},
   peakRssMiB: {title: 'Peak RSS of the server tree (sum)', unit: 'MiB'},
   peakPssMiB: {title: 'Peak PSS of the server tree (shared pages shared out)', unit: 'MiB'},
+  cacheHitPct: {title: 'Auth cache hits', unit: '%'},
+  backendCpuSPer1000Logins: {title: 'Database CPU seconds per 1 000 logins', unit: 'CPU s'},
+  backendQueriesPerLogin: {title: 'Database queries per login', unit: 'queries'},
 };
 
 function modesOf(results: Results, servers?: ServerId[]): ModeResult[] {
-  return results.modes.filter((m) => !servers || servers.includes(m.server));
+  return gridModes(results).filter((m) => !servers || servers.includes(m.server));
 }
 
 /** Chart rows for one metric: one bar per mode, grouped by server. */
@@ -99,6 +103,20 @@ export function MeasuredModeTable({results = defaultResults, server}: WithResult
   );
 }
 
+/**
+ * The factor table's rows. Reusing imap processes gains two different amounts depending on the
+ * login mode (about 1.3x with high-security, 2x with high-performance login processes), so it gets
+ * a row per login mode instead of one median that describes neither.
+ */
+const FACTOR_ROWS: {f: (typeof FACTORS)[number]; within?: Within; suffix: string}[] = FACTORS.flatMap((f) =>
+  f.factor === 'imap'
+    ? [
+        {f, within: {login: 'high-security' as const}, suffix: ', high-security login'},
+        {f, within: {login: 'high-performance' as const}, suffix: ', high-performance login'},
+      ]
+    : [{f, suffix: ''}],
+);
+
 /** What flipping one setting does, over every combination of the others. */
 export function MeasuredFactorTable({results = defaultResults, server = 'dovecot-2.3'}: WithResults & {server?: ServerId}): React.ReactElement {
   return (
@@ -113,14 +131,17 @@ export function MeasuredFactorTable({results = defaultResults, server = 'dovecot
         </tr>
       </thead>
       <tbody>
-        {FACTORS.map((f) => {
-          const l = factorEffect(results, server, f.factor, 'loginsPerS');
-          const c = factorEffect(results, server, f.factor, 'cpuSPer1000Logins');
-          const p = factorEffect(results, server, f.factor, 'latencyP95');
+        {FACTOR_ROWS.map(({f, within, suffix}) => {
+          const l = factorEffect(results, server, f.factor, 'loginsPerS', within);
+          const c = factorEffect(results, server, f.factor, 'cpuSPer1000Logins', within);
+          const p = factorEffect(results, server, f.factor, 'latencyP95', within);
           if (l.n === 0) return null;
           return (
-            <tr key={f.factor}>
-              <td>{f.label}</td>
+            <tr key={`${f.factor}${suffix}`}>
+              <td>
+                {f.label}
+                {suffix}
+              </td>
               <td>
                 <strong>×{fmt(l.median, 2)}</strong> ({fmtRange(l, 2)})
               </td>
@@ -189,7 +210,7 @@ function summarizeList(xs: number[]): number {
 /** Distinct limit, warning and error lines from the servers' logs, with the modes that logged them. */
 export function MeasuredLogLines({results = defaultResults}: WithResults): React.ReactElement {
   const lines = new Map<string, Set<string>>();
-  for (const m of results.modes) {
+  for (const m of gridModes(results)) {
     for (const r of m.runs) {
       for (const l of [...r.limitLines, ...r.warnings, ...r.errors]) {
         const set = lines.get(l) ?? new Set<string>();
@@ -213,7 +234,7 @@ export function MeasuredLogLines({results = defaultResults}: WithResults): React
 
 /** Machine, versions, parameters and methods, from the results file. */
 export function MeasuredSetup({results = defaultResults}: WithResults): React.ReactElement {
-  const {machine, parameters: p, quiet, pinning} = results;
+  const {machine, parameters: p, pinning} = results;
   return (
     <ul>
       <li>
@@ -224,7 +245,10 @@ export function MeasuredSetup({results = defaultResults}: WithResults): React.Re
         Machine: {machine.cpus} CPUs ({machine.cpuModel}), {machine.ramGiB} GiB RAM, Linux {machine.kernel}, {machine.os}, Node {machine.node}
       </li>
       <li>
-        Pinning: server {pinning.server}; load generator and sampler {pinning.generator}. {quiet.note} Load average at start: {quiet.loadAvgAtStart.join(', ')}.
+        Pinning: server {pinning.server}; load generator and sampler {pinning.generator}.
+      </li>
+      <li>
+        <ConditionsText conditions={conditionsOf(results)} />
       </li>
       {results.servers.map((s) => (
         <li key={s.id}>
@@ -265,7 +289,7 @@ export function MeasuredLeftOut({results = defaultResults}: WithResults): React.
 
 /** The spread of repeated runs: the largest relative spread of logins/s and its mode. */
 export function MeasuredNoise({results = defaultResults}: WithResults): React.ReactElement {
-  const spreads = results.modes.map((m) => ({m, s: summarize(m, 'loginsPerS')})).filter((x) => Number.isFinite(x.s.relSpread));
+  const spreads = gridModes(results).map((m) => ({m, s: summarize(m, 'loginsPerS')})).filter((x) => Number.isFinite(x.s.relSpread));
   spreads.sort((a, b) => a.s.relSpread - b.s.relSpread);
   const med = spreads.length ? spreads[Math.floor((spreads.length - 1) / 2)].s.relSpread : NaN;
   const worst = spreads[spreads.length - 1];
@@ -278,6 +302,45 @@ export function MeasuredNoise({results = defaultResults}: WithResults): React.Re
         </>
       ) : null}
       .
+    </p>
+  );
+}
+
+/** One number from the results, inline in the prose (see src/lib/measured/figures.ts). */
+export function MeasuredFigure({results = defaultResults, name, digits = 2, scale = 1}: WithResults & {name: string; digits?: number; scale?: number}): React.ReactElement {
+  const v = figure(results, name);
+  return <>{v === null ? '–' : fmt(v * scale, digits)}</>;
+}
+
+/** The load on the machine, and whether it was within the bound the harness publishes under. */
+export function ConditionsText({conditions: c}: {conditions: LoadConditions}): React.ReactElement {
+  const before = c.loadAvgBefore.length ? c.loadAvgBefore.map((x) => fmt(x, 2)).join(', ') : 'not recorded';
+  const foreign = c.foreignCpuMax === null ? null : `other processes used at most ${fmt(c.foreignCpuMax, 2)} cores during a measuring window (median ${fmt(c.foreignCpuMedian, 2)})`;
+  return (
+    <>
+      Load average (1, 5, 15 min) before the first run: {before} on {c.cpus} CPUs{foreign ? `; ${foreign}` : ''}. The harness publishes only below a load average of{' '}
+      {fmt(c.bound.loadAvgBefore, 2)} before the run and {fmt(c.bound.foreignCpu, 2)} cores of other work during each window.{' '}
+      {c.withinBound ? (
+        <>This run was within both bounds.</>
+      ) : (
+        <strong>This run was not: the machine was busy with other work, so treat the absolute figures as indicative and the ratios between modes with care.</strong>
+      )}
+    </>
+  );
+}
+
+/** How the grid treats the auth cache: not a factor; an older file's cache-on runs are explained. */
+export function MeasuredLegacyCacheNote({results = defaultResults}: WithResults): React.ReactElement {
+  if (!hasLegacyCacheModes(results)) {
+    return <p>The auth cache is not a factor of this grid: its passwd-file passdb has no cache key, so the cache would never be used.</p>;
+  }
+  const repeats = legacyCacheRepeats(results).length;
+  const kept = results.modes.filter((m) => m.authCache === true).length - repeats;
+  return (
+    <p>
+      These results come from a run that also switched <code>auth_cache_size</code> on in some modes, with the passwd-file passdb. That changed nothing: passwd-file has no cache
+      key, so the auth process neither stored nor found an entry (0 hits, 0 inserts). The {repeats} modes that repeated a cache-off mode are left out of every table and chart
+      here{kept > 0 ? `; the ${kept} that had no cache-off twin are shown as what they measured, the same configuration without a cache` : ''}.
     </p>
   );
 }

@@ -233,7 +233,7 @@ const SETTING_UNITS: Readonly<Record<SettingField, string>> = {
   process_limit: 'processes',
   client_limit: 'connections each',
   restart_request_count: 'connections, then exit',
-  process_min_avail: 'idle processes',
+  process_min_avail: 'processes kept ready',
   vsz_limit: 'e.g. 256M, 1G',
 };
 

@@ -1,8 +1,10 @@
 /**
  * Resident memory per process as measured by `npm run measure` (data/measured/results.json):
  * the median over every successful run of each process's median RSS, in KiB. Kept as a small
- * table so the calculator does not ship the whole results file; a test recomputes it from the
- * file, so the two cannot drift. Only processes the harness saw are here.
+ * table so the calculator does not ship the whole results file. `npm run measure` rewrites the
+ * table from the file it publishes (scripts/measure/rss-table.ts; alone: `npm run measure:rss`),
+ * and a test recomputes it from the file, so the two cannot drift. Only processes the harness
+ * saw are here.
  */
 import type {DovecotVersion} from '../version';
 

@@ -33,7 +33,7 @@ export const SETTING_PROSE: Readonly<Record<string, SettingProse>> = {
   },
   process_min_avail: {
     description:
-      'How many processes the master keeps started and idle, ready for the next connection, so a client does not wait for a fork. It must not exceed process_limit (doveconf stops with "process_min_avail is higher than process_limit"; 2.3 compares with the limit after 0 is replaced by the default). For long-running login processes the documentation suggests about one per CPU core; 2.4 can write `%{system:cpu_count}`, which doveconf expands on the machine that checks the file.',
+      'How many processes the master keeps ready to take another connection, so a client does not wait for a fork. The master counts processes with at least one free client slot and forks only when there are fewer (service-monitor.c, service_monitor_start_extra_avail()): with one connection per process these are the idle ones, but a high-performance login process serving some of its client_limit connections still counts, so a busy process starts no fork. It must not exceed process_limit (doveconf stops with "process_min_avail is higher than process_limit"; 2.3 compares with the limit after 0 is replaced by the default). For long-running login processes the documentation suggests about one per CPU core; 2.4 can write `%{system:cpu_count}`, which doveconf expands on the machine that checks the file.',
   },
   vsz_limit: {
     description:
@@ -42,12 +42,12 @@ export const SETTING_PROSE: Readonly<Record<string, SettingProse>> = {
   },
   idle_kill_interval: {
     description:
-      'How long processes may sit idle before the master asks them to exit, so that a burst of processes shrinks back. Dovecot 2.3.19 (Debian 12) applies it to each idle process; 2.3.21 and 2.4 instead look, per interval, at how many processes stayed idle the whole time and stop that many. Processes that ignore the request are reported in the log.',
+      'An interval: at the end of each one the master asks as many idle processes to exit as stayed idle through the whole interval (less process_min_avail), so that a burst of processes shrinks back. That is its meaning since 2.3.21 and in 2.4, whose name says so. Dovecot up to 2.3.20, including Debian 12\'s 2.3.19.1, used the value as an idle timeout instead: each process idle that long in one stretch was asked to exit. auth-worker still uses it as its own idle timeout in every version: a worker with no request for that long exits. A process still there one interval after the request is logged as "ignoring idle SIGINT".',
     changes: 'Renamed from idle_kill to idle_kill_interval in 2.4; 0 became an error there and "never" is written `infinite` or `unlimited`.',
   },
   type: {
     description:
-      'Tells the master what role the service plays. Empty is an ordinary service; `login` marks pre-authentication processes (the master tells them when all processes are full, and they count towards anvil\'s and auth\'s client_limit checks); `worker` marks helper pools such as auth-worker and indexer-worker; anvil, config and log are special internal services. Any other word stops doveconf with "Unknown service type".',
+      'Tells the master what role the service plays. Empty is an ordinary service; `login` marks pre-authentication processes (the master tells them when all processes are full, and they count towards anvil\'s and auth\'s client_limit checks); `worker` marks helper pools such as auth-worker and indexer-worker; anvil, config and log are special internal services; `startup` makes the master start one process when Dovecot starts instead of at the first connection. Any other word stops doveconf with "Unknown service type".',
   },
   protocol: {
     description:
@@ -77,7 +77,7 @@ export const SETTING_PROSE: Readonly<Record<string, SettingProse>> = {
   },
   chroot: {
     description:
-      'A directory the processes are confined to, relative to base_dir. Login services use `login` (imap-urlauth-login uses `token-login`), so a compromised login process sees almost nothing of the file system. Empty means no chroot.',
+      'A directory the processes are confined to, relative to base_dir. Login services use `login` (imap-urlauth-login uses `token-login`), so a compromised login process sees almost nothing of the file system: only the sockets of the services login processes talk to (auth, the mail service of each protocol for the handover, dns-client, stats-writer; in 2.3 also ipc-proxy and director). Empty means no chroot.',
   },
   drop_priv_before_exec: {
     description:
@@ -205,6 +205,14 @@ export const SETTING_PROSE: Readonly<Record<string, SettingProse>> = {
     description:
       'How many connections one user may have open from one IP address at the same time. It limits users, not processes, but it decides how many mail processes one busy user can occupy.',
   },
+  shutdown_clients: {
+    description:
+      'Whether the processes of the old configuration are stopped when the master goes away or reloads. With yes (the default) the master sends them SIGTERM six seconds after `doveadm reload` and at shutdown, so every IMAP and POP3 session ends and its client reconnects; with no, a reload leaves running sessions alone with the configuration they started with.',
+  },
+  login_proxy_max_disconnect_delay: {
+    description:
+      'On a proxy: when a backend goes away and its proxied clients must be disconnected, spread the disconnections over up to this many seconds instead of dropping them all at once, so that they do not all reconnect in the same second. 0 (the default) disconnects them at once.',
+  },
   login_access_sockets: {
     description:
       '2.3 only: sockets a login process asks before accepting a client (the tcpwrap service answers them). 2.4 removed it together with the tcpwrap service.',
@@ -212,20 +220,20 @@ export const SETTING_PROSE: Readonly<Record<string, SettingProse>> = {
   },
   auth_cache_size: {
     description:
-      'Memory for the authentication cache, which keeps the results of passdb and userdb lookups so repeated logins do not hit the database. Give it a unit (10M). 2.3 reads a bare number as megabytes with an "Obsolete setting" warning; 2.4 reads it as bytes and refuses anything under 1 KiB.',
+      'Memory for the authentication cache, which keeps the results of passdb and userdb lookups so repeated logins do not hit the database. Only drivers with a cache key use it (sql, ldap, passwd, pam with cache_key=, …); passwd-file and static have none and are never cached. Give it a unit (10M). 2.3 reads a bare number as megabytes with an "Obsolete setting" warning; 2.4 reads it as bytes and refuses anything under 1 KiB.',
     changes: 'Name and default unchanged; 2.4 refuses 1 to 1023 bytes ("auth_cache_size value is too small").',
   },
   auth_cache_ttl: {
     description:
-      'How long a cached successful lookup stays valid. Expired entries are still used if the database cannot be reached; a failed login after a cached success makes auth look up again, so password changes are noticed.',
+      'How long a cached answer stays valid. Expired entries are still used if the database cannot be reached. A wrong password checked against an entry whose last login succeeded makes auth ask the database again, so a password change is noticed; a wrong password is cached too, as the same entry marked as failed.',
   },
   auth_cache_negative_ttl: {
     description:
-      'How long a cached "user unknown" or "wrong password" result stays valid.',
+      'How long a cached "user unknown" answer stays valid. It also ends the trust in a failed login: once an entry is older than this, a wrong password checked against it makes auth ask the database again. Until then, an entry whose last login failed answers every attempt itself, so a user who tried a new password before the database had it stays locked out until this TTL (or auth_cache_ttl, if shorter) has passed since the entry was written. 0 disables negative caching.',
   },
   auth_cache_verify_password_with_worker: {
     description:
-      'When yes, checking a password against a cached (slow) hash is done by auth-worker processes, so the single auth process is not blocked by expensive hashing.',
+      'When yes, checking a password against a hash taken from the cache is done by auth-worker processes, so the single auth process is not blocked by an expensive hash scheme such as SHA512-CRYPT or BLF-CRYPT. The check itself costs the same CPU, plus a round trip to a worker; it pays off when the auth process is the bottleneck and other cores are free.',
   },
   auth_worker_max_count: {
     description:

@@ -580,6 +580,26 @@ const GLOBAL_SETTINGS: SettingDef[] = [
     sources: [SRC.a23, SRC.d24],
   },
   {
+    id: 'shutdown_clients',
+    scope: 'global',
+    group: 'defaults',
+    versions: {
+      '2.3': global('shutdown_clients', {type: 'bool', default: 'yes'}),
+      '2.4': global('shutdown_clients', {type: 'bool', default: 'yes'}),
+    },
+    sources: [SRC.a23, SRC.d24, SRC.servicesDestroy],
+  },
+  {
+    id: 'login_proxy_max_disconnect_delay',
+    scope: 'global',
+    group: 'login',
+    versions: {
+      '2.3': global('login_proxy_max_disconnect_delay', {type: 'time', unit: 'seconds', default: '0', zero: {accepted: true, meaning: 'disabled', text: '0 disconnects every proxied client at once.'}}),
+      '2.4': global('login_proxy_max_disconnect_delay', {type: 'time', unit: 'seconds', default: '0', zero: {accepted: true, meaning: 'disabled', text: '0 disconnects every proxied client at once.'}}),
+    },
+    sources: [SRC.a23, SRC.d24, SRC.loginProxy],
+  },
+  {
     id: 'login_access_sockets',
     scope: 'global',
     group: 'login',

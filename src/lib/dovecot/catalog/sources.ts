@@ -24,4 +24,6 @@ export const SRC = {
   docUpgrade: 'https://doc.dovecot.org/main/installation/upgrade/2.3-to-2.4.html',
   docUpgrade241: 'dovecot/documentation 2.4.1 docs/installation/upgrade/2.4-to-2.4.x.md',
   news240: 'Dovecot NEWS 2.4.0',
+  loginProxy: 'src/login-common/login-proxy.c login_proxy_delay_disconnect() 2.3.19.1 and 2.4.1',
+  servicesDestroy: 'src/master/service.c services_destroy(), services_kill_timeout() 2.3.19.1 and 2.4.1',
 } as const;

@@ -26,7 +26,7 @@ import {hasPlaceholder, withoutTemplates} from './template';
 import {NAMES_ONLY_23, NAMES_ONLY_24} from './names';
 import {OBSOLETE_23, OBSOLETE_23_NAMES} from '../rulesObsolete';
 import {SECTIONS_ONLY_24} from './version';
-import {nameOf, raiseTo, ref, settingFix, zeroFix, defaultVszLimit} from './fixes';
+import {nameOf, raiseTo, ref, settingFix, vszTooLowFix, zeroFix} from './fixes';
 import {
   countText,
   missingService,
@@ -103,8 +103,7 @@ export function ruleFix(version: DovecotVersion, r: RuleResult): Fix | undefined
       return settingFix(version, svc, 'process_min_avail', String(n.process_limit),
         `Lower ${ref(version, svc, 'process_min_avail')} to at most ${n.process_limit}, or raise ${ref(version, svc, 'process_limit')}.`);
     case 'E2':
-      return settingFix(version, svc, 'vsz_limit', 'unlimited',
-        `Set ${ref(version, svc, 'vsz_limit')} to at least 1M (the default is ${defaultVszLimit(version)})${version === '2.4' ? ', or `unlimited` for no limit' : ', or 0 for no limit'}.`);
+      return vszTooLowFix(version, svc);
     case 'E3':
       return settingFix(version, svc, 'process_limit', '1', `Remove \`process_limit\` from \`service ${svc}\` (it must be 1).`);
     case 'E4':

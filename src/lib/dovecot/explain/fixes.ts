@@ -60,6 +60,22 @@ export function defaultVszLimit(version: DovecotVersion): string {
   return globalDefault(version, 'default_vsz_limit') ?? '256 M';
 }
 
+/**
+ * "vsz_limit is too low": a size a process can start with, never the 1 MiB floor doveconf checks
+ * (a process needs tens of MB of address space to load its libraries; 4M already fails with
+ * "failed to map segment from shared object"). No limit is 0 in 2.3, which refuses `unlimited`
+ * ("Invalid size: unlimited"), and `unlimited` in 2.4, which refuses 0.
+ */
+export function vszTooLowFix(version: DovecotVersion, service: string): Fix {
+  const def = defaultVszLimit(version);
+  const size = def.replace(/\s+/g, '');
+  return version === '2.3'
+    ? settingFix(version, service, 'vsz_limit', size,
+      `Write a size with a unit in ${ref(version, service, 'vsz_limit')}: the default ${def} or more (a bare number means bytes, and a process needs tens of megabytes of address space just to start). For no limit, Dovecot 2.3 writes 0.`)
+    : settingFix(version, service, 'vsz_limit', 'unlimited',
+      `If the 0 came from a 2.3 configuration, where it meant no limit, write \`unlimited\` in ${ref(version, service, 'vsz_limit')}; otherwise write a size with a unit, the default ${def} or more (a bare number means bytes, and a process needs tens of megabytes of address space just to start).`);
+}
+
 /** 2.4's "must be higher than 0" checks: what the 0 meant in 2.3 and what to write instead. */
 export function zeroFix(version: DovecotVersion, service: string, id: string): Fix {
   const name = nameOf(version, id);

@@ -85,6 +85,25 @@ describe('log recognisers', () => {
     expect(d.numbers).toEqual({fd_limit: 1024, required: 2000, because: 'default_client_limit'});
   });
 
+  it('vsz_limit is too low: never `unlimited` for 2.3, never the 1 MiB floor', () => {
+    const line23 = 'doveconf: Error: service(imap-login): vsz_limit is too low';
+    const line24 = 'doveconf: Error: service(imap): vsz_limit is too low (did you mean "unlimited"?)';
+    // the 2.3 wording is answered for 2.3 whichever version is selected: 2.3 refuses `unlimited`
+    for (const selected of ['2.3', '2.4'] as const) {
+      const f = rec(line23, selected)!.fix!;
+      expect(f.value).toBe('256M');
+      expect(f.setting).toBe('vsz_limit');
+      expect(f.text).not.toContain('unlimited');
+      expect(f.text).not.toMatch(/\b1 ?M\b/);
+      expect(f.text).toContain('For no limit, Dovecot 2.3 writes 0.');
+    }
+    const f24 = rec(line24, '2.4')!.fix!;
+    expect(f24.value).toBe('unlimited');
+    expect(f24.setting).toBe('vsz_limit');
+    expect(f24.text).not.toMatch(/\b1 ?M\b/);
+    expect(f24.text).toContain('the default 256 M or more');
+  });
+
   it('doveconf service checks E1, E2 (both versions), E3, E4-E7', () => {
     expect(rec('doveconf: Error: service(imap-login): process_min_avail is higher than process_limit')!.anchor).toBe('process-min-avail-higher');
     expect(rec('doveconf: Fatal: Error in configuration file /etc/dovecot/dovecot.conf: service(anvil): process_limit must be 1')!.numbers).toEqual({service: 'anvil', required: 1});

@@ -12,7 +12,7 @@ import {anchorFor, CHANGES_23_TO_24, getSettingDef} from '../catalog';
 import {replacementIn24} from './upgrade24';
 import {NAMES_ONLY_24} from './names';
 import {troubleshootingLink, type TroubleshootingAnchor} from './anchors';
-import {defaultVszLimit, nameOf, raiseTo, ref, settingFix, zeroFix} from './fixes';
+import {nameOf, raiseTo, ref, settingFix, vszTooLowFix, zeroFix} from './fixes';
 import type {Fix, LogLine, RecognisedLog} from './types';
 
 export const MESSAGE_WINDOW = 8000;
@@ -194,7 +194,7 @@ const RECOGNISERS: readonly Recogniser[] = [
     needle: 'process_min_avail is higher than process_limit',
     re: new RegExp(`${SVC}process_min_avail is higher than process_limit`),
     build: (m, _log, v) => rec('process-min-avail-higher', 'process_min_avail higher than process_limit', 'error',
-      `doveconf refuses the config: ${m[1]} is asked to keep more idle processes ready (process_min_avail) than it may run at all (process_limit).`,
+      `doveconf refuses the config: ${m[1]} is asked to keep more processes ready (process_min_avail) than it may run at all (process_limit).`,
       {numbers: {service: m[1]}, fix: settingFix(v, m[1], 'process_min_avail', '', `Lower ${ref(v, m[1], 'process_min_avail')} to at most its process_limit, or raise ${ref(v, m[1], 'process_limit')}.`),
         ...anchored('process-min-avail-higher')}),
   },
@@ -214,7 +214,8 @@ const RECOGNISERS: readonly Recogniser[] = [
     build: (m, _log, v) => rec('vsz-limit-too-low', 'vsz_limit too low', 'error',
       `A vsz_limit under 1 MiB cannot run any process${m[2] ? '; 2.4 also refuses 0, which meant "no limit" in 2.3' : ''}.`,
       {...(m[2] ? {version: '2.4' as const} : {}), numbers: {service: m[1], minimum: '1 M'},
-        fix: settingFix(v, m[1], 'vsz_limit', 'unlimited', `Set ${ref(v, m[1], 'vsz_limit')} to at least 1M (the default is ${defaultVszLimit(v)}), or to \`unlimited\` for no limit.`),
+        // the form without "(did you mean ...)" is 2.3's, whatever version is selected
+        fix: vszTooLowFix(m[2] ? v : '2.3', m[1]),
         ...anchored('vsz-limit-too-low')}),
   },
   {
@@ -448,8 +449,8 @@ const RECOGNISERS: readonly Recogniser[] = [
     build: (m) => {
       const n = m[2] === undefined ? undefined : int(m[2]);
       return rec('fork-failed', 'fork() failed', 'error',
-        `The master could not start another process: ${m[1].trim()}.${n !== undefined ? ` The system allows ${n} processes for this user (ulimit -u).` : ''}`,
-        {numbers: n !== undefined ? {ulimit_u: n} : {}, fix: {text: `Raise the process limit of the dovecot master${n !== undefined ? ` above ${n}` : ''} (systemd: \`LimitNPROC\` and \`TasksMax\` for dovecot.service), or lower the process_limit values so their sum fits.`},
+        `The master could not start another process: ${m[1].trim()}.${n !== undefined ? ` The hint names the master's own ulimit -u (${n}), which the master raises at start to at least the sum of the process_limits; that limit is rarely the one hit, since the kernel does not apply it to root, which forks every child.` : ''}`,
+        {numbers: n !== undefined ? {ulimit_u: n} : {}, fix: {text: `Under systemd, raise \`TasksMax\` of dovecot.service (in a container, its pids limit) above the sum of the process_limit values, or lower them. \`LimitNPROC\` does not help here.`},
           ...anchored('fork-failed')});
     },
   },

@@ -45,13 +45,14 @@ export const SIZING = {
   /** How long a new connection stays in its login process before it is logged in (assumed 2 s). */
   preLoginSeconds: 2,
   /**
-   * auth cache memory per user: Dovecot's docs give about 50 bytes for a passdb and 100–200 bytes
-   * for a userdb entry, at most 250 bytes per user (/auth-cache#sizing); we allow 4 × that for
-   * negative entries and longer replies, rounded to 1 KiB (assumed; SIGUSR2 to auth logs the real
-   * hit/miss counts and size).
+   * auth cache memory per user: a passdb entry with a SHA512-CRYPT hash (about 165 bytes: a
+   * 32-byte header, the key and the 120-character hash, auth_cache_insert() in auth-cache.c)
+   * and a userdb entry (114–130 bytes measured), about 300 bytes (/auth-cache#sizing); we allow
+   * 3 × that for negative entries and longer replies, rounded to 1 KiB (SIGUSR2 to auth logs the
+   * real size).
    */
-  cacheDocsBytesPerUser: 250,
-  cacheHeadroom: 4,
+  cacheDocsBytesPerUser: 300,
+  cacheHeadroom: 3,
   cacheBytesPerUser: 1024,
   /** Address space the auth process needs besides its cache (assumed 128 MiB). */
   authBaseMiB: 128,
@@ -363,7 +364,7 @@ export function makePlan(input: GeneratorInput): Plan {
       name: nameOf(v, 'auth_cache_size'),
       value: size,
       comment: `${input.cacheUsers} users × 1 KiB (${SIZING.cacheDocsBytesPerUser} B × ${SIZING.cacheHeadroom} headroom)`,
-      why: `${SIZING.cacheDocsBytesPerUser} bytes per user (Dovecot's docs: a passdb and a userdb entry) × ${SIZING.cacheHeadroom} headroom for negative entries and longer userdb replies, rounded to 1 KiB per user: ${input.cacheUsers} users × 1 KiB, rounded up to whole MiB = ${size}. 0 (the default) turns the cache off; the 2012 message names the cache as needed under high load.`,
+      why: `${SIZING.cacheDocsBytesPerUser} bytes per user (a passdb entry with a SHA512-CRYPT hash and a userdb entry) × ${SIZING.cacheHeadroom} headroom for negative entries and longer userdb replies, rounded to 1 KiB per user: ${input.cacheUsers} users × 1 KiB, rounded up to whole MiB = ${size}. 0 (the default) turns the cache off; the 2012 message names the cache as needed under high load.`,
       guide: '/auth-cache#sizing',
     });
     const ttl = minutesText(input.cacheTtlMinutes);

@@ -1,5 +1,5 @@
 // The permalink comment on top of the config, and the auth-cache sizing explanation's link to
-// the page that works the 250-bytes-per-user figure out.
+// the page that works the 300-bytes-per-user figure out.
 import {describe, expect, it} from 'vitest';
 import {parseConfig, printConfig} from '../conf';
 import {generate, textWithPermalink} from './generate';
@@ -35,11 +35,11 @@ describe('textWithPermalink', () => {
 });
 
 describe('auth_cache_size explanation', () => {
-  it("says 250 bytes per user (Dovecot's docs) × 4 headroom and links /auth-cache#sizing", () => {
+  it('says 300 bytes per user (a SHA512-CRYPT passdb entry and a userdb entry) × 3 headroom and links /auth-cache#sizing', () => {
     const e = generate({authCache: true, cacheUsers: 10_000}).explanations.find((x) => x.setting === 'auth_cache_size');
     expect(e?.value).toBe('10M');
-    expect(e?.why).toMatch(/^250 bytes per user \(Dovecot's docs[^)]*\) × 4 headroom/);
-    expect(e?.short).toBe('10000 users × 1 KiB (250 B × 4 headroom)');
+    expect(e?.why).toMatch(/^300 bytes per user \(a passdb entry with a SHA512-CRYPT hash and a userdb entry\) × 3 headroom/);
+    expect(e?.short).toBe('10000 users × 1 KiB (300 B × 3 headroom)');
     expect(e?.guide).toBe('/auth-cache#sizing');
   });
 });

@@ -1,0 +1,23 @@
+/**
+ * Resident memory per process from a results file: for each process name, the median over every
+ * successful run of one server of that process's median RSS, in KiB. The calculator ships these
+ * few numbers (src/lib/dovecot/measuredRss.ts) instead of the whole file.
+ */
+import type {Results, ServerId} from './results';
+
+export function rssTableKiB(results: Pick<Results, 'modes'>, server: ServerId): Record<string, number> {
+  const by = new Map<string, number[]>();
+  for (const m of results.modes) {
+    if (m.server !== server) continue;
+    for (const run of m.runs) {
+      if (!run.ok) continue;
+      for (const [name, v] of Object.entries(run.rssByProcess)) by.set(name, [...(by.get(name) ?? []), v.p50KiB]);
+    }
+  }
+  const out: Record<string, number> = {};
+  for (const name of [...by.keys()].sort()) {
+    const xs = [...by.get(name)!].sort((a, b) => a - b);
+    out[name] = xs[Math.floor((xs.length - 1) / 2)];
+  }
+  return out;
+}
