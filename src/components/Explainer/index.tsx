@@ -1,12 +1,15 @@
 /**
  * The explainer widget (/explain): one text area for a config, log lines or both; the analysis
- * below it (./Report), computed in the browser by src/lib/dovecot/explain. Nothing is sent
- * anywhere. A share link carries the (optionally redacted) text compressed in the URL #fragment.
+ * below it (./Report), computed in the browser by src/lib/dovecot/explain, in a Web Worker
+ * (./useAnalysis) so the page stays responsive. Nothing is sent anywhere. A share link carries the
+ * (optionally redacted) text compressed in the URL #fragment. A text over the size limit, or of a
+ * shape no config or log has, is refused before it reaches the text area (checkText).
  * Server render shows the analysis of the built-in example, so the page says what it does
  * without JavaScript.
  */
-import React, {useCallback, useDeferredValue, useEffect, useId, useMemo, useState} from 'react';
+import React, {useCallback, useEffect, useId, useMemo, useState} from 'react';
 import {
+  checkText,
   decodeShare,
   encodeShare,
   explain,
@@ -19,6 +22,7 @@ import {SAMPLE_TEXT} from '../../lib/dovecot/explain/sample';
 import type {DovecotVersion} from '../../lib/version';
 import {defaultState} from '../ServiceCalculator/state';
 import Report from './Report';
+import {useAnalysis} from './useAnalysis';
 import styles from './styles.module.css';
 
 type Override = 'auto' | DovecotVersion;
@@ -116,7 +120,13 @@ export default function Explainer(): React.ReactElement {
   const inputId = useId();
   const versionId = useId();
   const helpId = useId();
-  const deferred = useDeferredValue(text);
+
+  /** Whether a text may enter the text area; when not, the notice says why. */
+  const admit = useCallback((next: string, refusedPrefix = ''): boolean => {
+    const check = checkText(next);
+    setNotice(check.ok ? null : `${refusedPrefix}${check.message}`);
+    return check.ok;
+  }, []);
 
   // a share link restores its text
   useEffect(() => {
@@ -125,24 +135,37 @@ export default function Explainer(): React.ReactElement {
     let live = true;
     void decodeShare(hash).then((r) => {
       if (!live) return;
-      if (r.ok) {
+      if (!r.ok) setNotice(r.message);
+      else if (admit(r.text, "The link's text was not opened. ")) {
         setText(r.text);
         if (r.version) setOverride(r.version);
-      } else setNotice(r.message);
+      }
     });
     return () => {
       live = false;
     };
-  }, []);
+  }, [admit]);
 
   const example = useMemo(() => explain(SAMPLE_TEXT, {load: LOAD}), []);
-  const result = useMemo(
-    () => (deferred.trim() === '' ? null : explain(deferred, {load: LOAD, ...(override === 'auto' ? {} : {version: override})})),
-    [deferred, override],
-  );
+  const options = useMemo<ExplainOptions>(() => ({load: LOAD, ...(override === 'auto' ? {} : {version: override})}), [override]);
+  const analysis = useAnalysis(text, options);
+  const blank = text.trim() === '';
+  const result = blank ? null : analysis.result;
+
+  // A paste or drop is checked before it reaches the text area: laying out a huge or binary text
+  // would hold the page for seconds. The check does not depend on where the text goes in.
+  const onPaste = (e: React.ClipboardEvent<HTMLTextAreaElement>) => {
+    const el = e.currentTarget;
+    const pasted = e.clipboardData.getData('text/plain');
+    if (!admit(el.value.slice(0, el.selectionStart) + pasted + el.value.slice(el.selectionEnd))) e.preventDefault();
+  };
+  const onDrop = (e: React.DragEvent<HTMLTextAreaElement>) => {
+    const dropped = e.dataTransfer.getData('text/plain');
+    if (dropped !== '' && !admit(e.currentTarget.value + dropped)) e.preventDefault();
+  };
 
   return (
-    <div className={styles.explainer}>
+    <div className={styles.explainer} data-analysis={blank ? 'idle' : analysis.status}>
       <label htmlFor={inputId} className={styles.label}>
         Configuration or log lines
       </label>
@@ -155,7 +178,11 @@ export default function Explainer(): React.ReactElement {
         aria-describedby={helpId}
         className={styles.input}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          if (admit(e.target.value)) setText(e.target.value);
+        }}
+        onPaste={onPaste}
+        onDrop={onDrop}
         rows={14}
         spellCheck={false}
         autoCapitalize="off"
@@ -176,7 +203,14 @@ export default function Explainer(): React.ReactElement {
           Share link…
         </button>{' '}
         {text !== '' ? (
-          <button type="button" className="button button--sm button--outline button--secondary" onClick={() => setText('')}>
+          <button
+            type="button"
+            className="button button--sm button--outline button--secondary"
+            onClick={() => {
+              setText('');
+              setNotice(null);
+            }}
+          >
             Clear
           </button>
         ) : null}
@@ -195,6 +229,12 @@ export default function Explainer(): React.ReactElement {
             <p className={styles.muted}>The calculator findings assume its default load: {loadText()}.</p>
             <Report result={result} idPrefix="analysis" />
           </>
+        ) : !blank ? (
+          analysis.message ? (
+            <p role="alert">{analysis.message}</p>
+          ) : (
+            <p role="status">Analysing…</p>
+          )
         ) : (
           <>
             <h2 id="example">Example</h2>

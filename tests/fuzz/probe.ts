@@ -1,0 +1,105 @@
+/**
+ * What the fuzz stage watches on a page: the longest task on the renderer's main thread (from a
+ * Chromium trace: the Long Tasks API does not see a task that is only layout, such as a text area
+ * taking in a megabyte of text), page errors, console errors, a renderer crash, a blank page, and
+ * any element that could only have come from input parsed as markup.
+ */
+import type {Browser, Page} from '@playwright/test';
+import {INJECTED} from './cases';
+
+/** A main-thread task longer than this is a freeze. */
+export const LONGEST_TASK_MS = 1000;
+
+export interface Verdict {
+  worstTaskMs: number;
+  problems: string[];
+}
+
+export interface Probe {
+  /** Stops watching and says what went wrong. */
+  finish(): Promise<Verdict>;
+}
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: {name?: string};
+}
+
+/** The longest task (ms) on any renderer main thread of a Chromium trace. */
+export function longestRendererTask(trace: {traceEvents: TraceEvent[]}): number {
+  const mains = new Set<string>();
+  for (const e of trace.traceEvents) {
+    if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.add(`${e.pid}:${e.tid}`);
+  }
+  let longest = 0;
+  for (const e of trace.traceEvents) {
+    if (e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`)) longest = Math.max(longest, e.dur / 1000);
+  }
+  return Math.round(longest);
+}
+
+export async function startProbe(page: Page, browser: Browser): Promise<Probe> {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${String(e).slice(0, 300)}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text().slice(0, 300)}`);
+  });
+  page.on('crash', () => problems.push('the renderer crashed'));
+  await browser.startTracing(page, {categories: ['toplevel']});
+  return {
+    async finish() {
+      const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {traceEvents: TraceEvent[]};
+      const worstTaskMs = longestRendererTask(trace);
+      if (worstTaskMs > LONGEST_TASK_MS) problems.push(`the main thread was blocked for ${worstTaskMs} ms in one task`);
+      problems.push(...(await pageProblems(page)));
+      return {worstTaskMs, problems};
+    },
+  };
+}
+
+/** A blank page or injected markup. */
+async function pageProblems(page: Page): Promise<string[]> {
+  if (page.isClosed()) return ['the page closed'];
+  return page.evaluate((marker) => {
+    const out: string[] = [];
+    const main = document.querySelector('main');
+    const text = main instanceof HTMLElement ? main.innerText.trim() : '';
+    if (!main || !main.querySelector('h1') || text.length < 200) out.push(`blank page: <main> holds ${text.length} characters of text`);
+    const injected = document.querySelectorAll(`[${marker}]`).length;
+    if (injected > 0) out.push(`${injected} element(s) from the input were parsed as markup`);
+    const flag = (window as unknown as {__fuzzInjected?: unknown}).__fuzzInjected;
+    if (flag !== undefined) out.push(`script from the input ran (window.__fuzzInjected = ${String(flag)})`);
+    const js = [...document.querySelectorAll('a[href]')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? ''));
+    if (js.length > 0) out.push(`${js.length} javascript: link(s) in the page`);
+    return out;
+  }, INJECTED);
+}
+
+/**
+ * Waits until the page has done what the input set off: the explainer's analysis is no longer
+ * running (its budget ends it), then an idle moment after the next frame.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[data-analysis="running"]'), null, {timeout: 45_000, polling: 100});
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        setTimeout(() => requestAnimationFrame(() => requestIdleCallback(() => resolve(), {timeout: 3000})), 300);
+      }),
+  );
+}
+
+/** Waits (at most `ms`) for the explainer to take in a text or to say why it did not. */
+export async function explainerReacted(page: Page, ms: number): Promise<void> {
+  await page
+    .waitForFunction(
+      () => (document.querySelector('textarea') as HTMLTextAreaElement | null)?.value !== '' || document.querySelector('main [role="alert"]') !== null,
+      null,
+      {timeout: ms, polling: 100},
+    )
+    .catch(() => undefined);
+}
