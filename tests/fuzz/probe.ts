@@ -3,6 +3,10 @@
  * Chromium trace: the Long Tasks API does not see a task that is only layout, such as a text area
  * taking in a megabyte of text), page errors, console errors, a renderer crash, a blank page, and
  * any element that could only have come from input parsed as markup.
+ *
+ * A task is measured by the time the main thread spent running it (its thread time), which is
+ * what it takes on an idle machine. Its duration by the clock is recorded too, but not judged:
+ * on a machine shared with other work the clock also counts the time other programs had the CPU.
  */
 import type {Browser, Page} from '@playwright/test';
 import {INJECTED} from './cases';
@@ -11,7 +15,10 @@ import {INJECTED} from './cases';
 export const LONGEST_TASK_MS = 1000;
 
 export interface Verdict {
+  /** Thread time of the longest task. */
   worstTaskMs: number;
+  /** The same task by the clock. */
+  worstWallMs: number;
   problems: string[];
 }
 
@@ -25,21 +32,26 @@ interface TraceEvent {
   name: string;
   pid: number;
   tid: number;
+  /** Microseconds by the clock. */
   dur?: number;
+  /** Microseconds the thread ran. */
+  tdur?: number;
   args?: {name?: string};
 }
 
-/** The longest task (ms) on any renderer main thread of a Chromium trace. */
-export function longestRendererTask(trace: {traceEvents: TraceEvent[]}): number {
+/** The longest task on any renderer main thread of a Chromium trace: its thread time and its time by the clock (ms). */
+export function longestRendererTask(trace: {traceEvents: TraceEvent[]}): {threadMs: number; wallMs: number} {
   const mains = new Set<string>();
   for (const e of trace.traceEvents) {
     if (e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain') mains.add(`${e.pid}:${e.tid}`);
   }
-  let longest = 0;
+  let longest = {thread: 0, wall: 0};
   for (const e of trace.traceEvents) {
-    if (e.ph === 'X' && e.dur !== undefined && mains.has(`${e.pid}:${e.tid}`)) longest = Math.max(longest, e.dur / 1000);
+    if (e.ph !== 'X' || !mains.has(`${e.pid}:${e.tid}`)) continue;
+    const thread = e.tdur ?? e.dur ?? 0;
+    if (thread > longest.thread) longest = {thread, wall: e.dur ?? thread};
   }
-  return Math.round(longest);
+  return {threadMs: Math.round(longest.thread / 1000), wallMs: Math.round(longest.wall / 1000)};
 }
 
 export async function startProbe(page: Page, browser: Browser): Promise<Probe> {
@@ -53,10 +65,10 @@ export async function startProbe(page: Page, browser: Browser): Promise<Probe> {
   return {
     async finish() {
       const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {traceEvents: TraceEvent[]};
-      const worstTaskMs = longestRendererTask(trace);
-      if (worstTaskMs > LONGEST_TASK_MS) problems.push(`the main thread was blocked for ${worstTaskMs} ms in one task`);
+      const longest = longestRendererTask(trace);
+      if (longest.threadMs > LONGEST_TASK_MS) problems.push(`one task kept the main thread busy for ${longest.threadMs} ms (${longest.wallMs} ms by the clock)`);
       problems.push(...(await pageProblems(page)));
-      return {worstTaskMs, problems};
+      return {worstTaskMs: longest.threadMs, worstWallMs: longest.wallMs, problems};
     },
   };
 }

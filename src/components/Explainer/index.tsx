@@ -7,7 +7,7 @@
  * Server render shows the analysis of the built-in example, so the page says what it does
  * without JavaScript.
  */
-import React, {useCallback, useEffect, useId, useMemo, useState} from 'react';
+import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
 import {
   checkText,
   decodeShare,
@@ -113,7 +113,17 @@ function ShareDialog({text, override, onClose}: {text: string; override: Overrid
 }
 
 export default function Explainer(): React.ReactElement {
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState('');
+  // The text area is not controlled by React: React writes a controlled text area's whole value
+  // back on every key, which makes the browser lay out all of a megabyte again each time.
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const accepted = useRef('');
+  const setText = useCallback((next: string) => {
+    accepted.current = next;
+    const el = inputRef.current;
+    if (el && el.value !== next) el.value = next;
+    setTextState(next);
+  }, []);
   const [override, setOverride] = useState<Override>('auto');
   const [sharing, setSharing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -144,7 +154,7 @@ export default function Explainer(): React.ReactElement {
     return () => {
       live = false;
     };
-  }, [admit]);
+  }, [admit, setText]);
 
   const example = useMemo(() => explain(SAMPLE_TEXT, {load: LOAD}), []);
   const options = useMemo<ExplainOptions>(() => ({load: LOAD, ...(override === 'auto' ? {} : {version: override})}), [override]);
@@ -177,9 +187,11 @@ export default function Explainer(): React.ReactElement {
         id={inputId}
         aria-describedby={helpId}
         className={styles.input}
-        value={text}
+        ref={inputRef}
+        defaultValue=""
         onChange={(e) => {
           if (admit(e.target.value)) setText(e.target.value);
+          else e.target.value = accepted.current;
         }}
         onPaste={onPaste}
         onDrop={onDrop}
