@@ -46,6 +46,22 @@ test('a paste over 1 MB or of binary data is refused and the text area keeps wha
   expect(problems).toEqual({consoleErrors: [], pageErrors: [], foreignRequests: []});
 });
 
+test('typing past the limit is refused, the text stays as it was', async ({page}) => {
+  await page.goto('/explain');
+  await hydrated(page);
+  const full = `${'service imap {\n  process_limit = 5\n}\n'.repeat(28_339)}${'#'.repeat(33)}`;
+  expect(full.length).toBe(1_048_576);
+  await paste(page, full);
+  await expect(explainer(page)).toHaveAttribute('data-analysis', 'done');
+  await box(page).press('Control+End');
+  await page.keyboard.type('x');
+  await expect(page.getByRole('alert')).toHaveText(/^The text is 1,048,577 bytes; the explainer reads at most 1,048,576 bytes\./);
+  expect(await box(page).evaluate((el: HTMLTextAreaElement) => el.value.length)).toBe(1_048_576);
+  await page.keyboard.press('Backspace');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await box(page).evaluate((el: HTMLTextAreaElement) => el.value.length)).toBe(1_048_575);
+});
+
 const link = (bytes: Buffer) => `/explain#z=${deflateRawSync(bytes, {level: 9}).toString('base64url')}`;
 
 test('share links that inflate past the ratio bound or are not UTF-8 are not opened', async ({page}) => {

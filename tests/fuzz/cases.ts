@@ -205,7 +205,8 @@ export function fixtures(): FuzzCase[] {
     {id: 'paste: 60 K Arabic letters on one line', kind: 'paste', path: '/explain', paste: () => '\u0628'.repeat(60_000)},
     {id: 'paste: markup everywhere', kind: 'paste', path: '/explain', paste: () => markup},
     // typing into a big paste
-    {id: 'typing: 20 keys into a 1 MiB config', kind: 'typing', path: '/explain', paste: () => bigConfig(MiB)},
+    {id: 'typing: 20 keys into a config of 1 000 000 bytes', kind: 'typing', path: '/explain', paste: () => bigConfig(1_000_000)},
+    {id: 'typing: 20 keys into a config at the cap (each one refused)', kind: 'typing', path: '/explain', paste: () => bigConfig(MiB)},
     // widget permalinks
     {id: 'permalink: calculator, every value hostile', kind: 'permalink', path: `/calculator?s=1&v=2.4&svc=${pct(PAYLOADS[2])}&pl=${'9'.repeat(400)}&cl=-1&rc=NaN&pma=1e309&vsz=${pct(PAYLOADS[0])}&peak=Infinity&rate=0x10&cores=%00&ram=${'1'.repeat(300)}`},
     {id: 'permalink: generator, every value hostile', kind: 'permalink', path: `/generator?s=1&v=9.9&cv=${pct(PAYLOADS[1])}&cores=-5&ram=1e999&proto=${'imap,'.repeat(300)}&imap=${'9'.repeat(500)}&login=${pct(PAYLOADS[3])}&reuse=__proto__&n=constructor&cache=%FF&users=1.5&ttl=&negttl=%&minavail=%E0%A4%A&comments=${pct(PAYLOADS[5])}&out=x`},

@@ -161,6 +161,24 @@ export default function Explainer(): React.ReactElement {
   const analysis = useAnalysis(text, options);
   const blank = text.trim() === '';
   const result = blank ? null : analysis.result;
+  // drawn again only for a new result: the report of a big paste takes long to compute, and the
+  // widget renders on every key
+  const report = useMemo(() => (result ? <Report result={result} idPrefix="analysis" /> : null), [result]);
+
+  // Typing past the limit is refused before the text changes: putting the old text back would lay
+  // out all of it again. (React's onBeforeInput is not the browser's beforeinput event.)
+  useEffect(() => {
+    const el = inputRef.current;
+    if (!el) return;
+    const guard = (e: InputEvent) => {
+      // pastes and drops are checked by their own handlers below
+      if (!e.inputType.startsWith('insert') || e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') return;
+      const added = e.data ?? (e.inputType === 'insertLineBreak' ? '\n' : '');
+      if (added !== '' && !admit(el.value.slice(0, el.selectionStart) + added + el.value.slice(el.selectionEnd))) e.preventDefault();
+    };
+    el.addEventListener('beforeinput', guard);
+    return () => el.removeEventListener('beforeinput', guard);
+  }, [admit]);
 
   // A paste or drop is checked before it reaches the text area: laying out a huge or binary text
   // would hold the page for seconds. The check does not depend on where the text goes in.
@@ -239,7 +257,7 @@ export default function Explainer(): React.ReactElement {
               {result.version.conflicts.length > 0 ? ` (Other clues point to ${result.version.conflicts[0].version}: ${result.version.conflicts[0].reason}.)` : ''}
             </p>
             <p className={styles.muted}>The calculator findings assume its default load: {loadText()}.</p>
-            <Report result={result} idPrefix="analysis" />
+            {report}
           </>
         ) : !blank ? (
           analysis.message ? (

@@ -34,7 +34,7 @@ describe('checkText refuses, with a sentence that says why', () => {
   it('a text over 1 MiB, in UTF-8 bytes', () => {
     expect(checkText('a'.repeat(MAX_INPUT_BYTES + 1))).toEqual({
       ok: false,
-      message: 'The text is 1 MB; the explainer reads at most 1 MB. Paste the relevant part (doveconf -n output and the log lines in question).',
+      message: 'The text is 1,048,577 bytes; the explainer reads at most 1,048,576 bytes. Paste the relevant part (doveconf -n output and the log lines in question).',
     });
     // 400 K characters, 1.2 MB in UTF-8
     expect(checkText('中'.repeat(400_000))).toMatchObject({ok: false, message: expect.stringMatching(/^The text is 1\.1 MB;/)});

@@ -66,9 +66,12 @@ export function checkText(text: string): TextCheck {
   // UTF-16 length <= UTF-8 length: a text this long is over the cap whatever it holds
   const bytes = text.length > MAX_INPUT_BYTES || text.length * 3 > MAX_INPUT_BYTES ? utf8ByteLength(text) : text.length;
   if (bytes > MAX_INPUT_BYTES) {
+    // "1 MB; at most 1 MB" would not say what is wrong: just over the limit, give the bytes
+    const close = formatBytes(bytes) === formatBytes(MAX_INPUT_BYTES);
+    const size = (n: number) => (close ? `${count(n)} bytes` : formatBytes(n));
     return {
       ok: false,
-      message: `The text is ${formatBytes(bytes)}; the explainer reads at most ${formatBytes(MAX_INPUT_BYTES)}. Paste the relevant part (doveconf -n output and the log lines in question).`,
+      message: `The text is ${size(bytes)}; the explainer reads at most ${size(MAX_INPUT_BYTES)}. Paste the relevant part (doveconf -n output and the log lines in question).`,
     };
   }
   const c = census(text);
