@@ -28,7 +28,7 @@ export interface Suite {
   specs?: {title: string; tests: {annotations?: Annotation[]; results: Result[]}[]}[];
 }
 
-/** One row per test run in the report. */
+/** One row per fuzz case run in the report. */
 export function fuzzRows(report: Suite): FuzzRow[] {
   const rows: FuzzRow[] = [];
   const walk = (s: Suite) => {
@@ -36,7 +36,10 @@ export function fuzzRows(report: Suite): FuzzRow[] {
     for (const spec of s.specs ?? []) {
       for (const t of spec.tests) {
         for (const r of t.results) {
-          const note = [...(r.annotations ?? []), ...(t.annotations ?? [])].find((a) => a.type === 'fuzz');
+          const notes = [...(r.annotations ?? []), ...(t.annotations ?? [])];
+          // a fuzz case marks itself with its seed first thing; the probe's own controls do not
+          if (!notes.some((a) => a.type === 'fuzz-seed')) continue;
+          const note = notes.find((a) => a.type === 'fuzz');
           const data = note?.description ? (JSON.parse(note.description) as {kind?: string; worstTaskMs?: number; worstWallMs?: number; typingMs?: number}) : {};
           const row: FuzzRow = {title: spec.title, kind: data.kind ?? spec.title.split(/[:# ]/)[0], status: r.status, worstTaskMs: data.worstTaskMs ?? null, worstWallMs: data.worstWallMs ?? null};
           if (data.typingMs !== undefined) row.typingMs = data.typingMs;

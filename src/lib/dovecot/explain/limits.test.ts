@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
-import {census, checkText, MAX_INPUT_BYTES, MAX_NON_ASCII} from './limits';
+import {census, checkText, MAX_INPUT_BYTES, MAX_LINES, MAX_NON_ASCII} from './limits';
 
 const FIXTURES = join(__dirname, '..', 'conf', 'fixtures');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
@@ -21,8 +21,9 @@ describe('checkText takes in what users paste', () => {
     ].join('\n');
     expect(checkText(log.repeat(2000))).toEqual({ok: true});
   });
-  it('a text of exactly 1 MiB, and 64 K characters outside ASCII', () => {
+  it('a text of exactly 1 MiB in 64 K lines, and 64 K characters outside ASCII', () => {
     expect(checkText('a'.repeat(MAX_INPUT_BYTES))).toEqual({ok: true});
+    expect(checkText('process_limit=1\n'.repeat(MAX_LINES))).toEqual({ok: true});
     expect(checkText('é'.repeat(MAX_NON_ASCII))).toEqual({ok: true});
   });
   it('a few stray control or replacement characters in a long text', () => {
@@ -39,6 +40,14 @@ describe('checkText refuses, with a sentence that says why', () => {
     // 400 K characters, 1.2 MB in UTF-8
     expect(checkText('中'.repeat(400_000))).toMatchObject({ok: false, message: expect.stringMatching(/^The text is 1\.1 MB;/)});
     expect(checkText('x'.repeat(5_000_000))).toMatchObject({ok: false, message: expect.stringMatching(/^The text is 4\.8 MB;/)});
+  });
+  it('more than 64 K lines', () => {
+    expect(checkText('a {\n'.repeat(100_000))).toEqual({
+      ok: false,
+      message: 'The text has 100,000 lines; the explainer takes at most 65,536 (a megabyte of doveconf output has about 40,000). Paste the relevant part.',
+    });
+    expect(checkText('\n'.repeat(MAX_LINES)).ok).toBe(true);
+    expect(checkText('\n'.repeat(MAX_LINES + 1)).ok).toBe(false);
   });
   it('random UTF-16 (binary data)', () => {
     let seed = 18;
@@ -62,9 +71,11 @@ describe('checkText refuses, with a sentence that says why', () => {
 
 describe('census', () => {
   it('counts a surrogate pair as one character outside ASCII, a lone surrogate as binary', () => {
-    expect(census('a😀b')).toEqual({length: 4, nonAscii: 1, binary: 0});
-    expect(census('a\ud83d')).toEqual({length: 2, nonAscii: 1, binary: 1});
-    expect(census('\ude00\ud83d')).toEqual({length: 2, nonAscii: 2, binary: 2});
+    expect(census('a😀b')).toEqual({length: 4, lines: 1, nonAscii: 1, binary: 0});
+    expect(census('a\ud83d')).toEqual({length: 2, lines: 1, nonAscii: 1, binary: 1});
+    expect(census('\ude00\ud83d\n')).toEqual({length: 3, lines: 1, nonAscii: 2, binary: 2});
+    expect(census('').lines).toBe(0);
+    expect(census('a\nb').lines).toBe(2);
   });
   it('takes tab, line ends, vertical tab, form feed and escape as text', () => {
     expect(census('\t\n\v\f\r\x1b').binary).toBe(0);

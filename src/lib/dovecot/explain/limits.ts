@@ -1,10 +1,11 @@
 /**
  * What the explainer takes in, checked before a text reaches the page or the parser: a size cap,
- * and two checks of shape that keep the browser's text layout fast. Laying out text costs little
- * for ASCII and a lot for characters that need a fallback font or a complex script (Chromium took
- * 5 s to lay out 256 K characters of random UTF-16 in a text area), and configs and logs are
- * nearly all ASCII. So a text is refused when it is over 1 MB, when more
- * than 1% of it is control or invalid characters (binary data), or when it has more than 64 K
+ * and checks of shape that keep the browser's text layout fast. Laying out text costs little for
+ * ASCII and a lot for characters that need a fallback font or a complex script (Chromium took 5 s
+ * to lay out 256 K characters of random UTF-16 in a text area), and configs and logs are nearly
+ * all ASCII; each line costs too (100 000 short lines took a text area about 1 s). So a text is
+ * refused when it is over 1 MB, has more than 64 K lines (a megabyte of doveconf output has 36 000
+ * to 48 000), has more than 1% control or invalid characters (binary data), or has more than 64 K
  * characters outside ASCII (real configs and logs carry a few: user and folder names).
  * One pass over the text, no allocation.
  */
@@ -13,6 +14,8 @@ import {formatBytes, utf8ByteLength} from '../conf/parse';
 
 /** Largest text taken in (UTF-8 bytes): the parser's own limit. */
 export const MAX_INPUT_BYTES = MAX_CONFIG_BYTES;
+/** Most lines a text may have. */
+export const MAX_LINES = 65_536;
 /** Most characters outside ASCII a text may have. */
 export const MAX_NON_ASCII = 65_536;
 /** Share of control or invalid characters above which a text is taken for binary data. */
@@ -25,6 +28,8 @@ export type TextCheck = {ok: true} | {ok: false; message: string};
 export interface TextCensus {
   /** UTF-16 code units. */
   length: number;
+  /** Lines (a line feed at the very end does not start another). */
+  lines: number;
   /** Characters outside ASCII (a surrogate pair counts once). */
   nonAscii: number;
   /**
@@ -37,13 +42,15 @@ export interface TextCensus {
 
 /** Counts what the shape checks look at. */
 export function census(text: string): TextCensus {
+  const n = text.length;
   let nonAscii = 0;
   let binary = 0;
-  const n = text.length;
+  let lines = n > 0 && text.charCodeAt(n - 1) !== 0x0a ? 1 : 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
-      if ((c < 0x20 && (c < 0x09 || c > 0x0d) && c !== 0x1b) || c === 0x7f) binary++;
+      if (c === 0x0a) lines++;
+      else if ((c < 0x20 && (c < 0x09 || c > 0x0d) && c !== 0x1b) || c === 0x7f) binary++;
       continue;
     }
     nonAscii++;
@@ -56,7 +63,7 @@ export function census(text: string): TextCensus {
     else if (c >= 0xe000 && c <= 0xf8ff) binary++;
     else if ((c >= 0xfdd0 && c <= 0xfdef) || c >= 0xfffd) binary++;
   }
-  return {length: n, nonAscii, binary};
+  return {length: n, lines, nonAscii, binary};
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -75,6 +82,12 @@ export function checkText(text: string): TextCheck {
     };
   }
   const c = census(text);
+  if (c.lines > MAX_LINES) {
+    return {
+      ok: false,
+      message: `The text has ${count(c.lines)} lines; the explainer takes at most ${count(MAX_LINES)} (a megabyte of doveconf output has about 40,000). Paste the relevant part.`,
+    };
+  }
   if (c.binary >= MIN_BINARY_COUNT && c.binary > c.length * MAX_BINARY_SHARE) {
     const share = Math.round((100 * c.binary) / c.length);
     return {
