@@ -128,6 +128,7 @@ export async function decodeShare(fragment: string): Promise<OpenResult> {
     } catch {
       return {ok: false, message: 'The link is damaged: its text is not valid UTF-8, so it was not opened.'};
     }
+    if (text.trim() === '') return {ok: false, message: 'The link carries an empty text: there is nothing to explain.'};
     const v = params.get('v');
     return v === '2.3' || v === '2.4' ? {ok: true, text, version: v} : {ok: true, text};
   } catch {
