@@ -7,7 +7,7 @@
  */
 import {expect, test, type Page} from '@playwright/test';
 import {fixtures, generated, type FuzzCase} from './cases';
-import {explainerReacted, settle, startProbe} from './probe';
+import {explainerReacted, settle, watch} from './probe';
 
 export const SEED = Number(process.env.FUZZ_SEED ?? 18);
 const CASES: FuzzCase[] = [...fixtures(), ...generated(SEED, {share: 12, paste: 12, permalink: 24})];
@@ -20,33 +20,38 @@ async function paste(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Control+V');
 }
 
-test.describe.configure({timeout: 120_000});
+test.describe.configure({timeout: 180_000});
 
 for (const c of CASES) {
   test(c.id, async ({page, browser, baseURL, context}) => {
     test.info().annotations.push({type: 'fuzz-seed', description: String(SEED)});
+    const probe = watch(page, browser);
     const text = c.paste?.();
     if (text !== undefined) {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: String(baseURL)});
       await page.goto(c.path);
       await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
     }
-    const probe = await startProbe(page, browser);
+    if (c.kind === 'typing') {
+      // the paste is a case of its own: here only the keys and the scrolling are watched
+      await paste(page, text!);
+      await explainerReacted(page, 8000);
+      await settle(page);
+    }
+    await probe.trace();
     let typingMs: number | undefined;
     if (text === undefined) {
       await page.goto(c.path, {timeout: 60_000});
       if (c.kind === 'share') await explainerReacted(page, 8000);
+    } else if (c.kind === 'typing') {
+      const t0 = Date.now();
+      await box(page).press('Control+End');
+      for (let i = 0; i < 20; i++) await page.keyboard.type('x');
+      await page.mouse.wheel(0, 2000);
+      typingMs = Date.now() - t0;
     } else {
       await paste(page, text);
       await explainerReacted(page, 8000);
-      if (c.kind === 'typing') {
-        await settle(page);
-        const t0 = Date.now();
-        await box(page).press('Control+End');
-        for (let i = 0; i < 20; i++) await page.keyboard.type('x');
-        await page.mouse.wheel(0, 2000);
-        typingMs = Date.now() - t0;
-      }
     }
     await settle(page);
     const verdict = await probe.finish();

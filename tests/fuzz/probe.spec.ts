@@ -6,12 +6,13 @@
  */
 import {expect, test, type Page} from '@playwright/test';
 import {INJECTED} from './cases';
-import {LONGEST_TASK_MS, settle, startProbe} from './probe';
+import {LONGEST_TASK_MS, settle, watch} from './probe';
 
-async function verdictAfter(page: Page, browser: Parameters<typeof startProbe>[1], act: (page: Page) => Promise<void>) {
+async function verdictAfter(page: Page, browser: Parameters<typeof watch>[1], act: (page: Page) => Promise<void>) {
   await page.goto('/explain');
   await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
-  const probe = await startProbe(page, browser);
+  const probe = watch(page, browser);
+  await probe.trace();
   await act(page);
   await settle(page);
   return probe.finish();

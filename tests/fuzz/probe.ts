@@ -23,6 +23,8 @@ export interface Verdict {
 }
 
 export interface Probe {
+  /** Starts the trace: tasks before this are not judged. */
+  trace(): Promise<void>;
   /** Stops watching and says what went wrong. */
   finish(): Promise<Verdict>;
 }
@@ -54,18 +56,23 @@ export function longestRendererTask(trace: {traceEvents: TraceEvent[]}): {thread
   return {threadMs: Math.round(longest.thread / 1000), wallMs: Math.round(longest.wall / 1000)};
 }
 
-export async function startProbe(page: Page, browser: Browser): Promise<Probe> {
+/** Watches the page for errors from now on; its tasks from when `trace()` is called. */
+export function watch(page: Page, browser: Browser): Probe {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${String(e).slice(0, 300)}`));
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console error: ${m.text().slice(0, 300)}`);
   });
   page.on('crash', () => problems.push('the renderer crashed'));
-  await browser.startTracing(page, {categories: ['toplevel']});
+  let tracing = false;
   return {
+    async trace() {
+      await browser.startTracing(page, {categories: ['toplevel']});
+      tracing = true;
+    },
     async finish() {
-      const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {traceEvents: TraceEvent[]};
-      const longest = longestRendererTask(trace);
+      let longest = {threadMs: 0, wallMs: 0};
+      if (tracing) longest = longestRendererTask(JSON.parse((await browser.stopTracing()).toString('utf8')) as {traceEvents: TraceEvent[]});
       if (longest.threadMs > LONGEST_TASK_MS) problems.push(`one task kept the main thread busy for ${longest.threadMs} ms (${longest.wallMs} ms by the clock)`);
       problems.push(...(await pageProblems(page)));
       return {worstTaskMs: longest.threadMs, worstWallMs: longest.wallMs, problems};
