@@ -35,7 +35,7 @@ function setup(opts: {workers?: boolean} = {}) {
       workers.push(w);
       return {post: (r) => w.posted.push(r), terminate: () => (w.terminated = true)};
     },
-    inline: answer,
+    inline: async (r) => answer(r),
     setTimer: (run, ms) => {
       timers.set(nextTimer, {run, at: now + ms});
       return nextTimer++;
@@ -144,11 +144,12 @@ describe('AnalysisRunner', () => {
     expect(t.last().result?.version.version).toBe('2.3');
   });
 
-  it('without workers, analyses in a task of its own on this thread', () => {
+  it('without workers, analyses in a task of its own on this thread', async () => {
     const t = setup({workers: false});
     t.runner.analyse(CONFIG, {});
     expect(t.last().status).toBe('running');
     t.advance(0);
+    await Promise.resolve();
     expect(t.last()).toEqual({status: 'done', result: explain(CONFIG), message: null});
   });
 

@@ -35,7 +35,7 @@ export interface RunnerDeps {
   /** A new worker that calls `onReply` with each reply and `onError` if it dies; null when the browser has none. */
   startWorker(onReply: (reply: ExplainReply) => void, onError: () => void): WorkerPort | null;
   /** The analysis on this thread, for browsers without workers. */
-  inline(request: ExplainRequest): ExplainReply;
+  inline(request: ExplainRequest): Promise<ExplainReply>;
   setTimer(run: () => void, ms: number): unknown;
   clearTimer(timer: unknown): void;
   budgetMs: number;
@@ -96,7 +96,7 @@ export class AnalysisRunner {
       this.worker.post(request);
       this.inFlight = {id: request.id, timer: this.deps.setTimer(() => this.died('stopped'), this.deps.budgetMs)};
     } else {
-      this.inFlight = {id: request.id, timer: this.deps.setTimer(() => this.reply(this.deps.inline(request)), 0)};
+      this.inFlight = {id: request.id, timer: this.deps.setTimer(() => void this.deps.inline(request).then((r) => this.reply(r)), 0)};
     }
   }
 

@@ -4,42 +4,28 @@
  * (./useAnalysis) so the page stays responsive. Nothing is sent anywhere. A share link carries the
  * (optionally redacted) text compressed in the URL #fragment. A text over the size limit, or of a
  * shape no config or log has, is refused before it reaches the text area (checkText).
- * Server render shows the analysis of the built-in example, so the page says what it does
- * without JavaScript.
+ * Server render shows the analysis of the built-in example (./ExampleIsland), so the page says
+ * what it does without JavaScript.
  */
 import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
-import {
-  checkText,
-  decodeShare,
-  encodeShare,
-  explain,
-  findSecrets,
-  redact,
-  type ExplainOptions,
-  type SecretSpan,
-} from '../../lib/dovecot/explain';
+// from the modules themselves, not the engine's index: the analysis engine runs in the worker
+// and the page does not load it
+import {checkText} from '../../lib/dovecot/explain/limits';
+import {findSecrets, redact, type SecretSpan} from '../../lib/dovecot/explain/redact';
 import {SAMPLE_TEXT} from '../../lib/dovecot/explain/sample';
+import {decodeShare, encodeShare} from '../../lib/dovecot/explain/share';
+import type {ExplainOptions} from '../../lib/dovecot/explain/types';
 import type {DovecotVersion} from '../../lib/version';
-import {defaultState} from '../ServiceCalculator/state';
+import ExampleIsland from './ExampleIsland';
+import {LOAD, loadText} from './load';
 import Report from './Report';
 import {useAnalysis} from './useAnalysis';
 import styles from './styles.module.css';
 
 type Override = 'auto' | DovecotVersion;
 
-function calculatorLoad(): NonNullable<ExplainOptions['load']> {
-  const d = defaultState();
-  return {peakConnections: d.peakConnections, connectionsPerSecond: d.connectionsPerSecond, cores: d.cores, ramGiB: d.ramGiB};
-}
-
-const LOAD = calculatorLoad();
-
 /** Pastes longer than this (characters) are put into the text area by the page (see onPaste). */
 const LARGE_PASTE = 65_536;
-
-function loadText(): string {
-  return `${LOAD.peakConnections.toLocaleString('en-US')} connections at peak, ${LOAD.connectionsPerSecond} new per second, ${LOAD.cores} cores, ${LOAD.ramGiB} GiB RAM`;
-}
 
 function ShareDialog({text, override, onClose}: {text: string; override: Override; onClose: () => void}): React.ReactElement {
   const spans = useMemo(() => findSecrets(text), [text]);
@@ -165,7 +151,6 @@ export default function Explainer(): React.ReactElement {
     };
   }, [admit, setText]);
 
-  const example = useMemo(() => explain(SAMPLE_TEXT, {load: LOAD}), []);
   const options = useMemo<ExplainOptions>(() => ({load: LOAD, ...(override === 'auto' ? {} : {version: override})}), [override]);
   const analysis = useAnalysis(text, options);
   const blank = text.trim() === '';
@@ -282,20 +267,7 @@ export default function Explainer(): React.ReactElement {
             <p role="status">Analysing…</p>
           )
         ) : (
-          <>
-            <h2 id="example">Example</h2>
-            <p>
-              What the explainer shows for this paste, a Dovecot 2.3 <code>doveconf -n</code> excerpt and four log
-              lines:
-            </p>
-            <pre className={styles.sample} tabIndex={0} role="region" aria-label="The example paste">
-              {SAMPLE_TEXT}
-            </pre>
-            <p data-testid="version">
-              <strong>Dovecot {example.version.version}</strong>: {example.version.reason}.
-            </p>
-            <Report result={example} idPrefix="example" />
-          </>
+          <ExampleIsland />
         )}
       </div>
     </div>

@@ -4,8 +4,8 @@
  * report yields to typing.
  */
 import {startTransition, useEffect, useRef, useState} from 'react';
-import {explain, type ExplainOptions} from '../../lib/dovecot/explain';
 import type {ExplainReply, ExplainRequest} from '../../lib/dovecot/explain/protocol';
+import type {ExplainOptions} from '../../lib/dovecot/explain/types';
 import {ANALYSIS_BUDGET_MS, AnalysisRunner, IDLE, type AnalysisState, type WorkerPort} from './analysis';
 
 function startWorker(onReply: (reply: ExplainReply) => void, onError: () => void): WorkerPort | null {
@@ -25,8 +25,10 @@ function startWorker(onReply: (reply: ExplainReply) => void, onError: () => void
   }
 }
 
-function inline(request: ExplainRequest): ExplainReply {
-  return {id: request.id, ok: true, result: explain(request.text, request.options)};
+/** Browsers without workers load the engine into the page, the first time it is needed. */
+async function inline(request: ExplainRequest): Promise<ExplainReply> {
+  const {answer} = await import('../../lib/dovecot/explain/protocol');
+  return answer(request);
 }
 
 /** The analysis of `text` (empty or blank: idle). `options` must keep its identity between renders unless it changes. */
