@@ -5,7 +5,8 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
 import CodeBlock from '@theme/CodeBlock';
-import {troubleshootingLink, type ExplainResult, type Fix, type RuleExplanation, type Severity} from '../../lib/dovecot/explain';
+import {troubleshootingLink} from '../../lib/dovecot/explain/anchors';
+import type {ExplainResult, Fix, RuleExplanation, Severity} from '../../lib/dovecot/explain/types';
 import CappedList from './CappedList';
 import {groupRepeats} from './group';
 import {calculatorLink, codeParts, internal} from './links';

@@ -8,7 +8,7 @@
  * No DOM or React here: the worker, the timers and the page's state come in as functions, so
  * the scheduling is tested on its own (analysis.test.ts).
  */
-import type {ExplainOptions, ExplainResult} from '../../lib/dovecot/explain';
+import type {ExplainOptions, ExplainResult} from '../../lib/dovecot/explain/types';
 import type {ExplainReply, ExplainRequest} from '../../lib/dovecot/explain/protocol';
 
 /** How long one analysis may take. A 1 MB config takes well under a second on a laptop. */
