@@ -16,6 +16,7 @@ import {SAMPLE_TEXT} from '../../lib/dovecot/explain/sample';
 import {decodeShare, encodeShare} from '../../lib/dovecot/explain/share';
 import type {ExplainOptions} from '../../lib/dovecot/explain/types';
 import type {DovecotVersion} from '../../lib/version';
+import {LinkLoading, linkStateShown, useMarkSharedLink} from '../WidgetForm/linkState';
 import ExampleIsland from './ExampleIsland';
 import {LOAD, loadText} from './load';
 import Report from './Report';
@@ -116,9 +117,12 @@ export default function Explainer(): React.ReactElement {
   const [override, setOverride] = useState<Override>('auto');
   const [sharing, setSharing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The text a share link carried, once read (null: no link, or not read yet). */
+  const [linkText, setLinkText] = useState<string | null>(null);
   const inputId = useId();
   const versionId = useId();
   const helpId = useId();
+  useMarkSharedLink();
 
   /** Whether a text may enter the text area; when not, the notice says why. */
   const admit = useCallback((next: string, refusedPrefix = ''): boolean => {
@@ -136,10 +140,13 @@ export default function Explainer(): React.ReactElement {
       const mine = ++latest;
       void decodeShare(hash).then((r) => {
         if (mine !== latest) return;
-        if (!r.ok) setNotice(r.message);
-        else if (admit(r.text, "The link's text was not opened. ")) {
+        if (r.ok && admit(r.text, "The link's text was not opened. ")) {
           setText(r.text);
+          setLinkText(r.text);
           if (r.version) setOverride(r.version);
+        } else {
+          if (!r.ok) setNotice(r.message);
+          linkStateShown();
         }
       });
     };
@@ -158,6 +165,12 @@ export default function Explainer(): React.ReactElement {
   // drawn again only for a new result: the report of a big paste takes long to compute, and the
   // widget renders on every key
   const report = useMemo(() => (result ? <Report result={result} idPrefix="analysis" /> : null), [result]);
+
+  // the page's "loading the link" mark goes once the shared text's analysis is drawn (or stopped)
+  const settled = blank || analysis.status === 'done' || analysis.status === 'stopped' || analysis.status === 'failed';
+  useEffect(() => {
+    if (linkText !== null && text === linkText && settled) linkStateShown();
+  }, [settled, text, linkText]);
 
   // Typing past the limit is refused before the text changes: putting the old text back would lay
   // out all of it again. (React's onBeforeInput is not the browser's beforeinput event.)
@@ -249,7 +262,8 @@ export default function Explainer(): React.ReactElement {
       {notice ? <p role="alert">{notice}</p> : null}
       {sharing ? <ShareDialog text={text} override={override} onClose={() => setSharing(false)} /> : null}
 
-      <div aria-live="polite" className={styles.result}>
+      <LinkLoading>Opening the text from the link… Its analysis appears here once it is read.</LinkLoading>
+      <div aria-live="polite" className={styles.result} data-link-hide="">
         {result ? (
           <>
             <h2 id="analysis">Analysis</h2>
