@@ -4,8 +4,8 @@
  * (./useAnalysis) so the page stays responsive. Nothing is sent anywhere. A share link carries the
  * (optionally redacted) text compressed in the URL #fragment. A text over the size limit, or of a
  * shape no config or log has, is refused before it reaches the text area (checkText).
- * Server render shows the analysis of the built-in example (./ExampleIsland), so the page says
- * what it does without JavaScript.
+ * Server render shows the analysis of the built-in example (example.generated.ts), so the page
+ * says what it does without JavaScript and does not load the engine for it.
  */
 import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
 // from the modules themselves, not the engine's index: the analysis engine runs in the worker
@@ -16,9 +16,12 @@ import {SAMPLE_TEXT} from '../../lib/dovecot/explain/sample';
 import {decodeShare, encodeShare} from '../../lib/dovecot/explain/share';
 import type {ExplainOptions} from '../../lib/dovecot/explain/types';
 import type {DovecotVersion} from '../../lib/version';
+import {useDovecotVersion} from '../DovecotVersion/store';
 import {LinkLoading, linkStateShown, useMarkSharedLink} from '../WidgetForm/linkState';
-import ExampleIsland from './ExampleIsland';
-import {LOAD, loadText} from './load';
+import useQueryState from '../WidgetForm/useQueryState';
+import {EXAMPLE} from './example.generated';
+import {decodeLoadQuery, emptyLoadForm, loadFormFromState, loadQueryFor, loadSummary, readLoad, type LoadForm} from './load';
+import LoadFields from './LoadFields';
 import Report from './Report';
 import {useAnalysis} from './useAnalysis';
 import styles from './styles.module.css';
@@ -122,6 +125,17 @@ export default function Explainer(): React.ReactElement {
   const inputId = useId();
   const versionId = useId();
   const helpId = useId();
+  // the reader's load, in the query (the text is in the #fragment); the site's version rides along
+  const siteVersion = useDovecotVersion();
+  const [loadForm, setLoadForm] = useState<LoadForm>(() => emptyLoadForm());
+  const [, setLoadNotices] = useState<string[]>([]);
+  const shownLoad = useMemo(() => ({...loadForm, version: siteVersion}), [loadForm, siteVersion]);
+  useQueryState({enabled: true, shown: shownLoad, decodeQuery: decodeLoadQuery, formFromState: loadFormFromState, queryFor: loadQueryFor, setForm: setLoadForm, setNotices: setLoadNotices, marksLink: false});
+  const read = useMemo(() => readLoad(loadForm), [loadForm]);
+  const options = useMemo<ExplainOptions>(
+    () => ({load: read.load, siteVersion, ...(override === 'auto' ? {} : {version: override})}),
+    [read, siteVersion, override],
+  );
   useMarkSharedLink();
 
   /** Whether a text may enter the text area; when not, the notice says why. */
@@ -158,13 +172,16 @@ export default function Explainer(): React.ReactElement {
     };
   }, [admit, setText]);
 
-  const options = useMemo<ExplainOptions>(() => ({load: LOAD, ...(override === 'auto' ? {} : {version: override})}), [override]);
   const analysis = useAnalysis(text, options);
   const blank = text.trim() === '';
   const result = blank ? null : analysis.result;
   // drawn again only for a new result: the report of a big paste takes long to compute, and the
   // widget renders on every key
-  const report = useMemo(() => (result ? <Report result={result} idPrefix="analysis" /> : null), [result]);
+  const loadText = loadSummary(read.load);
+  const report = useMemo(
+    () => (result ? <Report result={result} idPrefix="analysis" onVersion={setOverride} load={loadText} /> : null),
+    [result, loadText],
+  );
 
   // the page's "loading the link" mark goes once the shared text's analysis is drawn (or stopped)
   const settled = blank || analysis.status === 'done' || analysis.status === 'stopped' || analysis.status === 'failed';
@@ -236,7 +253,7 @@ export default function Explainer(): React.ReactElement {
       <div className={styles.toolbar}>
         <label htmlFor={versionId}>Dovecot version</label>{' '}
         <select id={versionId} value={override} onChange={(e) => setOverride(e.target.value as Override)}>
-          <option value="auto">{result ? `Detected: ${result.version.source === 'override' ? 'auto' : result.version.version}` : 'Detect from the text'}</option>
+          <option value="auto">{result ? (result.version.detected === 'unknown' ? `Detect (no clue: ${siteVersion})` : `Detected: ${result.version.detected}`) : 'Detect from the text'}</option>
           <option value="2.3">2.3</option>
           <option value="2.4">2.4</option>
         </select>{' '}
@@ -259,6 +276,7 @@ export default function Explainer(): React.ReactElement {
           </button>
         ) : null}
       </div>
+      <LoadFields form={loadForm} problems={read.problems} onChange={(k, v) => setLoadForm((f) => ({...f, [k]: v}))} />
       {notice ? <p role="alert">{notice}</p> : null}
       {sharing ? <ShareDialog text={text} override={override} onClose={() => setSharing(false)} /> : null}
 
@@ -267,11 +285,6 @@ export default function Explainer(): React.ReactElement {
         {result ? (
           <>
             <h2 id="analysis">Analysis</h2>
-            <p data-testid="version">
-              <strong>Dovecot {result.version.version}</strong>: {result.version.reason}.
-              {result.version.conflicts.length > 0 ? ` (Other clues point to ${result.version.conflicts[0].version}: ${result.version.conflicts[0].reason}.)` : ''}
-            </p>
-            <p className={styles.muted}>The calculator findings assume its default load: {loadText()}.</p>
             {report}
           </>
         ) : !blank ? (
@@ -281,7 +294,17 @@ export default function Explainer(): React.ReactElement {
             <p role="status">Analysing…</p>
           )
         ) : (
-          <ExampleIsland />
+          <>
+            <h2 id="example">Example</h2>
+            <p>
+              What the explainer shows for this paste, a Dovecot 2.3 <code>doveconf -n</code> excerpt and four log
+              lines:
+            </p>
+            <pre className={styles.sample} tabIndex={0} role="region" aria-label="The example paste">
+              {SAMPLE_TEXT}
+            </pre>
+            <Report result={EXAMPLE} idPrefix="example" />
+          </>
         )}
       </div>
     </div>
