@@ -1,13 +1,16 @@
 /**
  * `npm test`: every quality gate in one run, ending with one plain line `N passed, N failed`.
  * Stages: system setup check, typecheck, lint, unit and real-doveconf tests (Vitest), the
- * production build, and Playwright in Debian Chromium against the build. A stage that is a
- * single check (typecheck, lint, build) counts as one test; Vitest and Playwright count theirs.
+ * production build, Playwright in Debian Chromium against the build, and the fuzz stage (hostile
+ * share links, pastes and permalinks in Chromium, one case at a time, failing on any main-thread
+ * task over 1 s; FUZZ_SEED picks its generated cases). A stage that is a single check (typecheck,
+ * lint, build) counts as one test; Vitest and Playwright count theirs.
  * Nothing is skipped: a missing browser or doveconf is installed when we can (root on Debian),
  * otherwise the run stops at once with one line saying what to do.
  */
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, rmSync} from 'node:fs';
+import {fuzzRows, summaryLines, type Suite} from './lib/fuzzSummary';
 import {missingSystemParts} from './system-check';
 
 type Tally = {passed: number; failed: number};
@@ -52,14 +55,35 @@ function vitest(): void {
   stage('unit', {passed: json.numPassedTests ?? 0, failed: failed || (rc === 0 ? 0 : 1)});
 }
 
-function playwright(): void {
-  console.log('\n=== e2e: playwright test (Debian Chromium against the production build)');
-  const report = `${out}/playwright.json`;
-  const rc = run('npx', ['playwright', 'test']);
-  const json = readJson(report) as {stats?: {expected?: number; unexpected?: number; flaky?: number; skipped?: number}} | null;
-  if (!json?.stats) return stage('e2e', {passed: 0, failed: 1});
+type PlaywrightReport = Suite & {stats?: {expected?: number; unexpected?: number; flaky?: number; skipped?: number}};
+
+/** Runs one Playwright project; returns its report (null when there is none). */
+function playwright(name: string, args: string[]): PlaywrightReport | null {
+  const report = `${out}/${name}.json`;
+  const rc = run('npx', ['playwright', 'test', ...args], {PLAYWRIGHT_JSON_OUTPUT: report});
+  const json = readJson(report) as PlaywrightReport | null;
+  if (!json?.stats) {
+    stage(name, {passed: 0, failed: 1});
+    return null;
+  }
   const {expected = 0, unexpected = 0, flaky = 0, skipped = 0} = json.stats;
-  stage('e2e', {passed: expected, failed: unexpected + flaky + skipped || (rc === 0 ? 0 : 1)});
+  stage(name, {passed: expected, failed: unexpected + flaky + skipped || (rc === 0 ? 0 : 1)});
+  return json;
+}
+
+function e2e(): void {
+  console.log('\n=== e2e: playwright test (Debian Chromium against the production build)');
+  playwright('e2e', ['--project=chromium-debian']);
+}
+
+function fuzz(): void {
+  const seed = Number(process.env.FUZZ_SEED ?? 18);
+  console.log(`\n=== fuzz: hostile share links, pastes and permalinks in Chromium, one at a time (seed ${seed}; FUZZ_SEED=n for others)`);
+  const report = playwright('fuzz', ['--project=fuzz', '--workers=1']);
+  if (!report) return;
+  const lines = summaryLines(fuzzRows(report), seed);
+  summary.push(...lines);
+  console.log(lines.join('\n'));
 }
 
 function main(): void {
@@ -82,8 +106,13 @@ function main(): void {
   single('lint', 'npx', ['eslint', '.']);
   vitest();
   const built = single('build', 'npm', ['run', 'build']);
-  if (built) playwright();
-  else stage('e2e', {passed: 0, failed: 1});
+  if (built) {
+    e2e();
+    fuzz();
+  } else {
+    stage('e2e', {passed: 0, failed: 1});
+    stage('fuzz', {passed: 0, failed: 1});
+  }
 
   console.log('\n=== summary');
   for (const line of summary) console.log(line);

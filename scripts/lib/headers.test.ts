@@ -31,6 +31,8 @@ describe('content security policy', () => {
     const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src')) ?? '';
     expect(scriptSrc).not.toMatch(/unsafe/);
     expect(csp).toContain("frame-ancestors 'none'");
+    // the explainer's analysis runs in a worker script from the site itself
+    expect(csp).toContain("worker-src 'self'");
   });
   it('round-trips through the _headers file', () => {
     expect(cspFromHeadersFile(headersFile(csp))).toBe(csp);

@@ -35,6 +35,8 @@ export function contentSecurityPolicy(scriptHashes: Iterable<string>): string {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // the explainer analyses pasted text in a Web Worker served from the site
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

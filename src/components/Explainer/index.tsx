@@ -1,27 +1,35 @@
 /**
  * The explainer widget (/explain): one text area for a config, log lines or both; the analysis
- * below it (./Report), computed in the browser by src/lib/dovecot/explain. Nothing is sent
- * anywhere. A share link carries the (optionally redacted) text compressed in the URL #fragment.
- * Server render shows the analysis of the built-in example, so the page says what it does
- * without JavaScript.
+ * below it (./Report), computed in the browser by src/lib/dovecot/explain, in a Web Worker
+ * (./useAnalysis) so the page stays responsive. Nothing is sent anywhere. A share link carries the
+ * (optionally redacted) text compressed in the URL #fragment. A text over the size limit, or of a
+ * shape no config or log has, is refused before it reaches the text area (checkText).
+ * Server render shows the analysis of the built-in example (example.generated.ts), so the page
+ * says what it does without JavaScript and does not load the engine for it.
  */
-import React, {useCallback, useDeferredValue, useEffect, useId, useMemo, useState} from 'react';
-import type {ExplainOptions} from '../../lib/dovecot/explain/types';
+import React, {useCallback, useEffect, useId, useMemo, useRef, useState} from 'react';
+// from the modules themselves, not the engine's index: the analysis engine runs in the worker
+// and the page does not load it
+import {checkText} from '../../lib/dovecot/explain/limits';
 import {findSecrets, redact, type SecretSpan} from '../../lib/dovecot/explain/redact';
-import {decodeShare, encodeShare} from '../../lib/dovecot/explain/share';
 import {SAMPLE_TEXT} from '../../lib/dovecot/explain/sample';
-import {EXAMPLE} from './example.generated';
-import {useExplain} from './useExplain';
+import {decodeShare, encodeShare} from '../../lib/dovecot/explain/share';
+import type {ExplainOptions} from '../../lib/dovecot/explain/types';
 import type {DovecotVersion} from '../../lib/version';
 import {useDovecotVersion} from '../DovecotVersion/store';
+import {LinkLoading, linkStateShown, useMarkSharedLink} from '../WidgetForm/linkState';
 import useQueryState from '../WidgetForm/useQueryState';
+import {EXAMPLE} from './example.generated';
 import {decodeLoadQuery, emptyLoadForm, loadFormFromState, loadQueryFor, loadSummary, readLoad, type LoadForm} from './load';
 import LoadFields from './LoadFields';
-import {LinkLoading, linkStateShown, useMarkSharedLink} from '../WidgetForm/linkState';
 import Report from './Report';
+import {useAnalysis} from './useAnalysis';
 import styles from './styles.module.css';
 
 type Override = 'auto' | DovecotVersion;
+
+/** Pastes longer than this (characters) are put into the text area by the page (see onPaste). */
+const LARGE_PASTE = 65_536;
 
 function ShareDialog({text, override, onClose}: {text: string; override: Override; onClose: () => void}): React.ReactElement {
   const spans = useMemo(() => findSecrets(text), [text]);
@@ -98,7 +106,17 @@ function ShareDialog({text, override, onClose}: {text: string; override: Overrid
 }
 
 export default function Explainer(): React.ReactElement {
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState('');
+  // The text area is not controlled by React: React writes a controlled text area's whole value
+  // back on every key, which makes the browser lay out all of a megabyte again each time.
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const accepted = useRef('');
+  const setText = useCallback((next: string) => {
+    accepted.current = next;
+    const el = inputRef.current;
+    if (el && el.value !== next) el.value = next;
+    setTextState(next);
+  }, []);
   const [override, setOverride] = useState<Override>('auto');
   const [sharing, setSharing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -107,7 +125,6 @@ export default function Explainer(): React.ReactElement {
   const inputId = useId();
   const versionId = useId();
   const helpId = useId();
-  const deferred = useDeferredValue(text);
   // the reader's load, in the query (the text is in the #fragment); the site's version rides along
   const siteVersion = useDovecotVersion();
   const [loadForm, setLoadForm] = useState<LoadForm>(() => emptyLoadForm());
@@ -121,6 +138,13 @@ export default function Explainer(): React.ReactElement {
   );
   useMarkSharedLink();
 
+  /** Whether a text may enter the text area; when not, the notice says why. */
+  const admit = useCallback((next: string, refusedPrefix = ''): boolean => {
+    const check = checkText(next);
+    setNotice(check.ok ? null : `${refusedPrefix}${check.message}`);
+    return check.ok;
+  }, []);
+
   // a share link restores its text, also when another one is opened in the same tab
   useEffect(() => {
     let latest = 0;
@@ -130,13 +154,12 @@ export default function Explainer(): React.ReactElement {
       const mine = ++latest;
       void decodeShare(hash).then((r) => {
         if (mine !== latest) return;
-        if (r.ok) {
+        if (r.ok && admit(r.text, "The link's text was not opened. ")) {
           setText(r.text);
           setLinkText(r.text);
-          setNotice(null);
           if (r.version) setOverride(r.version);
         } else {
-          setNotice(r.message);
+          if (!r.ok) setNotice(r.message);
           linkStateShown();
         }
       });
@@ -147,19 +170,61 @@ export default function Explainer(): React.ReactElement {
       latest = -1;
       window.removeEventListener('hashchange', open);
     };
-  }, []);
+  }, [admit, setText]);
 
-  const example = EXAMPLE;
-  const result = useExplain(deferred, options);
+  const analysis = useAnalysis(text, options);
+  const blank = text.trim() === '';
+  const result = blank ? null : analysis.result;
+  // drawn again only for a new result: the report of a big paste takes long to compute, and the
+  // widget renders on every key
+  const loadText = loadSummary(read.load);
+  const report = useMemo(
+    () => (result ? <Report result={result} idPrefix="analysis" onVersion={setOverride} load={loadText} /> : null),
+    [result, loadText],
+  );
 
-  // the page's "loading the link" mark goes once the shared text's analysis is drawn (the engine
-  // loads on demand, so not before its result is there)
+  // the page's "loading the link" mark goes once the shared text's analysis is drawn (or stopped)
+  const settled = blank || analysis.status === 'done' || analysis.status === 'stopped' || analysis.status === 'failed';
   useEffect(() => {
-    if (linkText !== null && deferred === linkText && (result !== null || linkText.trim() === '')) linkStateShown();
-  }, [deferred, linkText, result]);
+    if (linkText !== null && text === linkText && settled) linkStateShown();
+  }, [settled, text, linkText]);
+
+  // Typing past the limit is refused before the text changes: putting the old text back would lay
+  // out all of it again. (React's onBeforeInput is not the browser's beforeinput event.)
+  useEffect(() => {
+    const el = inputRef.current;
+    if (!el) return;
+    const guard = (e: InputEvent) => {
+      // pastes and drops are checked by their own handlers below
+      if (!e.inputType.startsWith('insert') || e.inputType === 'insertFromPaste' || e.inputType === 'insertFromDrop') return;
+      const added = e.data ?? (e.inputType === 'insertLineBreak' ? '\n' : '');
+      if (added !== '' && !admit(el.value.slice(0, el.selectionStart) + added + el.value.slice(el.selectionEnd))) e.preventDefault();
+    };
+    el.addEventListener('beforeinput', guard);
+    return () => el.removeEventListener('beforeinput', guard);
+  }, [admit]);
+
+  // A paste or drop is checked before it reaches the text area: laying out a huge or binary text
+  // would hold the page for seconds. The check does not depend on where the text goes in.
+  const onPaste = (e: React.ClipboardEvent<HTMLTextAreaElement>) => {
+    const el = e.currentTarget;
+    const pasted = e.clipboardData.getData('text/plain');
+    if (!admit(el.value.slice(0, el.selectionStart) + pasted + el.value.slice(el.selectionEnd))) e.preventDefault();
+    else if (pasted.length > LARGE_PASTE) {
+      // The browser's own paste goes through its editing machinery, which took Chromium up to
+      // twice as long as putting the text in at once; the cost is that undo skips this paste.
+      e.preventDefault();
+      el.setRangeText(pasted, el.selectionStart, el.selectionEnd, 'end');
+      setText(el.value);
+    }
+  };
+  const onDrop = (e: React.DragEvent<HTMLTextAreaElement>) => {
+    const dropped = e.dataTransfer.getData('text/plain');
+    if (dropped !== '' && !admit(e.currentTarget.value + dropped)) e.preventDefault();
+  };
 
   return (
-    <div className={styles.explainer}>
+    <div className={styles.explainer} data-analysis={blank ? 'idle' : analysis.status}>
       <label htmlFor={inputId} className={styles.label}>
         Configuration or log lines
       </label>
@@ -171,8 +236,14 @@ export default function Explainer(): React.ReactElement {
         id={inputId}
         aria-describedby={helpId}
         className={styles.input}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
+        ref={inputRef}
+        defaultValue=""
+        onChange={(e) => {
+          if (admit(e.target.value)) setText(e.target.value);
+          else e.target.value = accepted.current;
+        }}
+        onPaste={onPaste}
+        onDrop={onDrop}
         rows={14}
         spellCheck={false}
         autoCapitalize="off"
@@ -193,7 +264,14 @@ export default function Explainer(): React.ReactElement {
           Share link…
         </button>{' '}
         {text !== '' ? (
-          <button type="button" className="button button--sm button--outline button--secondary" onClick={() => setText('')}>
+          <button
+            type="button"
+            className="button button--sm button--outline button--secondary"
+            onClick={() => {
+              setText('');
+              setNotice(null);
+            }}
+          >
             Clear
           </button>
         ) : null}
@@ -207,8 +285,14 @@ export default function Explainer(): React.ReactElement {
         {result ? (
           <>
             <h2 id="analysis">Analysis</h2>
-            <Report result={result} idPrefix="analysis" onVersion={setOverride} load={loadSummary(read.load)} />
+            {report}
           </>
+        ) : !blank ? (
+          analysis.message ? (
+            <p role="alert">{analysis.message}</p>
+          ) : (
+            <p role="status">Analysing…</p>
+          )
         ) : (
           <>
             <h2 id="example">Example</h2>
@@ -219,7 +303,7 @@ export default function Explainer(): React.ReactElement {
             <pre className={styles.sample} tabIndex={0} role="region" aria-label="The example paste">
               {SAMPLE_TEXT}
             </pre>
-            <Report result={example} idPrefix="example" />
+            <Report result={EXAMPLE} idPrefix="example" />
           </>
         )}
       </div>

@@ -124,5 +124,12 @@ export interface PrintOptions {
 /** 1 MiB: far above any real dovecot.conf, low enough to keep a browser tab responsive. */
 export const MAX_CONFIG_BYTES = 1_048_576;
 
+/**
+ * Deepest nesting of sections the parser reads. Real configs nest a few levels (a listener in a
+ * service, a mailbox in a namespace in a protocol filter); a section deeper than this is skipped,
+ * with what it contains, and reported. Keeps every later walk over the tree short.
+ */
+export const MAX_SECTION_DEPTH = 32;
+
 /** After this many errors the parser only counts the rest (garbage input would flood the UI). */
 export const MAX_REPORTED_ERRORS = 1000;

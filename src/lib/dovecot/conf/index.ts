@@ -1,7 +1,7 @@
 // Public API of the Dovecot configuration-syntax module: parse, print, compare
 // and query dovecot.conf / conf.d / doveconf output. Pure TypeScript, no I/O.
 
-export {MAX_CONFIG_BYTES, MAX_REPORTED_ERRORS} from './ast';
+export {MAX_CONFIG_BYTES, MAX_REPORTED_ERRORS, MAX_SECTION_DEPTH} from './ast';
 export type {
   BlankNode,
   CommentNode,

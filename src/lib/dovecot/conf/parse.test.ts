@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {
   MAX_CONFIG_BYTES,
   MAX_REPORTED_ERRORS,
+  MAX_SECTION_DEPTH,
   parseConfig,
   stripPositions,
   type ConfigTree,
@@ -294,19 +295,35 @@ describe('sections', () => {
     ]);
   });
 
-  it('nests deeply without recursion limits', () => {
-    const depth = 20_000;
-    const text = 'a {\n'.repeat(depth) + 'k = v\n' + '}\n'.repeat(depth);
+  it(`reads sections nested ${MAX_SECTION_DEPTH} deep, and skips a deeper one up to its '}' with a line-numbered error`, () => {
+    const text = 'a {\n'.repeat(MAX_SECTION_DEPTH) + 'b x {\n  c {\n    k = v\n  }\n}\n' + 'k = deepest\n' + '}\n'.repeat(MAX_SECTION_DEPTH) + 'after = 1\n';
     const r = parseConfig(text);
-    expect(r.errors).toEqual([]);
+    const line = MAX_SECTION_DEPTH + 1;
+    expect(r.errors).toEqual([
+      {
+        line,
+        column: 1,
+        message: `Section 'b x' is nested more than ${MAX_SECTION_DEPTH} levels deep; it is skipped with everything in it up to its '}' (real configs nest a few levels)`,
+      },
+    ]);
     let node: Node | undefined = r.tree.children[0];
     let d = 0;
     while (node && node.kind === 'section') {
       d++;
       node = node.children[0];
     }
-    expect(d).toBe(depth);
-    expect(node).toMatchObject({kind: 'setting', key: 'k'});
+    expect(d).toBe(MAX_SECTION_DEPTH);
+    expect(node).toMatchObject({kind: 'setting', key: 'k', value: 'deepest', pos: {line: line + 5}});
+    expect(r.tree.children[1]).toMatchObject({kind: 'setting', key: 'after'});
+  });
+
+  it('100 000 nested sections: the deep end is skipped, linear time, every unclosed section named', () => {
+    const t0 = performance.now();
+    const r = parseConfig('a {\n'.repeat(100_000));
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(r.errors).toHaveLength(MAX_SECTION_DEPTH + 2);
+    expect(r.errors[MAX_SECTION_DEPTH]).toMatchObject({line: MAX_SECTION_DEPTH + 1, message: expect.stringMatching(/^Section 'a' is nested more than/)});
+    expect(r.errors.at(-1)).toEqual({line: MAX_SECTION_DEPTH + 1, column: 1, message: `Missing '}' for 'a' opened on line ${MAX_SECTION_DEPTH + 1}`});
   });
 });
 

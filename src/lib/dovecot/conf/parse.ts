@@ -3,6 +3,8 @@
 // Works line by line like Dovecot does, never throws, recovers from errors by
 // skipping the offending line, and runs in time linear in the input (one pass,
 // an explicit section stack instead of recursion, no backtracking regexes).
+// Sections nest at most MAX_SECTION_DEPTH deep: a deeper one is reported on its
+// line and skipped up to its '}'.
 //
 // Syntax accepted (checked against config_parse_line() in Dovecot 2.3.19.1 and 2.4.1):
 // - `key = value`, `key=value`, `key =`; the value is the rest of the line, trimmed.
@@ -28,6 +30,7 @@
 import {
   MAX_CONFIG_BYTES,
   MAX_REPORTED_ERRORS,
+  MAX_SECTION_DEPTH,
   type ConfigError,
   type ConfigTree,
   type IncludeNode,
@@ -145,6 +148,9 @@ function parseText(text: string): ParseResult {
   const open: SectionNode[] = [];
   let children: Node[] = root.children;
   let pending: Continuation | null = null;
+  // A section past MAX_SECTION_DEPTH: how deep inside it the parser is (0: not in one).
+  let skipping = 0;
+  let skipped: SectionNode | null = null;
   // A repeated statement is lexed once; the nodes stay separate objects (sharing their strings).
   const lexed = new LineCache<Statement>();
   const lex = (logical: string) => {
@@ -177,6 +183,11 @@ function parseText(text: string): ParseResult {
   };
 
   const apply = (st: Exclude<Statement, {type: 'error'}>, pos: Pos, comment: string | undefined) => {
+    if (skipping > 0) {
+      if (st.type === 'sectionStart') skipping++;
+      else if (st.type === 'sectionEnd') skipping--;
+      return;
+    }
     switch (st.type) {
       case 'setting': {
         const node: SettingNode = {kind: 'setting', key: st.key, value: st.value, pos};
@@ -199,6 +210,16 @@ function parseText(text: string): ParseResult {
         if (st.name !== undefined) node.name = st.name;
         if (st.nameQuoted) node.nameQuoted = true;
         if (comment !== undefined) node.comment = comment;
+        if (open.length >= MAX_SECTION_DEPTH) {
+          errors.add(
+            pos.line,
+            pos.column,
+            `Section '${describeSection(node)}' is nested more than ${MAX_SECTION_DEPTH} levels deep; it is skipped with everything in it up to its '}' (real configs nest a few levels)`,
+          );
+          skipping = 1;
+          skipped = node;
+          return;
+        }
         children.push(node);
         open.push(node);
         children = node.children;
@@ -239,12 +260,12 @@ function parseText(text: string): ParseResult {
     if (first === end) {
       // Dovecot drops a pending continuation on blank and comment lines.
       dropContinuation('is followed by an empty line');
-      children.push({kind: 'blank', pos: {line: lineNo, column: 1}});
+      if (skipping === 0) children.push({kind: 'blank', pos: {line: lineNo, column: 1}});
       continue;
     }
     if (text.charCodeAt(first) === HASH) {
       dropContinuation('is followed by a comment line');
-      children.push({kind: 'comment', text: text.slice(first + 1, end), pos: {line: lineNo, column}});
+      if (skipping === 0) children.push({kind: 'comment', text: text.slice(first + 1, end), pos: {line: lineNo, column}});
       continue;
     }
 
@@ -281,7 +302,8 @@ function parseText(text: string): ParseResult {
   }
 
   dropContinuation('is at the end of the input');
-  for (const section of open) {
+  const unclosed = skipping > 0 && skipped ? [...open, skipped] : open;
+  for (const section of unclosed) {
     errors.add(
       section.pos.line,
       section.pos.column,

@@ -2,7 +2,7 @@
 // includes, indentation option and robustness.
 
 import {describe, expect, it} from 'vitest';
-import {MAX_INDENT_DEPTH, parseConfig, printConfig, treesEqual, type ConfigTree, type Node} from './index';
+import {MAX_INDENT_DEPTH, MAX_SECTION_DEPTH, parseConfig, printConfig, treesEqual, type ConfigTree, type Node} from './index';
 
 const P = {line: 0, column: 0};
 const tree = (...children: Node[]): ConfigTree => ({children});
@@ -75,13 +75,17 @@ describe('layout', () => {
     expect(printConfig({children: []})).toBe('');
   });
 
-  it('caps indentation for very deep trees but stays parseable', () => {
-    let inner: Node = setting('k', 'v');
-    for (let i = 0; i < 1000; i++) inner = {kind: 'section', type: 's', pos: P, children: [inner]};
-    const t = tree(inner);
-    const text = printed(t);
+  it('caps indentation for very deep trees', () => {
+    const deep = (depth: number) => {
+      let inner: Node = setting('k', 'v');
+      for (let i = 0; i < depth; i++) inner = {kind: 'section', type: 's', pos: P, children: [inner]};
+      return tree(inner);
+    };
+    const text = printConfig(deep(1000));
     const deepest = text.split('\n').find((l) => l.trim() === 'k = v');
     expect(deepest).toBe(`${'  '.repeat(MAX_INDENT_DEPTH)}k = v`);
+    // as deep as the parser reads, it round-trips
+    printed(deep(MAX_SECTION_DEPTH));
   });
 });
 

@@ -12,6 +12,8 @@ import {
   readHeader,
   sectionLabel,
   walkConfig,
+  type ConfigTree,
+  type Node,
   type SectionNode,
 } from './index';
 
@@ -97,8 +99,16 @@ describe('walkConfig / flattenSettings', () => {
   });
 
   it('walks deep trees in linear time', () => {
+    // the parser stops at MAX_SECTION_DEPTH; a tree built in code can be deeper
     const depth = 20_000;
-    const {tree: deep} = parseConfig('a {\n'.repeat(depth) + 'k = v\n' + '}\n'.repeat(depth));
+    const deep: ConfigTree = {children: []};
+    let parent: {children: Node[]} = deep;
+    for (let i = 0; i < depth; i++) {
+      const s: SectionNode = {kind: 'section', type: 'a', children: [], pos: {line: i + 1, column: 1}};
+      parent.children.push(s);
+      parent = s;
+    }
+    parent.children.push({kind: 'setting', key: 'k', value: 'v', pos: {line: depth + 1, column: 1}});
     let sections = 0;
     let maxDepth = 0;
     const t0 = performance.now();

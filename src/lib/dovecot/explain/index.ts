@@ -30,6 +30,7 @@ export * from './types';
 export {TROUBLESHOOTING_ANCHORS, TROUBLESHOOTING_PATH, troubleshootingLink, type TroubleshootingAnchor} from './anchors';
 export {findSecrets, redact, type SecretKind, type SecretSpan} from './redact';
 export {decodeShare, encodeShare, MAX_SHARE_FRAGMENT, MAX_SHARED_TEXT_BYTES} from './share';
+export {checkText, MAX_INPUT_BYTES, MAX_NON_ASCII, type TextCheck} from './limits';
 export {migrate23to24} from './migrate';
 export {RECOGNISED_KINDS, recogniseLog} from './logs';
 export {normaliseLogLine} from './input';

@@ -1,7 +1,9 @@
 /**
  * Share links: the pasted text, compressed with the browser's own CompressionStream
  * ('deflate-raw'), base64url-encoded, in the URL `#fragment` (never the query, so it never reaches
- * a server). Decoding stops reading past the input limit, so a crafted link cannot blow up.
+ * a server). Decoding inflates as a stream and abandons the link as soon as it unpacks past the
+ * text limit or past a ratio no real text compresses to, and takes only valid UTF-8, so a crafted
+ * link costs at most a few chunks of work.
  */
 import type {DovecotVersion} from '../../version';
 
@@ -9,6 +11,14 @@ import type {DovecotVersion} from '../../version';
 export const MAX_SHARE_FRAGMENT = 32_000;
 /** Most bytes a share link may decompress to. */
 export const MAX_SHARED_TEXT_BYTES = 1_048_576;
+/**
+ * Most bytes of text per compressed byte. Deflate reaches about 1000 on one repeated character;
+ * real text stays far below (a doveconf -a dump about 5, a megabyte of one warning logged every
+ * second about 140, a megabyte of identical lines about 290).
+ */
+export const MAX_INFLATION_RATIO = 400;
+/** Texts up to this size are never refused for their ratio. */
+const RATIO_FREE_BYTES = 65_536;
 
 export type ShareResult = {ok: true; fragment: string} | {ok: false; message: string};
 export type OpenResult = {ok: true; text: string; version?: DovecotVersion} | {ok: false; message: string};
@@ -32,15 +42,20 @@ export function fromBase64Url(text: string): Uint8Array | null {
   }
 }
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | null> {
-  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
+/**
+ * Reads a stream to its end, or stops reading and cancels it (null) once more than `most` bytes
+ * came out: the stream is pulled chunk by chunk, so an abandoned one has done little more work
+ * than the cap allows.
+ */
+export async function readCapped(stream: ReadableStream<Uint8Array>, most: number): Promise<Uint8Array | null> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
     const {done, value} = await reader.read();
     if (done) break;
     total += value.length;
-    if (total > limit) {
+    if (total > most) {
       await reader.cancel();
       return null;
     }
@@ -53,6 +68,15 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
     at += c.length;
   }
   return out;
+}
+
+/**
+ * The bytes through a (de)compression stream; null once the output passes `limit` bytes, or
+ * `ratio` times the input's size beyond the first RATIO_FREE_BYTES.
+ */
+function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number, ratio = Infinity): Promise<Uint8Array | null> {
+  const most = Math.min(limit, Math.max(RATIO_FREE_BYTES, ratio * bytes.length));
+  return readCapped(new Blob([bytes as BlobPart]).stream().pipeThrough(stream), most);
 }
 
 function kb(n: number): string {
@@ -97,9 +121,22 @@ export async function decodeShare(fragment: string): Promise<OpenResult> {
     const bytes = fromBase64Url(z);
     if (!bytes) return {ok: false, message: 'The link is damaged (not base64url): was it cut off?'};
     if (typeof DecompressionStream === 'undefined') return {ok: false, message: 'This browser cannot decompress text (no DecompressionStream).'};
-    const raw = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_SHARED_TEXT_BYTES);
-    if (!raw) return {ok: false, message: `The link unpacks to more than ${kb(MAX_SHARED_TEXT_BYTES)}; it was not opened.`};
-    const text = new TextDecoder('utf-8', {fatal: false}).decode(raw);
+    const raw = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_SHARED_TEXT_BYTES, MAX_INFLATION_RATIO);
+    if (!raw) {
+      return {
+        ok: false,
+        message:
+          bytes.length * MAX_INFLATION_RATIO < MAX_SHARED_TEXT_BYTES
+            ? `The link unpacks to more than ${MAX_INFLATION_RATIO} times its size, which no real config or log does; it was not opened.`
+            : `The link unpacks to more than ${kb(MAX_SHARED_TEXT_BYTES)}; it was not opened.`,
+      };
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', {fatal: true}).decode(raw);
+    } catch {
+      return {ok: false, message: 'The link is damaged: its text is not valid UTF-8, so it was not opened.'};
+    }
     if (text.trim() === '') return {ok: false, message: 'The link carries an empty text: there is nothing to explain.'};
     const v = params.get('v');
     return v === '2.3' || v === '2.4' ? {ok: true, text, version: v} : {ok: true, text};
