@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import {pssKiB, treePids, type Tree} from '../measure/proc';
 
 /** Process names (comm, at most 15 characters) that are the wrapper, not Dovecot. */
-const WRAPPER = new Set(['sh', 'unshare', 'taskset', 'chroot']);
+const WRAPPER = new Set(['sh', 'unshare', 'taskset', 'chroot', 'nice']);
 
 function read(path: string): string | null {
   try {
