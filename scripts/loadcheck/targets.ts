@@ -82,12 +82,27 @@ export function estimateMiB(version: Version, config: string, claim: LoadClaim):
   return Math.ceil(estimateProcesses(version, config, claim) * MACHINE.mibPerProcess[version]);
 }
 
-/** The largest factor ≤ 1 (two significant digits) under which the claim fits this machine. */
+/** The most sessions like `claim` (same TLS share and rate) that `config` can run within this machine's budget. */
+export function maxSessions(version: Version, config: string, claim: LoadClaim): number {
+  const fits = (n: number) => estimateMiB(version, config, {...claim, sessions: n}) <= MACHINE.runMiB;
+  if (fits(claim.sessions)) return claim.sessions;
+  let lo = 0;
+  let hi = claim.sessions;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A factor ≤ 1 (two significant digits, rounded down) under which the claim fits this machine. */
 export function fitFactor(version: Version, config: string, claim: LoadClaim): number {
-  const mib = estimateMiB(version, config, claim);
-  if (mib <= MACHINE.runMiB) return 1;
-  const f = MACHINE.runMiB / mib;
-  return Number(f.toPrecision(2)) > f ? Number((f * 0.99).toPrecision(2)) : Number(f.toPrecision(2));
+  const n = maxSessions(version, config, claim);
+  if (n >= claim.sessions) return 1;
+  const f = n / claim.sessions;
+  const rounded = Number(f.toPrecision(2));
+  return rounded > f ? Number((rounded - 10 ** (Math.floor(Math.log10(f)) - 1)).toPrecision(2)) : rounded;
 }
 
 function rateCapped(claim: LoadClaim): {claim: LoadClaim; note: string | null} {
@@ -129,10 +144,15 @@ function generatorTarget(id: string, kind: RunKind, title: string, input: Genera
   let out = generate(blocks);
   let ranInput = blocks;
   let scaled: Target['scaled'];
-  const f = fitFactor(input.version, out.text, claim);
+  let f = fitFactor(input.version, out.text, claim);
   if (f < 1) {
-    ranInput = scaleInput(blocks, f);
-    out = generate(ranInput);
+    // The scaled config sizes its own limits; shrink further until it fits as well.
+    for (;;) {
+      ranInput = scaleInput(blocks, f);
+      out = generate(ranInput);
+      if (estimateMiB(input.version, out.text, claimOfInput(ranInput)) <= MACHINE.runMiB || f < 0.01) break;
+      f = Number((f * 0.95).toPrecision(2));
+    }
     scaled = {factor: f, why: `${claim.sessions} sessions need about ${estimateMiB(input.version, generate(blocks).text, claim)} MiB here, more than the ${MACHINE.runMiB} MiB one run may use: the generator sized this config for ${ranInput.peak.imap} sessions (every connection count, the rate and the cache users × ${f})`};
   }
   const capped = rateCapped(claimOfInput(ranInput));
@@ -243,12 +263,12 @@ export function blockClaim(b: MarkedBlock): LoadClaim {
 
 /** The largest load like `claim` (same TLS share, rate, protocols) that fits this machine under `config`. */
 export function fittedClaim(version: Version, config: string, claim: LoadClaim): {claim: LoadClaim; scaled?: Target['scaled']} {
-  const f = fitFactor(version, config, claim);
+  const n = maxSessions(version, config, claim);
   let ran = claim;
   let scaled: Target['scaled'];
-  if (f < 1) {
-    ran = {...claim, sessions: Math.max(1, Math.floor(claim.sessions * f))};
-    scaled = {factor: f, why: `${claim.sessions} sessions need about ${estimateMiB(version, config, claim)} MiB here, more than the ${MACHINE.runMiB} MiB one run may use: the same config ran ${ran.sessions} sessions`};
+  if (n < claim.sessions) {
+    ran = {...claim, sessions: Math.max(1, n)};
+    scaled = {factor: Number((n / claim.sessions).toPrecision(2)), why: `${claim.sessions} sessions need about ${estimateMiB(version, config, claim)} MiB here, more than the ${MACHINE.runMiB} MiB one run may use: the same config ran ${ran.sessions} sessions`};
   }
   const capped = rateCapped(ran);
   if (capped.note) scaled = {factor: scaled?.factor ?? 1, why: scaled ? `${scaled.why}; ${capped.note}` : capped.note};
