@@ -68,7 +68,7 @@ function osName(): string {
 
 function claimShort(t: Target): string {
   const c = t.ran;
-  return `${c.sessions} sessions ${c.tlsPercent}% TLS ${c.loginsPerS}/s`;
+  return `${c.sessions} sessions ${Math.round(c.tlsPercent)}% TLS ${c.loginsPerS}/s`;
 }
 
 function line(run: LoadRun): string {

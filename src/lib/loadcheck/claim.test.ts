@@ -11,6 +11,8 @@ describe('load marker', () => {
     expect(parseLoadMarker('3000 tls')).toMatchObject({sessions: 3000, tlsPercent: 100});
     expect(parseLoadMarker(' 1200  protocols=lmtp+imap 40/s plain ')).toEqual({sessions: 1200, tlsPercent: 0, loginsPerS: 40, protocols: ['imap', 'lmtp']});
     expect(parseLoadMarker('500 30%tls 2.5/s')).toMatchObject({tlsPercent: 30, loginsPerS: 2.5});
+    const c = parseLoadMarker('1800 1500tls');
+    expect(tlsSessions(c.sessions, c.tlsPercent)).toBe(1500);
     expect(parseLoadMarker('10 protocols=imap+pop3+lmtp+submission+sieve').protocols).toEqual([...LOAD_PROTOCOLS]);
   });
 
@@ -20,6 +22,7 @@ describe('load marker', () => {
     ['0', /must start with the number of sessions/],
     ['3000 tls plain', /TLS share twice/],
     ['3000 120%tls', /above 100/],
+    ['300 400tls', /more TLS sessions than sessions/],
     ['3000 0/s', /above 0/],
     ['3000 protocols=pop3', /must include imap/],
     ['3000 protocols=imap+managesieve', /unknown protocol "managesieve".*"sieve"/],
@@ -60,5 +63,14 @@ describe('TLS sessions', () => {
       }),
     );
     expect([0, 1, 2, 3, 4, 5].map((i) => isTlsSession(i, 50))).toEqual([false, true, false, true, false, true]);
+  });
+
+  it('a count of TLS sessions comes out exactly', () => {
+    fc.assert(
+      fc.property(fc.integer({min: 1, max: 1_000_000}), fc.nat(), (n, k0) => {
+        const k = k0 % (n + 1);
+        expect(tlsSessions(n, parseLoadMarker(`${n} ${k}tls`).tlsPercent)).toBe(k);
+      }),
+    );
   });
 });

@@ -6,9 +6,11 @@
  *   load="3000 tls"                       3 000 sessions, all TLS
  *   load="1200 plain 40/s protocols=imap+lmtp"
  *   load="500 30%tls"
+ *   load="1800 1500tls"                   1 800 sessions, 1 500 of them TLS
  *
  *   <N>              simultaneous logged-in IMAP sessions held open with IDLE (required, first)
- *   tls | plain | <P>%tls   share of those sessions on TLS (default plain: 0 %)
+ *   tls | plain | <P>%tls | <K>tls   share of those sessions on TLS: all, none (the default),
+ *                    P percent, or K of them
  *   <R>/s            new logins per second while the sessions open (default DEFAULT_LOGINS_PER_S)
  *   protocols=<p>+<p>       the enabled `protocols` (Dovecot's words: imap pop3 lmtp submission
  *                    sieve; default imap). The load itself is IMAP; the other protocols' services
@@ -58,6 +60,11 @@ export function parseLoadMarker(text: string): LoadClaim {
       const p = Number(m[1]);
       if (p > 100) throw new LoadMarkerError(`load marker: TLS share above 100 % ("${token}")`);
       claim.tlsPercent = p;
+    } else if ((m = /^(\d+)tls$/.exec(token))) {
+      once('TLS share', token);
+      const k = Number(m[1]);
+      if (k > claim.sessions) throw new LoadMarkerError(`load marker: more TLS sessions than sessions ("${token}")`);
+      claim.tlsPercent = (k / claim.sessions) * 100;
     } else if ((m = /^(\d+(?:\.\d+)?)\/s$/.exec(token))) {
       once('login rate', token);
       const r = Number(m[1]);
@@ -75,7 +82,7 @@ export function parseLoadMarker(text: string): LoadClaim {
       if (new Set(list).size !== list.length) throw new LoadMarkerError(`load marker: a protocol is listed twice ("${token}")`);
       claim.protocols = LOAD_PROTOCOLS.filter((p) => list.includes(p));
     } else {
-      throw new LoadMarkerError(`load marker: unknown token "${token}" (expected tls, plain, <P>%tls, <R>/s or protocols=<p>+<p>)`);
+      throw new LoadMarkerError(`load marker: unknown token "${token}" (expected tls, plain, <P>%tls, <K>tls, <R>/s or protocols=<p>+<p>)`);
     }
   }
   return claim;
@@ -89,8 +96,8 @@ export function markerText(c: LoadClaim): string {
 
 /** "3 000 sessions, 100 % TLS, 25 logins/s, protocols imap lmtp" */
 export function describeClaim(c: LoadClaim): string {
-  const n = (x: number) => x.toLocaleString('en-US').replace(/,/g, ' ');
-  return `${n(c.sessions)} sessions, ${c.tlsPercent} % TLS, ${n(c.loginsPerS)} logins/s, protocols ${c.protocols.join(' ')}`;
+  const n = (x: number) => x.toLocaleString('en-US', {maximumFractionDigits: 1}).replace(/,/g, ' ');
+  return `${n(c.sessions)} sessions, ${n(c.tlsPercent)} % TLS, ${n(c.loginsPerS)} logins/s, protocols ${c.protocols.join(' ')}`;
 }
 
 /** How many of `sessions` sessions are TLS, spread evenly (session i is TLS when this says so). */
