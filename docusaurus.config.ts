@@ -5,6 +5,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkKatexStylesheet from './plugins/remark-katex-stylesheet';
 import rehypeKatexFonts from './plugins/rehype-katex-fonts';
+import remarkLoadRuns from './plugins/remark-load-runs';
 import versionSwitchPlugin from './plugins/version-switch';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import codeHighlightingPlugin from './plugins/code-highlighting';
@@ -13,6 +14,8 @@ import {darkCodeTheme, lightCodeTheme} from './plugins/prism-themes';
 // Runs in Node.js at build time only.
 
 const math = {remarkPlugins: [remarkMath, remarkKatexStylesheet], rehypePlugins: [rehypeKatex, rehypeKatexFonts]};
+// Wiki pages and posts: also the load-check note under each block with a `load="…"` marker.
+const wiki = {...math, remarkPlugins: [...math.remarkPlugins, remarkLoadRuns]};
 
 // The blog (and its navbar entry) exists once it has a post.
 const hasBlogPosts =
@@ -24,7 +27,7 @@ const blog = {
   onInlineTags: 'throw',
   onInlineAuthors: 'throw',
   onUntruncatedBlogPosts: 'throw',
-  ...math,
+  ...wiki,
 } satisfies Preset.Options['blog'];
 
 const config: Config = {
@@ -55,7 +58,7 @@ const config: Config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
-          ...math,
+          ...wiki,
         },
         blog: hasBlogPosts ? blog : false,
         pages: {...math},

@@ -56,6 +56,11 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.exit(130);
   });
 }
+process.on('uncaughtException', (e) => {
+  console.error(e);
+  cleanupAll();
+  process.exit(1);
+});
 process.on('exit', () => killAllTrees());
 
 function osName(): string {

@@ -105,20 +105,28 @@ export class SessionHolder {
     return aborted;
   }
 
+  /** Every socket ever opened, so that none outlives the run (a timed-out connect included). */
+  private readonly sockets = new Set<net.Socket>();
+
   private connect(i: number, useTls: boolean): Promise<net.Socket> {
     const {host, plainPort, tlsPort, ca} = this.o;
     return new Promise((resolve, reject) => {
       const s = useTls ? tls.connect({host, port: tlsPort, ca: [ca], servername: 'localhost'}) : net.connect({host, port: plainPort});
+      this.sockets.add(s);
+      s.once('close', () => this.sockets.delete(s));
+      // A socket must always have an error listener: a reset after a timeout is not a crash.
+      s.on('error', () => undefined);
       s.setNoDelay(true);
-      const ready = useTls ? 'secureConnect' : 'connect';
-      s.once(ready, () => {
-        s.removeAllListeners('error');
-        if (useTls && this.tlsProtocol === null) this.tlsProtocol = (s as tls.TLSSocket).getProtocol();
-        resolve(s);
-      });
-      s.once('error', (e) => {
+      const onError = (e: Error) => {
         s.destroy();
         reject(new Failure(useTls ? 'tls' : 'connect', `session ${i}: ${e.message}`));
+      };
+      s.once('error', onError);
+      s.once(useTls ? 'secureConnect' : 'connect', () => {
+        s.removeListener('error', onError);
+        if (useTls && this.tlsProtocol === null) this.tlsProtocol = (s as tls.TLSSocket).getProtocol();
+        if (this.stopped) s.destroy();
+        resolve(s);
       });
     });
   }
@@ -135,8 +143,15 @@ export class SessionHolder {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Failure('timeout', `session ${i} not idling after ${this.o.openTimeoutMs} ms`)), this.o.openTimeoutMs);
     });
+    let failed = false;
+    const connecting = this.connect(i, useTls);
+    // A connection that completes after the session already failed is closed at once.
+    connecting.then(
+      (sock) => failed && sock.destroy(),
+      () => undefined,
+    );
     try {
-      const sock = await Promise.race([this.connect(i, useTls), timeout]);
+      const sock = await Promise.race([connecting, timeout]);
       s.sock = sock;
       sock.on('data', (d: Buffer) => reader.feed(d));
       sock.on('error', (e) => reader.close(new Failure('closed', e.message)));
@@ -162,6 +177,7 @@ export class SessionHolder {
       s.idling = true;
       this.idling++;
     } catch (e) {
+      failed = true;
       const f = e instanceof Failure ? e : new Failure('closed', e instanceof Error ? e.message : String(e));
       this.fail(f.kind, f.message);
       s.sock?.destroy();
@@ -207,7 +223,8 @@ export class SessionHolder {
 
   destroyAll(): void {
     this.stopped = true;
-    for (const s of this.sessions) s.sock?.destroy();
+    for (const s of this.sockets) s.destroy();
+    this.sockets.clear();
   }
 
   result(): ClientSide {

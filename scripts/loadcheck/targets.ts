@@ -10,11 +10,11 @@
  */
 import {createHash} from 'node:crypto';
 import {generate, GENERATOR_PROTOCOLS, PRESETS, presetInput, type GeneratorInput, type GeneratorProtocol} from '../../src/lib/dovecot/generator';
-import {formFromInput, queryFor} from '../../src/components/ConfigGenerator/state';
+import {decodeQuery, formFromInput, formFromState, inputFor, queryFor} from '../../src/components/ConfigGenerator/state';
 import {parseLoadMarker, tlsSessions, type LoadClaim} from '../../src/lib/loadcheck/claim';
 import {exampleRunId, type Expectation, type RunKind, type RunSource} from '../../src/lib/loadcheck/results';
 import {allDocsBlocks} from '../../tests/doveconf/docs-blocks';
-import {parseConfig} from '../../src/lib/dovecot/conf';
+import {parseConfig, printConfig, type Node} from '../../src/lib/dovecot/conf';
 import {resolveConfigServices} from '../../src/lib/dovecot/rules';
 
 export type Version = '2.3' | '2.4';
@@ -419,4 +419,21 @@ export function withoutSetting(text: string, service: string, setting: string): 
 export function allTargets(versions: readonly Version[]): Target[] {
   const blocks = markedBlocks();
   return versions.flatMap((v) => [...presetTargets(v), ...randomTargets(v), ...exampleTargets(v, blocks), ...scaleTargets(v), ...controlTargets(v, blocks)]);
+}
+
+/** A config's settings and sections only (no comments, no blank lines): what a master reads. */
+export function settingsOnly(text: string): string {
+  const strip = (nodes: readonly Node[]): Node[] =>
+    nodes.flatMap((n): Node[] => {
+      if (n.kind === 'comment' || n.kind === 'blank') return [];
+      if (n.kind === 'section') return [{...n, comment: undefined, endComment: undefined, children: strip(n.children)}];
+      if (n.kind === 'setting' || n.kind === 'include') return [{...n, comment: undefined}];
+      return [n];
+    });
+  return printConfig({children: strip(parseConfig(text).tree.children)});
+}
+
+/** The generator's output today for a run's state (its /generator query). */
+export function generatorOutputOf(query: string): string {
+  return generate(inputFor(formFromState(decodeQuery(query).state)).input).text;
 }

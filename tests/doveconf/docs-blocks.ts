@@ -6,6 +6,7 @@
  */
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
+import {metaAttr} from '../../src/lib/codeMeta';
 
 export interface DocsBlock {
   file: string;
@@ -20,11 +21,6 @@ export interface DocsBlock {
   /** The version of the enclosing <V23Block>/<V24Block>, if any. */
   shownIn: '2.3' | '2.4' | null;
   text: string;
-}
-
-export function metaAttr(meta: string, name: string): string | null {
-  const m = new RegExp(`(?:^|\\s)${name}=(?:"([^"]*)"|(\\S+))`).exec(meta);
-  return m ? (m[1] ?? m[2]) : null;
 }
 
 export function extractBlocks(file: string, source: string): DocsBlock[] {
