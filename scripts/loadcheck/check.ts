@@ -27,8 +27,10 @@ export type CheckOptions = {
   /** CPUs the master may use (taskset list). */
   cpus: string;
   /**
-   * Scheduling priority of the master's tree and of the clients (nice value; root only). The
-   * machine is shared with other jobs: a negative value makes it behave more like a dedicated
+   * Scheduling priority of the master's tree and of the clients (nice value; root only), for the
+   * processes and for their autogroups: with sched_autogroup the kernel first shares the CPUs
+   * between sessions, so a process's own nice value alone counts only within its session. The
+   * machine is shared with other jobs; a negative value makes it behave more like a dedicated
    * server, where logins do not queue behind unrelated work.
    */
   nice: number;
@@ -71,6 +73,18 @@ export function limitsOf(version: '2.3' | '2.4', text: string, tasksMax?: number
   return {processLimit, ...(tasksMax !== undefined ? {tasksMax} : {})};
 }
 
+/** Set the nice value of a process's autogroup (its session); returns the old one, or null. */
+export function setAutogroupNice(pid: number | 'self', nice: number): number | null {
+  const path = `/proc/${pid}/autogroup`;
+  try {
+    const was = Number(/nice (-?\d+)/.exec(readFileSync(path, 'utf8'))?.[1]);
+    writeFileSync(path, String(nice));
+    return Number.isFinite(was) ? was : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function runLoadCheck(d: LoadDataDir, run: string, configText: string, claim: LoadClaim, o: CheckOptions): Promise<CheckResult> {
   const t0 = Date.now();
   const ports: Record<string, number> = {};
@@ -106,11 +120,14 @@ export async function runLoadCheck(d: LoadDataDir, run: string, configText: stri
   const avail0 = availableMiB();
   let availMin = avail0;
   const priority0 = getPriority();
+  const autogroup0 = setAutogroupNice('self', o.nice);
   try {
     setPriority(o.nice);
     if (dc.status !== 0) throw new Error(`doveconf refused the config: ${dc.stderr.split('\n').slice(-2).join(' | ')}`);
     tree = startTree(`loadcheck ${run}`, ['nice', '-n', String(o.nice), ...masterArgv(d, conf)], {cpus: o.cpus, nofile: o.nofile, cgroupRoot: o.cgroupRoot});
     const t = tree;
+    // The tree runs in a session of its own (a detached spawn): its autogroup needs the priority too.
+    setAutogroupNice(t.pgid, o.nice);
     const early = t.exited.then((code) => {
       throw new Error(`master exited (code ${code}): ${t.stderr.slice(-3).join(' | ')}`);
     });
@@ -150,6 +167,7 @@ export async function runLoadCheck(d: LoadDataDir, run: string, configText: stri
     runError = e instanceof Error ? e.message : String(e);
   } finally {
     setPriority(priority0);
+    if (autogroup0 !== null) setAutogroupNice('self', autogroup0);
     holder.destroyAll();
     if (tree) {
       await stopTree(tree, 'dovecot');

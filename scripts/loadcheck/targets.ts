@@ -9,6 +9,7 @@
  * the same config under the largest load that fits (wiki blocks), and the results say so.
  */
 import {createHash} from 'node:crypto';
+import {mulberry32} from '../../src/lib/prng';
 import {generate, GENERATOR_PROTOCOLS, PRESETS, presetInput, type GeneratorInput, type GeneratorProtocol} from '../../src/lib/dovecot/generator';
 import {decodeQuery, formFromInput, formFromState, inputFor, queryFor} from '../../src/components/ConfigGenerator/state';
 import {parseLoadMarker, tlsSessions, type LoadClaim} from '../../src/lib/loadcheck/claim';
@@ -179,17 +180,8 @@ export function presetTargets(version: Version): Target[] {
   return PRESETS.map((p) => generatorTarget(`preset-${p.id}-${version}`, 'preset', `Generator preset “${p.title}”`, presetInput(p.id, version), {preset: p.id}));
 }
 
-/** A small fast PRNG (mulberry32): the same seed gives the same states on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The random states' generator: the same seed gives the same states on every machine. */
+export const prng = mulberry32;
 
 /** One random generator state: realistic ranges, every choice the form offers. */
 export function randomInput(version: Version, rnd: () => number): GeneratorInput {
