@@ -12,6 +12,7 @@ export default defineConfig({
     alias: {
       '@site': here('.'),
       '@docusaurus/Link': here('./tests/stubs/Link.tsx'),
+      '@docusaurus/useBrokenLinks': here('./tests/stubs/useBrokenLinks.ts'),
     },
   },
   test: {

@@ -28,7 +28,7 @@ export default function GeneratorPage(): React.ReactElement {
       }
     >
       <ConfigGenerator />
-      <section>
+      <section className={styles.evidence}>
         <h2 id="presets-under-load">The presets under load</h2>
         <p>
           Each preset&apos;s output was started in real Dovecot masters and given the sessions it is written for, logged

@@ -5,6 +5,7 @@
  */
 import React from 'react';
 import Link from '@docusaurus/Link';
+import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import rawResults from '@site/data/loadcheck/results.json';
 import WideTable from '@site/src/components/WideTable';
 import {outcomeText, runAnchor, type LoadCheckResults, type LoadRun, type RunKind} from '@site/src/lib/loadcheck/results';
@@ -13,6 +14,13 @@ import {buildName, firstReason, num, presetEvidence, sessionsText, sourceLink} f
 export const defaultResults = rawResults as unknown as LoadCheckResults;
 
 type WithResults = {results?: LoadCheckResults};
+
+/** A table row that other pages link to: its id is registered with the build's anchor check. */
+function AnchoredRow({id, children}: {id: string; children: React.ReactNode}): React.ReactElement {
+  const anchor = runAnchor(id);
+  useBrokenLinks().collectAnchor(anchor);
+  return <tr id={anchor}>{children}</tr>;
+}
 
 function ms(x: number | null): string {
   return x === null ? '–' : `${num(x)} ms`;
@@ -98,7 +106,7 @@ export function LoadCheckTable({results = defaultResults, kinds}: WithResults & 
       </thead>
       <tbody>
         {runs.map((run) => (
-          <tr key={run.id} id={runAnchor(run.id)}>
+          <AnchoredRow key={run.id} id={run.id}>
             <td>
               <ConfigCell run={run} />
             </td>
@@ -121,7 +129,7 @@ export function LoadCheckTable({results = defaultResults, kinds}: WithResults & 
             <td>
               <VerdictCell run={run} />
             </td>
-          </tr>
+          </AnchoredRow>
         ))}
       </tbody>
     </WideTable>
@@ -143,7 +151,7 @@ export function LoadCheckControls({results = defaultResults}: WithResults): Reac
       </thead>
       <tbody>
         {runs.map((run) => (
-          <tr key={run.id} id={runAnchor(run.id)}>
+          <AnchoredRow key={run.id} id={run.id}>
             <td>
               {run.title} ({sessionsText(run.ran)})
             </td>
@@ -157,7 +165,7 @@ export function LoadCheckControls({results = defaultResults}: WithResults): Reac
                 </>
               )}
             </td>
-          </tr>
+          </AnchoredRow>
         ))}
       </tbody>
     </WideTable>
