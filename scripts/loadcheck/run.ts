@@ -154,6 +154,7 @@ async function main(): Promise<void> {
       title: t.title,
       version: t.version,
       build: builds[t.version] ?? 'unknown',
+      ranAt: new Date().toISOString(),
       source: t.source,
       claim: t.claim,
       ran: t.ran,

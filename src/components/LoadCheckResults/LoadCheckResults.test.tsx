@@ -15,6 +15,7 @@ function run(over: Partial<LoadRun>): LoadRun {
     title: 'Generator preset “Small office”',
     version: '2.4',
     build: '2.4.1-4 (7d8c0e5759)',
+    ranAt: '2026-12-06T18:00:00Z',
     source: {preset: 'small-office', generatorQuery: 's=1&v=2.4'},
     claim,
     ran: claim,

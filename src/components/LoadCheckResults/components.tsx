@@ -203,10 +203,12 @@ export function LoadCheckPresets({results = defaultResults}: WithResults): React
 /** When, where and under which rules the runs were made. */
 export function LoadCheckSetup({results = defaultResults}: WithResults): React.ReactElement {
   const {machine, rules} = results;
+  const days = results.runs.map((r) => r.ranAt.slice(0, 10)).sort();
+  const span = days.length === 0 ? results.generatedAt.slice(0, 10) : days[0] === days[days.length - 1] ? days[0] : `${days[0]} to ${days[days.length - 1]}`;
   return (
     <ul>
       <li>
-        Run on {results.generatedAt.slice(0, 10)}: <code>{results.command}</code>
+        Runs made on {span}, with <code>npm run loadcheck</code> (the last one: <code>{results.command}</code>).
       </li>
       <li>
         Machine: {machine.cpus} CPUs ({machine.cpuModel}), {machine.ramGiB} GiB RAM, Linux {machine.kernel}, {machine.os}, Node {machine.node}. Dovecot {results.builds['2.3'] ?? '2.3: not run'} and{' '}

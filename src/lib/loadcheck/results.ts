@@ -48,6 +48,8 @@ export type LoadRun = {
   version: '2.3' | '2.4';
   /** `dovecot --version` of the master that ran it. */
   build: string;
+  /** When it ran (ISO 8601): runs of a partial rerun are merged into the file. */
+  ranAt: string;
   source: RunSource;
   /** The load the config is for. */
   claim: LoadClaim;

@@ -11,6 +11,7 @@ function run(over: Partial<LoadRun>): LoadRun {
     title: 'x',
     version: '2.4',
     build: '2.4.1-4 (7d8c0e5759)',
+    ranAt: '2026-12-06T18:00:00Z',
     source: {file: 'docs/login-processes.mdx', heading: 'tls-worked-example', blockSha256: 'abc'},
     claim,
     ran: claim,
