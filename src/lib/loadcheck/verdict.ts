@@ -6,9 +6,11 @@
  * Log lines, with where Dovecot prints them (dovecot/core, tags 2.3.19.1 and 2.4.1):
  *  - `service(NAME): process_limit (N) reached, client connections are being dropped` and the
  *    `client_limit (N)` variant: src/master/service-monitor.c service_log_drop_warning().
- *  - `Timeout waiting for handshake response`: src/lib-master/stats-client.c, after
- *    STATS_CLIENT_TIMEOUT_MSECS (5 s) without an answer from the stats service; the process waits
- *    those 5 s before it serves anything.
+ *  - `Timeout waiting for handshake response`: src/lib-master/stats-client.c, after 5 s
+ *    (STATS_CLIENT_TIMEOUT_MSECS in 2.3, STATS_CLIENT_HANDSHAKE_TIMEOUT_MSECS in 2.4) without an
+ *    answer from the stats service; the process waits those 5 s before it serves anything, and
+ *    the master, which counts a new process as available (service-process.c) and stops listening
+ *    once it has created one (service-monitor.c service_accept()), starts no other meanwhile.
  *  - `net_connect_unix(PATH) failed`: stats-client.c, anvil-client.c, master-auth.c,
  *    master-login.c (a service's socket refused or missing).
  *  - `fd limit (ulimit -n) is lower than required under max. load`: src/master/master-settings.c
