@@ -192,6 +192,11 @@ describe('sizing rules, one at a time', () => {
     const w = o.warnings.find((x) => x.id === 'cpu-count-expansion');
     expect(w?.message).toContain('more than 8 CPUs');
   });
+  it('%{system:cpu_count} without any login service (lmtp alone) warns of nothing it cannot compute', () => {
+    const o = generate({...base, protocols: ['lmtp'], minAvail: 'cpu_count'});
+    expect(ids(o)).not.toContain('cpu-count-expansion');
+    expect(JSON.stringify(o)).not.toMatch(/Infinity|NaN/);
+  });
   it('many cores in high-security mode raise process_limit to process_min_avail', () => {
     // 63 and the default 100 are both below 256 process_min_avail
     const o = generate({...base, minAvail: 'cores', cores: 256});
