@@ -97,10 +97,12 @@ describe('machine budget', () => {
 describe('wiki blocks', () => {
   const block = (text: string, marker: string): MarkedBlock => ({id: 'x', file: 'docs/x.mdx', heading: 'h', title: null, version: '2.3', marker, text});
 
-  it("take the block's own protocols when the marker names none", () => {
+  it('run under every protocol Debian enables unless the marker, the page or the block names fewer', () => {
+    expect(blockClaim(block('service imap {\n}\n', '100')).protocols).toEqual(['imap', 'pop3', 'lmtp', 'submission', 'sieve']);
+    expect(blockClaim({...block('', '100'), protocols: 'imap lmtp'}).protocols).toEqual(['imap', 'lmtp']);
     expect(blockClaim(block('protocols = imap pop3\n', '100')).protocols).toEqual(['imap', 'pop3']);
     expect(blockClaim(block('protocols = pop3\n', '100')).protocols).toEqual(['imap', 'pop3']);
-    expect(blockClaim(block('protocols = imap pop3\n', '100 protocols=imap+lmtp')).protocols).toEqual(['imap', 'lmtp']);
+    expect(blockClaim({...block('protocols = imap pop3\n', '100 protocols=imap+lmtp'), protocols: 'imap'}).protocols).toEqual(['imap', 'lmtp']);
   });
 
   it('a control takes one setting out of one service block', () => {

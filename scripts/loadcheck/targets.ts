@@ -224,7 +224,20 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export type MarkedBlock = {id: string; file: string; heading: string | null; title: string | null; version: Version; marker: string; text: string};
+export type MarkedBlock = {
+  id: string;
+  file: string;
+  heading: string | null;
+  title: string | null;
+  version: Version;
+  marker: string;
+  /** The `protocols="…"` the page states for the block, if narrower than the full set. */
+  protocols?: string | null;
+  text: string;
+};
+
+/** Every protocol Debian's packages enable (dovecot-imapd, -pop3d, -lmtpd, -submissiond, -managesieved). */
+export const FULL_PROTOCOLS = ['imap', 'pop3', 'lmtp', 'submission', 'sieve'];
 
 /** Every wiki block with a load marker, with its run id. */
 export function markedBlocks(dirs: readonly string[] = ['docs', 'blog']): MarkedBlock[] {
@@ -237,18 +250,22 @@ export function markedBlocks(dirs: readonly string[] = ['docs', 'blog']): Marked
     const key = `${b.file}|${b.heading}|${version}`;
     const ordinal = (seen.get(key) ?? 0) + 1;
     seen.set(key, ordinal);
-    out.push({id: exampleRunId(b.file, b.heading, version, ordinal), file: b.file, heading: b.heading, title: b.title, version, marker: b.load, text: b.text});
+    out.push({id: exampleRunId(b.file, b.heading, version, ordinal), file: b.file, heading: b.heading, title: b.title, version, marker: b.load, protocols: b.protocols, text: b.text});
   }
   return out;
 }
 
-/** The claim of a marked block: the marker, with the block's own `protocols =` when the marker names none. */
+/**
+ * The claim of a marked block. Its protocols: the marker's `protocols=`, else the ones the page
+ * states for the block (`protocols="…"` on the fence), else the block's own `protocols =` line,
+ * else every protocol Debian enables: a wiki example must hold on a default install.
+ */
 export function blockClaim(b: MarkedBlock): LoadClaim {
   const claim = parseLoadMarker(b.marker);
   if (!/\bprotocols=/.test(b.marker)) {
-    const own = /^\s*protocols\s*=\s*(.*)$/m.exec(b.text);
-    if (own) claim.protocols = own[1].trim().split(/\s+/).filter((p) => p !== '$protocols');
-    if (!claim.protocols.includes('imap')) claim.protocols.unshift('imap');
+    const own = /^\s*protocols\s*=\s*(.*)$/m.exec(b.text)?.[1];
+    const words = (b.protocols ?? own ?? FULL_PROTOCOLS.join(' ')).trim().split(/\s+/).filter((p) => p !== '$protocols' && p !== '');
+    claim.protocols = FULL_PROTOCOLS.filter((p) => p === 'imap' || words.includes(p));
   }
   return claim;
 }

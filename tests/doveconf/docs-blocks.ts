@@ -15,6 +15,8 @@ export interface DocsBlock {
   bad: string | null;
   /** The load the block claims to hold (src/lib/loadcheck/claim.ts), if it states one. */
   load: string | null;
+  /** The protocols the page states the block needs, when narrower than the version's full set. */
+  protocols: string | null;
   title: string | null;
   /** The `{#id}` of the nearest heading above the block. */
   heading: string | null;
@@ -51,6 +53,7 @@ export function extractBlocks(file: string, source: string): DocsBlock[] {
         version: metaAttr(meta, 'version'),
         bad: metaAttr(meta, 'bad'),
         load: metaAttr(meta, 'load'),
+        protocols: metaAttr(meta, 'protocols'),
         title: metaAttr(meta, 'title'),
         heading,
         shownIn,

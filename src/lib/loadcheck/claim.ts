@@ -13,8 +13,10 @@
  *                    P percent, or K of them
  *   <R>/s            new logins per second while the sessions open (default DEFAULT_LOGINS_PER_S)
  *   protocols=<p>+<p>       the enabled `protocols` (Dovecot's words: imap pop3 lmtp submission
- *                    sieve; default imap). The load itself is IMAP; the other protocols' services
- *                    run (login processes, process_min_avail, stats connections) but get no clients.
+ *                    sieve; default imap, and for a wiki block the protocols its page states, else
+ *                    all five: scripts/loadcheck/targets.ts blockClaim). The load itself is IMAP;
+ *                    the other protocols' services run (login processes, process_min_avail, stats
+ *                    connections) but get no clients.
  *
  * Pure: shared by the load check (scripts/loadcheck), the docs test and the site.
  */
