@@ -163,7 +163,7 @@ export function fdNeed(services: readonly RunningService[], load: PeakLoad, defa
     const need = clients * perClient + extra + BASE_FDS_PER_PROCESS;
     consider({
       need,
-      because: `a ${s.name} process`,
+      because: `one ${s.name} process`,
       formula: `${fmtLimit(clients)} clients × ${perClient}${extra ? ` + ${extra} auth-workers` : ''} + ${BASE_FDS_PER_PROCESS}`,
     });
   }

@@ -112,7 +112,7 @@ describe('processes at the peak', () => {
 describe('file descriptors', () => {
   it('a high-performance login process with TLS: 1000 × 2 + 64 = 2064', () => {
     const f = fdNeed([svc('imap-login', 'login', 100, 1000), svc('auth', '', 1, 1000)], load());
-    expect(f).toMatchObject({need: 2_064, because: 'a imap-login process'});
+    expect(f).toMatchObject({need: 2_064, because: 'one imap-login process'});
   });
   it('plaintext only (no proxy): one per connection, 1064', () => {
     expect(fdNeed([svc('imap-login', 'login', 100, 1000)], load({tlsShare: 0})).need).toBe(1_064);
