@@ -106,9 +106,9 @@ describe('links of the output', () => {
   it("each service's calculator link carries its written values and load, and reads without notices", () => {
     const o = generate(presetInput('isp-10k', '2.4'));
     const link = calculatorLink(o, 'imap');
-    expect(link).toBe('/calculator?s=1&v=2.4&pl=12500&rc=100&peak=10000&rate=200&cores=16&ram=128');
+    expect(link).toBe('/calculator?s=2&v=2.4&pl=12500&rc=100&peak=10000&rate=200&cores=16&ram=128&proto=imap,pop3,lmtp,submission&cache=on');
     const o23 = generate(presetInput('isp-10k', '2.3'));
-    expect(calculatorLink(o23, 'imap-login')).toMatch(/^\/calculator\?s=1&v=2\.3&svc=imap-login&.*rc=0.*&pma=16/);
+    expect(calculatorLink(o23, 'imap-login')).toMatch(/^\/calculator\?s=2&v=2\.3&svc=imap-login&.*rc=0.*&pma=16/);
     for (const out of outs) {
       for (const g of explanationGroups(out.explanations)) {
         if (g.service === null) continue;

@@ -56,7 +56,7 @@ import {
   splitWarnings,
 } from './view';
 import LinkNotices from '@site/src/components/LinkNotices';
-import {FieldError, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
+import {Check, FieldError, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
 import styles from './styles.module.css';
 
 function safeGenerate(input: unknown): {out: GeneratorOutput | null; error: string | null} {
@@ -140,29 +140,6 @@ function Radios<T extends string>({
       ))}
       {children}
     </fieldset>
-  );
-}
-
-function Check({id, checked, onChange, children, describedBy, invalid}: {
-  id: string;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-  children: React.ReactNode;
-  describedBy?: string;
-  invalid?: boolean;
-}): React.ReactElement {
-  return (
-    <div className={styles.check}>
-      <input
-        type="checkbox"
-        id={id}
-        checked={checked}
-        aria-describedby={describedBy}
-        aria-invalid={invalid ? true : undefined}
-        onChange={(e) => onChange(e.target.checked)}
-      />
-      <label htmlFor={id}>{children}</label>
-    </div>
   );
 }
 

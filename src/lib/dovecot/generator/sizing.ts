@@ -38,7 +38,6 @@ import {
   statsClients,
   tasksAtPeak,
   tasksMaxFor,
-  UNIT_LIMIT_NOFILE,
   type FdNeed,
   type MemoryTerm,
   type PeakLoad,

@@ -192,7 +192,8 @@ export function planWarnings(plan: Plan, problems: readonly FieldProblem[], tree
       .map((t) => `${t.service} ${t.processes} × ${mib(t.bytesEach)} MiB${t.sessions ? ` + ${t.sessions} sessions × ${Math.round(t.sessionBytes! / 1024)} KiB` : ''}${t.measuredAs ? ` (${t.measuredAs}'s figure)` : ''}`);
     w.push({
       id: 'memory-at-peak',
-      severity: total > ramBytes ? 'danger' : total > 0.8 * ramBytes ? 'warning' : 'info',
+      // an upper bound (RSS counts shared pages in every process): a warning, never a verdict
+      severity: total > 0.8 * ramBytes ? 'warning' : 'info',
       message: `About ${gib(total)} GiB resident at the peak on a ${i.ramGiB} GiB machine, from the RSS measured per process on Dovecot ${MEASURED_BUILD[v]} (largest: ${top.join('; ')}). RSS counts shared libraries in every process, so this is an upper bound; mailboxes larger than the measured ones use more.`,
       link: '/measured#memory',
     });

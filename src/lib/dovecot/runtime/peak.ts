@@ -6,6 +6,7 @@
  */
 import type {DovecotVersion} from '../../version';
 import type {EffectiveLimits} from '../catalog';
+import type {CheckedService} from '../rules';
 import {measuredRssBytes} from '../measuredRss';
 import {
   BASE_FDS_PER_PROCESS,
@@ -37,8 +38,11 @@ export interface PeakLoad {
   tlsShare: number;
   /** proxy=y: every session stays in its login process and no mail process runs for it. */
   proxy: boolean;
-  /** New connections per second over all protocols. */
-  newPerSecond: number;
+  /**
+   * New connections per second: one number counts for every protocol's login service (the
+   * generator's rate over all protocols, a burst may hit any of them); a record, per protocol.
+   */
+  newPerSecond: number | Partial<Record<Protocol, number>>;
   /** auth-worker processes that may run (2.4: its process_limit; 2.3: min(auth_worker_max_count, it)). */
   authWorkers: number;
 }
@@ -53,6 +57,21 @@ export interface ServiceAtPeak {
 }
 
 const lim = (l: number | 'unlimited'): number => (l === 'unlimited' ? Infinity : l);
+
+/** A service's running limits as doveconf's checks resolve them from a config (rules.ts). */
+export function runningFromChecked(s: CheckedService): RunningService {
+  // 2.3 service_count 0 and 2.4's unlimited (UINT_MAX) mean no limit on requests
+  const restart = s.restart_request_count === 0 || s.restart_request_count >= 4_294_967_295 ? Infinity : s.restart_request_count;
+  const clientLimit = s.client_limit_effective >= 4_294_967_295 ? Infinity : s.client_limit_effective;
+  return {
+    name: s.name,
+    type: s.type,
+    processLimit: s.process_limit >= 4_294_967_295 ? Infinity : s.process_limit,
+    clientLimit,
+    clientsPerProcess: Math.min(clientLimit, restart),
+    minAvail: s.process_min_avail,
+  };
+}
 
 /** A service's running limits from the catalog's effective limits. */
 export function runningService(name: string, type: string, l: EffectiveLimits): RunningService {
@@ -81,7 +100,8 @@ export function heldInLogin(p: Protocol, load: PeakLoad, scale = 1): number {
   if (p === 'lmtp') return 0;
   const s = (load.sessions[p] ?? 0) * scale;
   const staying = load.proxy ? s : s * load.tlsShare;
-  return Math.ceil(staying) + Math.ceil(load.newPerSecond * scale * PRE_LOGIN_SECONDS);
+  const rate = typeof load.newPerSecond === 'number' ? load.newPerSecond : (load.newPerSecond[p] ?? 0);
+  return Math.ceil(staying) + Math.ceil(rate * scale * PRE_LOGIN_SECONDS);
 }
 
 /** Processes of one service to hold `connections`, process_min_avail spare ones on top, capped at process_limit. */
