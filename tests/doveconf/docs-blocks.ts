@@ -1,6 +1,7 @@
 /**
  * Finds every Dovecot configuration block in the wiki's MDX (docs/ and blog/): fenced code with
- * the language `dovecot`, its `version=2.3|2.4` and optional `bad="message"` meta attributes,
+ * the language `dovecot`, its `version=2.3|2.4`, optional `bad="message"` and
+ * `protocols="imap lmtp"` (the narrower protocol set the page states for it) meta attributes,
  * and the version block (`<V23Block>` / `<V24Block>`) it sits in, if any.
  */
 import {readdirSync, readFileSync, statSync} from 'node:fs';
@@ -11,6 +12,8 @@ export interface DocsBlock {
   line: number;
   version: string | null;
   bad: string | null;
+  /** The protocols the page states the block needs, when narrower than the version's full set. */
+  protocols: string | null;
   title: string | null;
   /** The version of the enclosing <V23Block>/<V24Block>, if any. */
   shownIn: '2.3' | '2.4' | null;
@@ -46,6 +49,7 @@ export function extractBlocks(file: string, source: string): DocsBlock[] {
         line: i + 1,
         version: metaAttr(meta, 'version'),
         bad: metaAttr(meta, 'bad'),
+        protocols: metaAttr(meta, 'protocols'),
         title: metaAttr(meta, 'title'),
         shownIn,
         text: body.join('\n') + '\n',

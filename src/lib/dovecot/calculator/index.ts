@@ -580,7 +580,7 @@ function evaluateUnsafe(input: CalculatorInput): CalculatorResult {
           ? `Past ${fmt(limit)} the master logs "service(stats): client_limit (${fmt(limit)}) reached, client connections are being dropped" and each new process waits 5 s in "Timeout waiting for handshake response" before it serves anyone.`
           : 'Counted: the processes of this load with 25 % headroom, auth and its workers, and room for on-demand ones.'),
       numbers: {processes: clients, client_limit: Number.isFinite(limit) ? limit : 'unlimited'},
-      link: '/services/client-limit#stats',
+      link: '/troubleshooting#client-limit-reached',
     });
     if (over && service !== 'stats') append('stats', 'client_limit', String(clients), `stats: ${clients} processes at ${PEAK_HEADROOM} × the peak connect to it`);
   }
