@@ -497,7 +497,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
             ) : null}
 
             <h3 className={styles.subTitle}>systemd drop-in</h3>
-            <p>
+            <p className={styles.prose}>
               Not doveconf settings: systemd limits for the <code>dovecot</code> service, written only where they must go above
               what it already allows: <code>LimitNOFILE=65535</code> from <code>dovecot.service</code> (every process may open
               that many files; the master checks it against the largest <code>client_limit</code> at start) and

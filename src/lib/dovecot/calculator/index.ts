@@ -28,6 +28,7 @@ import {
   tasksMaxFor,
   threadsMax,
   type PeakLoad,
+  type RunningService,
 } from '../runtime';
 import type {CalculatorInput, CalculatorResult, Finding, Severity} from './types';
 
@@ -482,7 +483,14 @@ function evaluateUnsafe(input: CalculatorInput): CalculatorResult {
     out.push(comment(why));
     out.push(section('service', target, [setting(key, value)]));
   };
-  const running = () => resolveConfigServices(version, {children: out}, {cpuCount: load.cores}).filter((x) => x.enabled).map(runningFromChecked);
+  // the services as they run with the blocks so far (blocks are only ever added: cache by count)
+  let cached: {nodes: number; services: RunningService[]} | null = null;
+  const running = (): RunningService[] => {
+    if (cached?.nodes !== out.length) {
+      cached = {nodes: out.length, services: resolveConfigServices(version, {children: out}, {cpuCount: load.cores}).filter((x) => x.enabled).map(runningFromChecked)};
+    }
+    return cached.services;
+  };
 
   // the mail processes a login service's sessions move to; the login processes a mail service's
   // TLS sessions keep
@@ -555,7 +563,8 @@ function evaluateUnsafe(input: CalculatorInput): CalculatorResult {
   }
 
   // auth and anvil: doveconf's sums on the config so far (W1/W2); never a block for the service itself
-  for (const w of analyzeConfig(version, {children: out}, {cpuCount: load.cores}).warnings) {
+  const sums = out.length === tree.children.length ? report : analyzeConfig(version, {children: out}, {cpuCount: load.cores});
+  for (const w of sums.warnings) {
     const target = w.id === 'W1' ? 'auth' : w.id === 'W2' ? 'anvil' : null;
     if (target && target !== service) {
       append(target, 'client_limit', String(w.numbers.required), `doveconf ${w.id}: ${target} client_limit must be at least ${w.numbers.required}`);
