@@ -140,7 +140,9 @@ describe('preset "ISP, 10k users"', () => {
       defaultTasksMax: 157_286,
     });
     expect(o.systemd).not.toMatch(/^LimitNOFILE|^TasksMax/m);
-    expect(ids(o)).toEqual(['reuse-isolation', 'login-isolation', 'memory-at-peak', 'hibernate', 'address-space']);
+    expect(ids(o)).toEqual(['reuse-isolation', 'login-isolation', 'inotify', 'memory-at-peak', 'hibernate', 'address-space']);
+    // 10000 × 1.25 + 128 = 12628 → 13312 (13 × 1024)
+    expect(o.warnings.find((w) => w.id === 'inotify')?.message).toContain('sysctl fs.inotify.max_user_instances=13312');
   });
   it('2.4: resident memory at the peak, 10 000 imap processes and the TLS sessions of the login processes', () => {
     // imap 10000 × 8780 KiB; pop3 1000, submission 500, lmtp 200 at imap's figure; imap-login 10400

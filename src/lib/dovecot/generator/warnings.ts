@@ -6,7 +6,7 @@
 import type {DovecotVersion} from '../../version';
 import {parseCount, settingName} from '../catalog';
 import {MEASURED_BUILD} from '../measuredRss';
-import {threadsMax} from '../runtime';
+import {INOTIFY_DEFAULT_INSTANCES, roundUpTo, threadsMax} from '../runtime';
 import type {ConfigTree} from '../conf';
 import {SIZING, type Plan} from './sizing';
 import type {FieldProblem, GeneratorWarning} from './types';
@@ -167,6 +167,18 @@ export function planWarnings(plan: Plan, problems: readonly FieldProblem[], tree
         link: LINKS.loginProcesses,
       });
     }
+  }
+
+  // IDLE: every imap process waiting in IDLE holds an inotify instance of its mail user
+  // (lib/ioloop-notify-inotify.c); the kernel allows 128 per user unless raised.
+  if (!i.proxy && i.protocols.includes('imap') && i.peak.imap > INOTIFY_DEFAULT_INSTANCES) {
+    const want = roundUpTo(Math.ceil(i.peak.imap * SIZING.connectionHeadroom) + INOTIFY_DEFAULT_INSTANCES, 1024);
+    w.push({
+      id: 'inotify',
+      severity: 'info',
+      message: `Each imap session waiting in IDLE holds an inotify instance of its mail user, and the kernel allows ${INOTIFY_DEFAULT_INSTANCES} per user by default. When all mail users share one UID (virtual users), the ${INOTIFY_DEFAULT_INSTANCES + 1}th logs "Inotify instance limit for user … exceeded, disabling" and falls back to checking the mailbox at intervals (mailbox_idle_check_interval). For ${i.peak.imap} sessions raise it: sysctl fs.inotify.max_user_instances=${want}.`,
+      link: LINKS.hibernate,
+    });
   }
 
   // Tasks: beyond kernel.threads-max no TasksMax helps.
