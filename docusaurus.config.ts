@@ -65,6 +65,9 @@ const config: Config = {
     ],
   ],
 
+  // imported, like every client module, before the router exists: it never sees an address it cannot decode
+  clientModules: ['./src/clientModules/malformedUriGuard.ts'],
+
   plugins: [versionSwitchPlugin, dovecotChunksPlugin, codeHighlightingPlugin],
 
   themes: [

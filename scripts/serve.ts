@@ -1,21 +1,22 @@
 /**
- * `npm run serve`: serves build/ as a production host would — precompressed brotli/gzip files
- * (made by scripts/postbuild.ts), long-lived caching for hashed assets, and the security
- * headers of build/_headers on every response. Static serving itself is sirv's.
+ * `npm run serve`: serves build/ as a production host would — the headers of build/_headers on
+ * every response, precompressed brotli/gzip files (made by scripts/postbuild.ts), `X` → `X.html`,
+ * and HTTP ranges, conditionals and methods as RFC 9110 has them (scripts/lib/static-handler.ts).
+ * A request that fails is answered and logged; no request can stop the server.
  * Usage: tsx scripts/serve.ts [--port 3210] [--host 127.0.0.1] [--dir build]
  */
-import {createServer, type ServerResponse} from 'node:http';
+import {createServer} from 'node:http';
 import {existsSync, readFileSync} from 'node:fs';
-import {join} from 'node:path';
-import sirv from 'sirv';
-import {cacheControl, cspFromHeadersFile, securityHeaders} from './lib/headers';
+import {join, resolve} from 'node:path';
+import {cspFromHeadersFile, parseHeadersFile} from './lib/headers';
+import {createStaticHandler} from './lib/static-handler';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-const dir = arg('dir', 'build');
+const dir = resolve(arg('dir', 'build'));
 const port = Number(arg('port', process.env.PORT ?? '3210'));
 const host = arg('host', '127.0.0.1');
 const headersPath = join(dir, '_headers');
@@ -23,33 +24,20 @@ if (!existsSync(headersPath)) {
   console.error(`serve: ${headersPath} is missing; run npm run build first`);
   process.exit(1);
 }
-const csp = cspFromHeadersFile(readFileSync(headersPath, 'utf8'));
-if (!csp) {
+const headersText = readFileSync(headersPath, 'utf8');
+if (!cspFromHeadersFile(headersText)) {
   console.error(`serve: no Content-Security-Policy in ${headersPath}`);
   process.exit(1);
 }
-const security = securityHeaders(csp);
 
-function applyHeaders(res: ServerResponse, pathname: string): void {
-  for (const [k, v] of Object.entries(security)) res.setHeader(k, v);
-  res.setHeader('Cache-Control', cacheControl(pathname));
-}
-
-const notFound = readFileSync(join(dir, '404.html'));
-const assets = sirv(dir, {
-  dev: false,
-  etag: true,
-  brotli: true,
-  gzip: true,
-  extensions: ['html'],
-  setHeaders: (res, pathname) => applyHeaders(res, pathname),
+const server = createServer(createStaticHandler({root: dir, rules: parseHeadersFile(headersText)}));
+// CONNECT never reaches the request handler; answer it here instead of dropping the connection
+server.on('connect', (_req, socket) => {
+  socket.on('error', () => undefined);
+  socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
 });
-
-createServer((req, res) => {
-  assets(req, res, () => {
-    applyHeaders(res, '/404.html');
-    res.statusCode = 404;
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.end(notFound);
-  });
-}).listen(port, host, () => console.log(`serving ${dir} at http://${host}:${port}/`));
+server.on('error', (err) => {
+  console.error(`serve: ${err.message}`);
+  process.exit(1);
+});
+server.listen(port, host, () => console.log(`serving ${dir} at http://${host}:${port}/`));

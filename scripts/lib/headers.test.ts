@@ -1,6 +1,15 @@
 import {describe, expect, it} from 'vitest';
 import {createHash} from 'node:crypto';
-import {cacheControl, contentSecurityPolicy, cspFromHeadersFile, headersFile, inlineScripts, scriptHash} from './headers';
+import {
+  cacheControl,
+  contentSecurityPolicy,
+  cspFromHeadersFile,
+  headersFile,
+  headersForPath,
+  inlineScripts,
+  parseHeadersFile,
+  scriptHash,
+} from './headers';
 
 describe('inline scripts and their hashes', () => {
   it('finds inline scripts, not external or JSON ones', () => {
@@ -34,5 +43,31 @@ describe('cache lifetimes', () => {
     expect(cacheControl('/services')).toBe('no-cache');
     expect(cacheControl('/services.html')).toBe('no-cache');
     expect(cacheControl('/img/favicon.svg')).toBe('public, max-age=3600');
+  });
+});
+
+describe('reading _headers back', () => {
+  const text = '# comment\n/*\n  X-A: 1\n  Cache-Control: no-cache\n\n/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n\n/exact.txt\n  X-B: two: parts\n';
+  const rules = parseHeadersFile(text);
+  it('keeps blocks and headers in file order', () => {
+    expect(rules).toEqual([
+      {pattern: '/*', headers: [['X-A', '1'], ['Cache-Control', 'no-cache']]},
+      {pattern: '/assets/*', headers: [['Cache-Control', 'public, max-age=31536000, immutable']]},
+      {pattern: '/exact.txt', headers: [['X-B', 'two: parts']]},
+    ]);
+  });
+  it('gives a path every matching block, later blocks winning', () => {
+    expect([...headersForPath(rules, '/services')]).toEqual([['X-A', '1'], ['Cache-Control', 'no-cache']]);
+    expect(headersForPath(rules, '/assets/js/a.js').get('Cache-Control')).toMatch(/immutable/);
+    expect(headersForPath(rules, '/assets').get('Cache-Control')).toBe('no-cache');
+    expect(headersForPath(rules, '/exact.txt').get('X-B')).toBe('two: parts');
+    expect(headersForPath(rules, '/exactXtxt').has('X-B')).toBe(false);
+  });
+  it('reads what headersFile writes', () => {
+    const csp = contentSecurityPolicy(["'sha256-a'"]);
+    const h = headersForPath(parseHeadersFile(headersFile(csp)), '/assets/x.js');
+    expect(h.get('Content-Security-Policy')).toBe(csp);
+    expect(h.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(h.get('Cache-Control')).toBe(cacheControl('/assets/x.js'));
   });
 });

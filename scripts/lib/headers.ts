@@ -75,3 +75,43 @@ export function cspFromHeadersFile(text: string): string | null {
   const m = /^\s*Content-Security-Policy:\s*(.+)$/m.exec(text);
   return m ? m[1].trim() : null;
 }
+
+/** One block of a `_headers` file: a path pattern (`*` matches anything) and its headers. */
+export interface HeaderRule {
+  readonly pattern: string;
+  readonly headers: readonly (readonly [name: string, value: string])[];
+}
+
+/** Reads a `_headers` file (Netlify / Cloudflare Pages format): path lines, indented headers. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: {pattern: string; headers: [string, string][]}[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({pattern: line.trim(), headers: []});
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon < 0 || rules.length === 0) continue;
+    rules[rules.length - 1].headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return rules;
+}
+
+function patternMatches(pattern: string, path: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return re.test(path);
+}
+
+/**
+ * The headers `_headers` gives a path: every matching block in file order, a later block's
+ * header replacing an earlier one of the same name.
+ */
+export function headersForPath(rules: readonly HeaderRule[], path: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rule of rules) {
+    if (!patternMatches(rule.pattern, path)) continue;
+    for (const [name, value] of rule.headers) out.set(name, value);
+  }
+  return out;
+}

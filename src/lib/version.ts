@@ -21,24 +21,72 @@ export function parseVersion(value: unknown): DovecotVersion | null {
   return value === '2.3' || value === '2.4' ? value : null;
 }
 
-/** Returns `search` (with or without its `?`) with `v` set to `version`, other parameters kept. */
-export function withVersionParam(search: string, version: DovecotVersion): string {
-  const params = new URLSearchParams(search);
-  params.set(VERSION_PARAM, version);
-  return `?${params.toString()}`;
+function decodeValue(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
 }
 
 /**
- * The script placed in `<head>`: `?v=` wins and is remembered, otherwise the remembered choice,
- * otherwise the default. Kept tiny and dependency-free; a failure (storage blocked) leaves the
- * default in place.
+ * The query's parameters as the widgets' links read them: split on `&` and `;`, each with its
+ * place in the query text, so that one can be changed without touching the others.
+ */
+function params(query: string): {key: string; value: string; start: number; end: number}[] {
+  const out: {key: string; value: string; start: number; end: number}[] = [];
+  let start = 0;
+  for (const piece of query.split(/[&;]/)) {
+    const eq = piece.indexOf('=');
+    out.push({
+      key: eq < 0 ? piece : piece.slice(0, eq),
+      value: eq < 0 ? '' : decodeValue(piece.slice(eq + 1)),
+      start,
+      end: start + piece.length,
+    });
+    start += piece.length + 1;
+  }
+  return out;
+}
+
+/** The version a query (`?a=1&v=2.3`, `?s=1;v=2.3`) names with its first `v`, if valid. */
+export function versionFromSearch(search: string): DovecotVersion | null {
+  const v = params(search.replace(/^\?/, '')).find((p) => p.key === VERSION_PARAM);
+  return v ? parseVersion(v.value) : null;
+}
+
+/**
+ * Returns `search` (with or without its `?`) with its first `v` set to `version`, or `v` added at
+ * the end. Only that parameter's text changes: every other byte of the query is kept as it was
+ * (a widget's `;`-separated link, a search query's own escapes), so this never rewrites a query
+ * it does not own.
+ */
+export function withVersionParam(search: string, version: DovecotVersion): string {
+  const query = search.replace(/^\?/, '');
+  if (query === '') return `?${VERSION_PARAM}=${version}`;
+  const v = params(query).find((p) => p.key === VERSION_PARAM);
+  if (!v) return `?${query}&${VERSION_PARAM}=${version}`;
+  return `?${query.slice(0, v.start)}${VERSION_PARAM}=${version}${query.slice(v.end)}`;
+}
+
+/**
+ * The script placed in `<head>`: the first `v` of the query (split on `&` and `;`, as
+ * versionFromSearch does) wins and is remembered, otherwise the remembered choice, otherwise the
+ * default. The attribute is set before storage is touched, so a blocked storage (which throws on
+ * any access) still shows the version the link names. Kept tiny and dependency-free.
  */
 export function versionInlineScript(): string {
+  const attr = JSON.stringify(VERSION_ATTRIBUTE);
+  const ok = (x: string) => `(${x}==='2.3'||${x}==='2.4')`;
   return (
-    `(function(){try{var d=document.documentElement,k=${JSON.stringify(VERSION_STORAGE_KEY)},` +
-    `p=new URLSearchParams(location.search).get(${JSON.stringify(VERSION_PARAM)}),v=null;` +
-    `if(p==='2.3'||p==='2.4'){v=p;localStorage.setItem(k,p)}else{v=localStorage.getItem(k)}` +
-    `d.setAttribute(${JSON.stringify(VERSION_ATTRIBUTE)},v==='2.3'||v==='2.4'?v:${JSON.stringify(DEFAULT_VERSION)})` +
-    `}catch(e){}})();`
+    `(function(){var d=document.documentElement,k=${JSON.stringify(VERSION_STORAGE_KEY)},` +
+    `s=location.search.slice(1).split(/[&;]/),p=null,v,i,e;` +
+    `for(i=0;i<s.length;i++){e=s[i].indexOf('=');` +
+    `if((e<0?s[i]:s[i].slice(0,e))===${JSON.stringify(VERSION_PARAM)}){p=e<0?'':s[i].slice(e+1);break}}` +
+    `try{p=decodeURIComponent(p)}catch(x){}` +
+    `if(!${ok('p')})p=null;` +
+    `d.setAttribute(${attr},p||${JSON.stringify(DEFAULT_VERSION)});` +
+    `try{if(p)localStorage.setItem(k,p);else{v=localStorage.getItem(k);if(${ok('v')})d.setAttribute(${attr},v)}}catch(x){}` +
+    `})();`
   );
 }

@@ -80,6 +80,36 @@ describe('schema 2', () => {
 });
 
 describe('hostile and broken links', () => {
+  it('no link, however extreme, makes the output or a warning say Infinity, NaN or undefined', () => {
+    // every field at its bounds or a value just outside them, any protocol set (lmtp alone has no
+    // login service: the %{system:cpu_count} warning once said "more than Infinity CPUs")
+    const at = (k: string, lo: number, hi: number) => fc.constantFrom(`${k}=${lo}`, `${k}=${hi}`, `${k}=${hi + 1}`, `${k}=`, '');
+    const link = fc.tuple(
+      fc.constantFrom('v=2.3', 'v=2.4'),
+      fc.subarray([...GENERATOR_PROTOCOLS]).map((ps) => `proto=${ps.join(',')}`),
+      fc.constantFrom('minavail=cores', 'minavail=cpu_count', 'minavail=off'),
+      fc.constantFrom('login=security', 'login=performance'),
+      fc.constantFrom('reuse=one', 'reuse=bounded', 'reuse=unlimited'),
+      fc.constantFrom('cache=on', 'cache=off'),
+      at('cores', 1, 1024),
+      at('ram', 0.1, 65536),
+      at('imap', 0, 1_000_000),
+      at('lmtp', 0, 1_000_000),
+      at('rate', 0, 100_000),
+      at('users', 0, 10_000_000),
+      at('n', 1, 1_000_000),
+    );
+    fc.assert(
+      fc.property(link, (parts) => {
+        const d = decodeQuery(['s=1', ...parts].filter(Boolean).join('&'));
+        const {input, problems} = inputFor(formFromState(d.state));
+        const shown = JSON.stringify({out: generate(input), problems, notices: d.notices});
+        expect(shown).not.toMatch(/Infinity|NaN|undefined/);
+      }),
+      {numRuns: 300},
+    );
+  });
+
   it('any string gives a valid form, and generate never fails on it', () => {
     fc.assert(
       fc.property(fc.string({maxLength: 300}), (q) => {
@@ -96,8 +126,10 @@ describe('hostile and broken links', () => {
     expect(d.notices).toContain('Ignored cores=<script>: not a whole number.');
     expect(d.notices).toContain('Ignored unknown parameter zzz.');
     expect(d.notices).toContain('Ignored unknown parameter __proto__.');
-    // an empty protocol list is kept, and the form says what to do
-    expect(inputFor(formFromState(d.state)).problems.byField.protocols).toMatch(/^Protocols: choose at least one/);
+    // an empty protocol list is not a setting a link can carry: ignored with a notice, defaults kept
+    expect(d.notices).toContain('Ignored proto=: empty, not a comma-separated list of imap, pop3, lmtp, submission, managesieve.');
+    expect(formFromState(d.state).protocols).toEqual(['imap', 'lmtp', 'submission']);
+    expect(inputFor(formFromState(d.state)).problems.byField.protocols).toBeUndefined();
   });
 });
 
@@ -116,6 +148,12 @@ describe('the form', () => {
     expect(queryFor(f)).toBe('s=2&v=2.4');
     expect(inputFor(edit(defaultForm(), 'ramGiB', '')).problems.byField.ramGiB).toBe('RAM: enter a value; the output uses 4 until this is fixed.');
     expect(inputFor(edit(defaultForm(), 'ramGiB', '1.25')).problems.byField.ramGiB).toMatch(/^RAM: at most 1 digit after the point/);
+  });
+
+  it('lmtp alone: a note that the login choices change nothing', () => {
+    const {problems} = inputFor({...defaultForm(), protocols: ['lmtp'], minAvail: 'cpu_count'});
+    expect(problems.notes).toEqual(['lmtp alone has no login service: the login mode and process_min_avail change nothing in the output.']);
+    expect(inputFor({...defaultForm(), protocols: ['lmtp', 'pop3']}).problems.notes).toEqual([]);
   });
 
   it('no protocol: a message, and the default protocols in the output', () => {

@@ -13,6 +13,7 @@ import {SUPPORTED_CONFIG_VERSIONS_24} from '../../lib/dovecot/catalog';
 import {
   GENERATOR_DEFAULTS,
   GENERATOR_PROTOCOLS,
+  LOGIN_PROTOCOLS,
   NUMBER_FIELDS,
   cloneInput,
   presetInput,
@@ -53,6 +54,7 @@ const FIELDS = {
     maxLength: 80,
     expected: `a comma-separated list of ${GENERATOR_PROTOCOLS.join(', ')}`,
     literal: ',',
+    required: true,
   },
   imap: {kind: 'int', key: 'imap', min: N.peak.min, max: N.peak.max},
   pop3: {kind: 'int', key: 'pop3', min: N.peak.min, max: N.peak.max},
@@ -328,6 +330,9 @@ export function inputFor(f: FormState): {input: GeneratorInput; problems: FormPr
   if (f.version === '2.3' && f.minAvail === 'cpu_count') {
     input.minAvail = 'cores';
     notes.push('%{system:cpu_count} exists only in Dovecot 2.4; the 2.3 output writes the number of cores.');
+  }
+  if (!input.protocols.some((p) => LOGIN_PROTOCOLS.includes(p))) {
+    notes.push('lmtp alone has no login service: the login mode and process_min_avail change nothing in the output.');
   }
   input.comments = f.comments;
   input.output = f.output;

@@ -8,9 +8,9 @@ import {
   DEFAULT_VERSION,
   VERSION_ATTRIBUTE,
   VERSION_EVENT,
-  VERSION_PARAM,
   VERSION_STORAGE_KEY,
   parseVersion,
+  versionFromSearch,
   withVersionParam,
   type DovecotVersion,
 } from '@site/src/lib/version';
@@ -38,7 +38,7 @@ export function applyVersion(version: DovecotVersion): void {
     // storage blocked: the choice lasts for this page only
   }
   const {pathname, search, hash} = window.location;
-  if (new URLSearchParams(search).get(VERSION_PARAM) !== version) {
+  if (versionFromSearch(search) !== version) {
     window.history.replaceState(window.history.state, '', `${pathname}${withVersionParam(search, version)}${hash}`);
   }
   window.dispatchEvent(new CustomEvent(VERSION_EVENT, {detail: version}));

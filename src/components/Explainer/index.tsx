@@ -118,20 +118,27 @@ export default function Explainer(): React.ReactElement {
   const helpId = useId();
   const deferred = useDeferredValue(text);
 
-  // a share link restores its text
+  // a share link restores its text, also when another one is opened in the same tab
   useEffect(() => {
-    const hash = window.location.hash;
-    if (!hash.includes('z=')) return;
-    let live = true;
-    void decodeShare(hash).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setText(r.text);
-        if (r.version) setOverride(r.version);
-      } else setNotice(r.message);
-    });
+    let latest = 0;
+    const open = () => {
+      const hash = window.location.hash;
+      if (!hash.includes('z=')) return;
+      const mine = ++latest;
+      void decodeShare(hash).then((r) => {
+        if (mine !== latest) return;
+        if (r.ok) {
+          setText(r.text);
+          setNotice(null);
+          if (r.version) setOverride(r.version);
+        } else setNotice(r.message);
+      });
+    };
+    open();
+    window.addEventListener('hashchange', open);
     return () => {
-      live = false;
+      latest = -1;
+      window.removeEventListener('hashchange', open);
     };
   }, []);
 

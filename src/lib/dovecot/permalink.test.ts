@@ -202,6 +202,10 @@ describe('values', () => {
     const word = {kind: 'text', key: 'w', pattern: /[a-z]+/, maxLength: 3, expected: 'a word'} as const;
     expect(parseValue(word, 'abcd')).toEqual({ok: false, reason: 'longer than 3 characters'});
     expect(parseValue(fields.limit, '')).toEqual({ok: true, value: ''});
+    const list = {kind: 'text', key: 'l', pattern: /[a-z]+(?:,[a-z]+)*/, maxLength: 20, expected: 'a list of words', required: true} as const;
+    expect(parseValue(list, '')).toEqual({ok: false, reason: 'empty, not a list of words'});
+    expect(isValidValue(list, '')).toBe(false);
+    expect(parseValue(list, 'a,b')).toEqual({ok: true, value: 'a,b'});
   });
 
   it('checks values strictly', () => {

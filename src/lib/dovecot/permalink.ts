@@ -51,8 +51,8 @@ export interface EnumField extends FieldBase {
 
 /**
  * Free text that must match `pattern` (anchored by the codec) and be at most `maxLength` long;
- * the empty string is always allowed and means "not set". `expected` completes the sentence
- * "Ignored cl=abc: not …" and is shown to the reader.
+ * the empty string means "not set" unless the field is `required`. `expected` completes the
+ * sentence "Ignored cl=abc: not …" and is shown to the reader.
  */
 export interface TextField extends FieldBase {
   readonly kind: 'text';
@@ -65,6 +65,8 @@ export interface TextField extends FieldBase {
    * `,` `:` `@` `!` `$` `'` `(` `)` `*` are honoured; reading accepts both spellings.
    */
   readonly literal?: string;
+  /** The empty string is not a value (a list that must name something): `x=` is ignored. */
+  readonly required?: boolean;
 }
 
 export type FieldSpec = IntField | NumberField | EnumField | TextField;
@@ -204,7 +206,7 @@ export function isValidValue(f: FieldSpec, value: unknown): boolean {
       return (
         typeof value === 'string' &&
         value.length <= f.maxLength &&
-        (value === '' || anchored(f.pattern).test(value))
+        (value === '' ? !f.required : anchored(f.pattern).test(value))
       );
   }
 }
@@ -244,7 +246,7 @@ export function parseValue<F extends FieldSpec>(f: F, text: string): ParseResult
         reason: f.values.length <= 6 ? `not one of ${f.values.join(', ')}` : 'not a known value',
       } as R;
     case 'text':
-      if (text === '') return {ok: true, value: text} as R;
+      if (text === '') return (f.required ? {ok: false, reason: `empty, not ${f.expected}`} : {ok: true, value: text}) as R;
       // the pattern first: "not a count" says more than "too long"; a long text is not tested
       if (text.length > 256 || !anchored(f.pattern).test(text)) return {ok: false, reason: `not ${f.expected}`} as R;
       if (text.length > f.maxLength) return {ok: false, reason: `longer than ${f.maxLength} characters`} as R;

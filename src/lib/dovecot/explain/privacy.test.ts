@@ -56,6 +56,13 @@ describe('share links', () => {
     expect(await decodeShare('#z=@@@')).toEqual({ok: false, message: 'The link is damaged (not base64url): was it cut off?'});
     expect((await decodeShare('#z=AAAA')).ok).toBe(false);
     expect(await decodeShare('')).toEqual({ok: false, message: 'The link carries no text.'});
+    // an empty text (deflate-raw of nothing) and a text of only spaces say so instead of showing nothing
+    const empty = {ok: false, message: 'The link carries an empty text: there is nothing to explain.'};
+    expect(await decodeShare('#z=AwA')).toEqual(empty);
+    expect(await decodeShare(`#z=${await encodeShareRaw(new TextEncoder().encode(' \n\t\n'))}`)).toEqual(empty);
+    // a stray % (what the navigation guard turns into %25) is damage, not a crash
+    expect(await decodeShare('#z=abc%25')).toEqual({ok: false, message: 'The link is damaged (not base64url): was it cut off?'});
+    expect(await decodeShare('#z=abc%')).toEqual({ok: false, message: 'The link is damaged (not base64url): was it cut off?'});
     // a deflate bomb: 2 MB of zeros compresses to a few KB; it must not be unpacked
     const bomb = await encodeShareRaw(new Uint8Array(2 * 1024 * 1024));
     const r = await decodeShare(`#z=${bomb}`);

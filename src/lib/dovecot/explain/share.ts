@@ -91,6 +91,7 @@ export async function decodeShare(fragment: string): Promise<OpenResult> {
     const raw = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_SHARED_TEXT_BYTES);
     if (!raw) return {ok: false, message: `The link unpacks to more than ${kb(MAX_SHARED_TEXT_BYTES)}; it was not opened.`};
     const text = new TextDecoder('utf-8', {fatal: false}).decode(raw);
+    if (text.trim() === '') return {ok: false, message: 'The link carries an empty text: there is nothing to explain.'};
     const v = params.get('v');
     return v === '2.3' || v === '2.4' ? {ok: true, text, version: v} : {ok: true, text};
   } catch {

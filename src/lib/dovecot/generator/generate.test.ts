@@ -270,6 +270,11 @@ describe('sizing rules, one at a time', () => {
     const w = o.warnings.find((x) => x.id === 'cpu-count-expansion');
     expect(w?.message).toContain('more than 100 CPUs');
   });
+  it('%{system:cpu_count} without any login service (lmtp alone) warns of nothing it cannot compute', () => {
+    const o = generate({...base, protocols: ['lmtp'], minAvail: 'cpu_count'});
+    expect(ids(o)).not.toContain('cpu-count-expansion');
+    expect(JSON.stringify(o)).not.toMatch(/Infinity|NaN/);
+  });
   it('many cores in high-security mode: process_limit leaves room for the busy and the idle processes', () => {
     // 50 connections + 256 idle (process_min_avail) = 306, above 63 (50 × 1.25) and the default 100
     const o = generate({...base, minAvail: 'cores', cores: 256});

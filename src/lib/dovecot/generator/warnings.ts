@@ -122,7 +122,8 @@ export function planWarnings(plan: Plan, problems: readonly FieldProblem[], tree
       link: LINKS.loginProcesses,
     });
   }
-  if (v === '2.4' && plan.minAvailValue === '%{system:cpu_count}') {
+  // only login services get process_min_avail; with none (lmtp alone) there is nothing to exceed
+  if (v === '2.4' && plan.minAvailValue === '%{system:cpu_count}' && plan.loginServices.length > 0) {
     const least = Math.min(...plan.loginServices.map((s) => plan.limits[s].process_limit as number));
     w.push({
       id: 'cpu-count-expansion',
