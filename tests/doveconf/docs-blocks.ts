@@ -1,8 +1,9 @@
 /**
  * Finds every Dovecot configuration block in the wiki's MDX (docs/ and blog/): fenced code with
- * the language `dovecot`, its `version=2.3|2.4` and optional `bad="message"` and `load="…"`
- * meta attributes, the version block (`<V23Block>` / `<V24Block>`) it sits in, if any, and the
- * anchor of the heading above it.
+ * the language `dovecot`, its `version=2.3|2.4`, optional `bad="message"`, `load="…"` and
+ * `protocols="imap lmtp"` (the narrower protocol set the page states for it) meta attributes,
+ * the version block (`<V23Block>` / `<V24Block>`) it sits in, if any, and the anchor of the
+ * heading above it.
  */
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';

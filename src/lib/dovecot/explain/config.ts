@@ -15,6 +15,7 @@ import {
   type SettingScope,
 } from '../catalog';
 import {evaluate} from '../calculator';
+import {FULL_PROTOCOLS} from '../runtime';
 import type {CalculatorLoad, CalculatorSettings, Finding} from '../calculator/types';
 import {walkConfig, type ConfigTree, type Node, type SectionNode, type SettingNode} from '../conf';
 import {analyzeConfig, type RuleResult} from '../rules';
@@ -285,7 +286,9 @@ export function explainServices(
       }
       if (load && explanation.effective) {
         try {
-          const result = evaluate({version, service: svc.name, settings: calcSettings, load, ...(configVersion ? {configVersion} : {})});
+          // the config's own protocols, so the calculator's sums are the ones this config gets
+          const protocols = enabled?.map((w) => (w === 'sieve' ? 'managesieve' : w)).filter((w) => (FULL_PROTOCOLS as readonly string[]).includes(w));
+          const result = evaluate({version, service: svc.name, settings: calcSettings, load, ...(configVersion ? {configVersion} : {}), ...(protocols ? {protocols} : {})});
           explanation.findings = result.findings.filter((f) => !f.id.startsWith('rule-'));
           for (const p of result.problems) if (!problems.includes(p.message)) problems.push(p.message);
         } catch {
