@@ -55,6 +55,10 @@ async function loadedScripts(browser: Browser, baseURL: string, path: string): P
     );
   });
   await page.goto(path, {waitUntil: 'networkidle'});
+  // the route's chunks are requested only once main.js has run: on a busy machine that can take
+  // longer than networkidle's quiet half second, so wait for hydration and for the network again
+  await page.locator('html[data-has-hydrated="true"]').waitFor();
+  await page.waitForLoadState('networkidle');
   await Promise.all(pending);
   await context.close();
   return out.filter((s) => !s.prefetch);
