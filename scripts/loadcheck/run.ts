@@ -127,6 +127,7 @@ async function main(): Promise<void> {
     cleanups.push(() => removeLoadDataDir(d));
   }
 
+  const previous = onlies.length || versions.length < 2 ? readExisting() : null;
   const runs: LoadRun[] = [];
   let n = 0;
   for (const t of targets) {
@@ -184,10 +185,19 @@ async function main(): Promise<void> {
     };
     runs.push(run);
     console.log(`[${n}/${targets.length}] ${line(run)}`);
+    // after every run, so an interrupted full run keeps what it measured (rerun the rest with --only)
+    writeResults(runs, builds, host.raised, previous);
   }
 
+  const bad = runs.filter((r) => !r.asExpected);
+  console.log(`\nwrote ${OUT}: ${runs.length} runs, ${runs.length - bad.length} as expected, ${bad.length} not`);
+  for (const r of bad) console.log(`  not as expected: ${r.id} (${describeClaim(r.ran)})`);
+  process.exitCode = bad.length ? 1 : 0;
+}
+
+/** Writes OUT: these runs, over the previous file's runs of other targets when only some ran. */
+function writeResults(runs: LoadRun[], builds: Record<Version, string | null>, hostRaised: string[], previous: LoadCheckResults | null): void {
   const cpu = cpus();
-  const previous = onlies.length || versions.length < 2 ? readExisting() : null;
   const ids = new Set(runs.map((r) => r.id));
   const merged = [...(previous?.runs ?? []).filter((r) => !ids.has(r.id)), ...runs];
   const order = new Map(allTargets(['2.3', '2.4']).map((t, i) => [t.id, i]));
@@ -203,7 +213,7 @@ async function main(): Promise<void> {
       holdS: HOLD_S,
       openTimeoutMs: OPEN_TIMEOUT_MS,
       defaultNofile: DEBIAN_NOFILE,
-      hostRaised: host.raised,
+      hostRaised,
       limits: [
         'every session logs in and reaches IDLE, and is still served (DONE answered) at the end of the hold',
         'no log line with "reached" or "Connection queue full"',
@@ -218,10 +228,6 @@ async function main(): Promise<void> {
   };
   mkdirSync(dirname(OUT), {recursive: true});
   writeFileSync(OUT, `${JSON.stringify(out, null, 1)}\n`);
-  const bad = runs.filter((r) => !r.asExpected);
-  console.log(`\nwrote ${OUT}: ${runs.length} runs, ${runs.length - bad.length} as expected, ${bad.length} not`);
-  for (const r of bad) console.log(`  not as expected: ${r.id} (${describeClaim(r.ran)})`);
-  process.exitCode = bad.length ? 1 : 0;
 }
 
 main()
