@@ -5,7 +5,7 @@ import {renderToStaticMarkup} from 'react-dom/server';
 import {describe, expect, it} from 'vitest';
 import {parseLoadMarker} from '@site/src/lib/loadcheck/claim';
 import type {LoadCheckResults, LoadRun} from '@site/src/lib/loadcheck/results';
-import {LoadCheckControls, LoadCheckPresets, LoadCheckSetup, LoadCheckTable} from './components';
+import {LoadCheckControls, LoadCheckPresets, LoadCheckSetup, LoadCheckSummary, LoadCheckTable} from './components';
 
 function run(over: Partial<LoadRun>): LoadRun {
   const claim = parseLoadMarker('50 tls 2/s protocols=imap+lmtp+submission');
@@ -109,5 +109,12 @@ describe('load-check tables', () => {
     const out = html(<LoadCheckSetup results={results} />);
     expect(out).toContain('fs.inotify.max_user_instances 128 → 5824');
     expect(out).toContain('holds every session open for 10 s');
+  });
+
+  it('sums up each kind of run per version, with a link to its table', () => {
+    const out = html(<LoadCheckSummary results={results} />);
+    expect(out).toContain('<td><a href="/measured#load-check-presets">Generator presets</a></td><td>2.3.19.1</td><td>1</td><td>0</td><td>1</td><td>110</td>');
+    expect(out).toContain('<td><a href="/measured#load-check-presets">Generator presets</a></td><td>2.4.1</td><td>1</td><td>1</td><td>0</td><td>110</td>');
+    expect(out).toContain('<td><a href="/measured#load-check-controls">Negative controls</a></td><td>2.3.19.1</td><td>1</td><td>1</td><td>0</td><td>110</td>');
   });
 });

@@ -9,7 +9,7 @@ import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import rawResults from '@site/data/loadcheck/results.json';
 import WideTable from '@site/src/components/WideTable';
 import {outcomeText, runAnchor, type LoadCheckResults, type LoadRun, type RunKind} from '@site/src/lib/loadcheck/results';
-import {buildName, firstReason, num, presetEvidence, sessionsText, sourceLink} from '@site/src/lib/loadcheck/view';
+import {buildName, firstReason, KIND_NAMES, kindLink, num, presetEvidence, sessionsText, sourceLink, summaryRows} from '@site/src/lib/loadcheck/view';
 
 export const defaultResults = rawResults as unknown as LoadCheckResults;
 
@@ -228,5 +228,39 @@ export function LoadCheckSetup({results = defaultResults}: WithResults): React.R
         </ul>
       </li>
     </ul>
+  );
+}
+
+/** One row per kind of run and version: how many ran, how many came out as they must, how many ran scaled down. */
+export function LoadCheckSummary({results = defaultResults}: WithResults): React.ReactElement {
+  const rows = summaryRows(results);
+  if (rows.length === 0) return <p>Nothing has been load-checked yet.</p>;
+  return (
+    <WideTable>
+      <thead>
+        <tr>
+          <th>Runs</th>
+          <th>Dovecot</th>
+          <th>Configs</th>
+          <th>As they must (held, or failed with their line)</th>
+          <th>Run at a part of their load</th>
+          <th>Most processes at peak</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={`${row.kind}-${row.version}`}>
+            <td>
+              <Link to={kindLink(row.kind)}>{KIND_NAMES[row.kind]}</Link>
+            </td>
+            <td>{buildName(results.builds[row.version] ?? row.version)}</td>
+            <td>{num(row.runs)}</td>
+            <td>{num(row.asExpected)}</td>
+            <td>{num(row.scaled)}</td>
+            <td>{num(row.mostProcesses)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </WideTable>
   );
 }

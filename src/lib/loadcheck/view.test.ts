@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseLoadMarker} from './claim';
 import type {LoadCheckResults, LoadRun} from './results';
-import {buildName, exampleNote, presetEvidence, runLink, runSentence, sessionsText, sourceLink} from './view';
+import {buildName, exampleNote, presetEvidence, runLink, runSentence, sessionsText, sourceLink, summaryRows, kindLink} from './view';
 
 function run(over: Partial<LoadRun>): LoadRun {
   const claim = parseLoadMarker('3000 tls');
@@ -64,6 +64,8 @@ describe('links', () => {
     expect(sourceLink(run({}))).toBe('/login-processes#tls-worked-example');
     expect(sourceLink(run({source: {generatorQuery: 's=1&v=2.4'}}))).toBe('/generator?s=1&v=2.4');
     expect(sourceLink(run({source: {change: 'LimitNOFILE=256'}}))).toBeNull();
+    expect(kindLink('example')).toBe('/measured#load-check-examples');
+    expect(kindLink('scale')).toBe('/measured#load-check-scale');
   });
 });
 
@@ -93,6 +95,24 @@ describe('preset evidence', () => {
           '2.4': {held: true, text: 'held 1 300 TLS sessions (1 300 of 10 000, scaled to the test machine) in 2.4.1', link: '/measured#load-preset-isp-10k-2-4'},
         },
       },
+    ]);
+  });
+});
+
+describe('summary', () => {
+  it('counts runs per kind and version, those as expected, those scaled down, and the most processes', () => {
+    const rows = summaryRows(
+      results([
+        run({}),
+        run({id: 'a', ran: {...parseLoadMarker('3000 tls'), sessions: 1345}, figures: {...run({}).figures, peakProcesses: 2700}}),
+        run({id: 'b', version: '2.3', passed: false, asExpected: false}),
+        run({id: 'c', kind: 'control', version: '2.3', passed: false, asExpected: true, figures: {...run({}).figures, peakProcesses: 1110}}),
+      ]),
+    );
+    expect(rows).toEqual([
+      {kind: 'example', version: '2.3', runs: 1, asExpected: 0, scaled: 0, mostProcesses: 6040},
+      {kind: 'example', version: '2.4', runs: 2, asExpected: 2, scaled: 1, mostProcesses: 6040},
+      {kind: 'control', version: '2.3', runs: 1, asExpected: 1, scaled: 0, mostProcesses: 1110},
     ]);
   });
 });

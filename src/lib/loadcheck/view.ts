@@ -4,7 +4,7 @@
  * components and the build-time remark plugin.
  */
 import {tlsSessions, type LoadClaim} from './claim';
-import {outcomeText, runAnchor, type LoadCheckResults, type LoadRun} from './results';
+import {outcomeText, runAnchor, type LoadCheckResults, type LoadRun, type RunKind} from './results';
 
 export function num(x: number): string {
   return x.toLocaleString('en-US', {maximumFractionDigits: 0}).replace(/,/g, ' ');
@@ -84,4 +84,41 @@ export function presetEvidence(results: LoadCheckResults): {preset: string; titl
     out.set(run.source.preset, row);
   }
   return [...out.values()];
+}
+
+export const KIND_NAMES: Record<RunKind, string> = {
+  preset: 'Generator presets',
+  random: 'Random generator states',
+  example: 'Worked examples of the wiki',
+  scale: 'Scale runs',
+  control: 'Negative controls',
+};
+
+const KIND_SECTIONS: Record<RunKind, string> = {preset: 'presets', random: 'random', example: 'examples', scale: 'scale', control: 'controls'};
+
+/** The /measured section that lists the runs of a kind. */
+export function kindLink(kind: RunKind): string {
+  return `/measured#load-check-${KIND_SECTIONS[kind]}`;
+}
+
+export type SummaryRow = {kind: RunKind; version: '2.3' | '2.4'; runs: number; asExpected: number; scaled: number; mostProcesses: number};
+
+/** Per kind of run and version: how many ran, how many came out as they must, how many ran scaled down. */
+export function summaryRows(results: LoadCheckResults): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  for (const kind of Object.keys(KIND_NAMES) as RunKind[]) {
+    for (const version of ['2.3', '2.4'] as const) {
+      const runs = results.runs.filter((r) => r.kind === kind && r.version === version);
+      if (runs.length === 0) continue;
+      rows.push({
+        kind,
+        version,
+        runs: runs.length,
+        asExpected: runs.filter((r) => r.asExpected).length,
+        scaled: runs.filter((r) => r.ran.sessions < r.claim.sessions).length,
+        mostProcesses: Math.max(...runs.map((r) => r.figures.peakProcesses)),
+      });
+    }
+  }
+  return rows;
 }

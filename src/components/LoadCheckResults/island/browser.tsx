@@ -9,3 +9,4 @@ export const LoadCheckTable = browserIsland<ComponentProps<typeof Real.LoadCheck
 export const LoadCheckControls = browserIsland<ComponentProps<typeof Real.LoadCheckControls>>('div', 'LoadCheckControls', () => load().then((m) => m.LoadCheckControls));
 export const LoadCheckPresets = browserIsland<ComponentProps<typeof Real.LoadCheckPresets>>('div', 'LoadCheckPresets', () => load().then((m) => m.LoadCheckPresets));
 export const LoadCheckSetup = browserIsland<ComponentProps<typeof Real.LoadCheckSetup>>('div', 'LoadCheckSetup', () => load().then((m) => m.LoadCheckSetup));
+export const LoadCheckSummary = browserIsland<ComponentProps<typeof Real.LoadCheckSummary>>('div', 'LoadCheckSummary', () => load().then((m) => m.LoadCheckSummary));

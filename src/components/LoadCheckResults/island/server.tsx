@@ -7,3 +7,4 @@ export const LoadCheckTable = serverIsland<ComponentProps<typeof Real.LoadCheckT
 export const LoadCheckControls = serverIsland<ComponentProps<typeof Real.LoadCheckControls>>('div', 'LoadCheckControls', Real.LoadCheckControls);
 export const LoadCheckPresets = serverIsland<ComponentProps<typeof Real.LoadCheckPresets>>('div', 'LoadCheckPresets', Real.LoadCheckPresets);
 export const LoadCheckSetup = serverIsland<ComponentProps<typeof Real.LoadCheckSetup>>('div', 'LoadCheckSetup', Real.LoadCheckSetup);
+export const LoadCheckSummary = serverIsland<ComponentProps<typeof Real.LoadCheckSummary>>('div', 'LoadCheckSummary', Real.LoadCheckSummary);
