@@ -13,9 +13,10 @@ import {layoutShift, sitemapPaths} from './helpers';
 
 const KB = 1024;
 // The ceiling is 200 KB of JS on any page; these budgets are tightened to what the site reaches
-// (docs pages about 150-161 KB, widget pages 170-193 KB since the calculator sizes what a
-// running server needs: stats, fds, tasks, memory), with a few KB of room.
-const BUDGET = {totalJs: 165 * KB, widgetPageJs: 196 * KB, ownWidgetJs: 30 * KB, catalogChunk: 12 * KB, engineChunk: 25 * KB, criticalCss: 25 * KB};
+// (docs pages about 150-161 KB, the long /troubleshooting page, whose text is in its route chunk,
+// about 165 KB; widget pages 170-193 KB since the calculator sizes what a running server needs:
+// stats, fds, tasks, memory), with a few KB of room.
+const BUDGET = {totalJs: 170 * KB, widgetPageJs: 196 * KB, ownWidgetJs: 30 * KB, catalogChunk: 12 * KB, engineChunk: 25 * KB, criticalCss: 25 * KB};
 
 /** Pages that embed a widget (they may load engine code). */
 const WIDGET_PAGES = new Set(['/calculator', '/generator', '/explain', '/services/choosing', '/login-processes']);
