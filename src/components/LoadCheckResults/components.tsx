@@ -37,7 +37,7 @@ function ConfigCell({run}: {run: LoadRun}): React.ReactElement {
           (<code>{run.source.change}</code>)
         </>
       )}
-      <details>
+      <details className="load-check-config">
         <summary>config</summary>
         <pre>
           <code>{run.config}</code>
