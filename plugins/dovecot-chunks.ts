@@ -5,7 +5,9 @@
  *   dovecot-engine   config syntax, doveconf's rules, the calculator engine and what it knows
  *                    of a running server (runtime/, the measured RSS), the URL codec and
  *                    the calculator's link format (ServiceCalculator/state.ts, which every widget
- *                    uses to link into the calculator), used only by pages with a widget.
+ *                    uses to link into the calculator), used only by pages with a widget. The
+ *                    1.x names doveconf 2.3 still reads (rulesObsolete.ts) stay with the
+ *                    explainer, the only one that reads pasted configs.
  * A reader who opens several pages fetches each once; pages without a widget never load the
  * engine (checked by the budgets test).
  */
@@ -32,7 +34,7 @@ export default function dovecotChunksPlugin(): Plugin {
               },
               dovecotEngine: {
                 name: 'dovecot-engine',
-                test: new RegExp(`${lib}dovecot[\\\\/](conf[\\\\/]|rules|calculator[\\\\/]|runtime[\\\\/]|measuredRss|permalink)|${calculatorLinks}`),
+                test: new RegExp(`${lib}dovecot[\\\\/](conf[\\\\/]|rules[.]|calculator[\\\\/]|runtime[\\\\/]|measuredRss|permalink)|${calculatorLinks}`),
                 chunks: 'all',
                 priority: 55,
                 enforce: true,
