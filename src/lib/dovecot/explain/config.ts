@@ -334,6 +334,13 @@ const NEEDS: Readonly<Record<string, readonly (keyof CalculatorLoad)[]>> = {
   forks: ['connectionsPerSecond'],
   lifetime: ['peakConnections', 'connectionsPerSecond'],
   'min-avail': ['cores'],
+  // what a running master needs at the peak: processes, their stats connections, tasks, memory
+  'mail-processes': ['peakConnections'],
+  'login-processes': ['peakConnections'],
+  'spare-processes': ['peakConnections'],
+  stats: ['peakConnections'],
+  tasks: ['peakConnections', 'ramGiB'],
+  hibernate: ['peakConnections'],
   // the master's fd limit is doveconf's W3, listed with the checks
   fds: ['never' as keyof CalculatorLoad],
 };
