@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkKatexStylesheet from './plugins/remark-katex-stylesheet';
 import rehypeKatexFonts from './plugins/rehype-katex-fonts';
 import rehypeKatexScroll from './plugins/rehype-katex-scroll';
+import remarkLoadRuns from './plugins/remark-load-runs';
 import versionSwitchPlugin from './plugins/version-switch';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import codeHighlightingPlugin from './plugins/code-highlighting';
@@ -19,6 +20,8 @@ import {siteUrlFrom} from './src/lib/siteUrl';
 // Runs in Node.js at build time only.
 
 const math = {remarkPlugins: [remarkMath, remarkKatexStylesheet], rehypePlugins: [rehypeKatex, rehypeKatexFonts, rehypeKatexScroll]};
+// Wiki pages and posts: also the load-check note under each block with a `load="…"` marker.
+const wiki = {...math, remarkPlugins: [...math.remarkPlugins, remarkLoadRuns]};
 
 // The blog (and its navbar entry) exists once it has a post.
 const hasBlogPosts =
@@ -30,7 +33,7 @@ const blog = {
   onInlineTags: 'throw',
   onInlineAuthors: 'throw',
   onUntruncatedBlogPosts: 'throw',
-  ...math,
+  ...wiki,
 } satisfies Preset.Options['blog'];
 
 const config: Config = {
@@ -62,9 +65,9 @@ const config: Config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
-          ...math,
+          ...wiki,
           // "Explain my line" under every message /troubleshooting quotes
-          remarkPlugins: [...math.remarkPlugins, [remarkExplainLinks, {files: [TROUBLESHOOTING_MDX]}]],
+          remarkPlugins: [...wiki.remarkPlugins, [remarkExplainLinks, {files: [TROUBLESHOOTING_MDX]}]],
         },
         blog: hasBlogPosts ? blog : false,
         pages: {...math},

@@ -12,10 +12,11 @@ export default defineConfig({
     alias: {
       '@site': here('.'),
       '@docusaurus/Link': here('./tests/stubs/Link.tsx'),
+      '@docusaurus/useBrokenLinks': here('./tests/stubs/useBrokenLinks.ts'),
     },
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'plugins/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/doveconf/**/*.test.ts', 'tests/corpus/**/*.test.ts', 'tests/measure/**/*.test.ts', 'tests/docs/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'plugins/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/doveconf/**/*.test.ts', 'tests/corpus/**/*.test.ts', 'tests/measure/**/*.test.ts', 'tests/docs/**/*.test.ts', 'tests/loadcheck/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
     hookTimeout: 300_000,

@@ -2,7 +2,8 @@
  * Splits the project's domain code into two shared chunks instead of copying it into every page
  * that uses it (the bundler's default here):
  *   dovecot-catalog  the settings catalog, used by docs pages (defaults tables) and every widget;
- *   dovecot-engine   config syntax, doveconf's rules, the calculator engine, the URL codec and
+ *   dovecot-engine   config syntax, doveconf's rules, the calculator engine and what it knows
+ *                    of a running server (runtime/, the measured RSS), the URL codec and
  *                    the calculator's link format (ServiceCalculator/state.ts, which every widget
  *                    uses to link into the calculator), used only by pages with a widget. The
  *                    1.x names doveconf 2.3 still reads (rulesObsolete.ts) stay with the
@@ -33,7 +34,7 @@ export default function dovecotChunksPlugin(): Plugin {
               },
               dovecotEngine: {
                 name: 'dovecot-engine',
-                test: new RegExp(`${lib}dovecot[\\\\/](conf[\\\\/]|rules[.]|calculator[\\\\/]|permalink)|${calculatorLinks}`),
+                test: new RegExp(`${lib}dovecot[\\\\/](conf[\\\\/]|rules[.]|calculator[\\\\/]|runtime[\\\\/]|measuredRss|permalink)|${calculatorLinks}`),
                 chunks: 'all',
                 priority: 55,
                 enforce: true,

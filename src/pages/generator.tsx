@@ -6,6 +6,7 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
 import ConfigGenerator from '@site/src/components/ConfigGenerator';
+import {LoadCheckPresets} from '@site/src/components/LoadCheckResults';
 import WidgetPage from '@site/src/components/WidgetPage';
 import styles from './generator.module.css';
 
@@ -27,6 +28,15 @@ export default function GeneratorPage(): React.ReactElement {
       }
     >
       <ConfigGenerator />
+      <section className={styles.evidence}>
+        <h2 id="presets-under-load">The presets under load</h2>
+        <p>
+          Each preset&apos;s output was started in real Dovecot masters and given the sessions it is written for, logged
+          in and idle, at its login rate and share of TLS. Whether it held them (<Link to="/measured#load-check">how,
+          and every run</Link>):
+        </p>
+        <LoadCheckPresets />
+      </section>
     </WidgetPage>
   );
 }

@@ -1,33 +1,40 @@
 /**
  * Finds every Dovecot configuration block in the wiki's MDX (docs/ and blog/): fenced code with
- * the language `dovecot`, its `version=2.3|2.4` and optional `bad="message"` meta attributes,
- * and the version block (`<V23Block>` / `<V24Block>`) it sits in, if any.
+ * the language `dovecot`, its `version=2.3|2.4`, optional `bad="message"`, `load="…"` and
+ * `protocols="imap lmtp"` (the narrower protocol set the page states for it) meta attributes,
+ * the version block (`<V23Block>` / `<V24Block>`) it sits in, if any, and the anchor of the
+ * heading above it.
  */
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
+import {metaAttr} from '../../src/lib/codeMeta';
 
 export interface DocsBlock {
   file: string;
   line: number;
   version: string | null;
   bad: string | null;
+  /** The load the block claims to hold (src/lib/loadcheck/claim.ts), if it states one. */
+  load: string | null;
+  /** The protocols the page states the block needs, when narrower than the version's full set. */
+  protocols: string | null;
   title: string | null;
+  /** The `{#id}` of the nearest heading above the block. */
+  heading: string | null;
   /** The version of the enclosing <V23Block>/<V24Block>, if any. */
   shownIn: '2.3' | '2.4' | null;
   text: string;
-}
-
-function metaAttr(meta: string, name: string): string | null {
-  const m = new RegExp(`(?:^|\\s)${name}=(?:"([^"]*)"|(\\S+))`).exec(meta);
-  return m ? (m[1] ?? m[2]) : null;
 }
 
 export function extractBlocks(file: string, source: string): DocsBlock[] {
   const lines = source.split('\n');
   const blocks: DocsBlock[] = [];
   let shownIn: '2.3' | '2.4' | null = null;
+  let heading: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    const h = /^#{1,6} .*\{#([\w-]+)\}\s*$/.exec(line);
+    if (h) heading = h[1];
     const open = /^\s*<V(23|24)Block>/.exec(line);
     if (open) shownIn = open[1] === '23' ? '2.3' : '2.4';
     if (/^\s*<\/V(23|24)Block>/.test(line)) shownIn = null;
@@ -46,7 +53,10 @@ export function extractBlocks(file: string, source: string): DocsBlock[] {
         line: i + 1,
         version: metaAttr(meta, 'version'),
         bad: metaAttr(meta, 'bad'),
+        load: metaAttr(meta, 'load'),
+        protocols: metaAttr(meta, 'protocols'),
         title: metaAttr(meta, 'title'),
+        heading,
         shownIn,
         text: body.join('\n') + '\n',
       });

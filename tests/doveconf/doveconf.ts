@@ -90,16 +90,16 @@ function setsGlobally(text: string, name: string): boolean {
 /**
  * The text as it is checked: for 2.4, `dovecot_config_version` / `dovecot_storage_version` 2.4.1
  * first unless the text sets them; for both, `protocols = ...` naming the protocols of the
- * services in the text unless the text sets `protocols`.
+ * services in the text (or `opts.protocols`) unless the text sets `protocols`.
  */
-export function wrapForCheck(version: Version, configText: string): string {
+export function wrapForCheck(version: Version, configText: string, opts: {protocols?: string} = {}): string {
   const head: string[] = [];
   if (version === '2.4') {
     if (!setsGlobally(configText, 'dovecot_config_version')) head.push('dovecot_config_version = 2.4.1');
     if (!setsGlobally(configText, 'dovecot_storage_version')) head.push('dovecot_storage_version = 2.4.1');
   }
   if (!setsGlobally(configText, 'protocols')) {
-    const protocols = protocolsOfServices(configText);
+    const protocols = opts.protocols !== undefined ? [opts.protocols] : protocolsOfServices(configText);
     if (protocols.length > 0) head.push(`protocols = ${protocols.join(' ')}`);
   }
   if (head.length === 0) return configText;
@@ -124,8 +124,8 @@ export interface CleanResult {
 }
 
 /** DESIGN.md "clean in real doveconf": the wrapped text passes `doveconf -n` with empty stderr. */
-export function checkClean(version: Version, configText: string): CleanResult {
-  const wrapped = wrapForCheck(version, configText);
+export function checkClean(version: Version, configText: string, opts: {protocols?: string} = {}): CleanResult {
+  const wrapped = wrapForCheck(version, configText, opts);
   const r = runDoveconf(version, wrapped, ['-n']);
   return {clean: r.exitCode === 0 && r.stderr === '', exitCode: r.exitCode, stderr: r.stderr, wrapped};
 }

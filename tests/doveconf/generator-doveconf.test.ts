@@ -95,6 +95,7 @@ function arbInput(version: Version): fc.Arbitrary<GeneratorInput> {
     peak: fc.record({imap: count(1_000_000), pop3: count(1_000_000), lmtp: count(100_000), submission: count(100_000), managesieve: count(10_000)}),
     newPerSecond: fc.oneof(fc.integer({min: 0, max: 500}), fc.double({min: 0, max: 100_000, noNaN: true})),
     tlsPercent: fc.oneof(fc.constantFrom(0, 100), fc.double({min: 0, max: 100, noNaN: true})),
+    proxy: fc.boolean(),
     loginMode: fc.constantFrom('high-security' as const, 'high-performance' as const),
     mailReuse: fc.constantFrom('one' as const, 'bounded' as const, 'unlimited' as const),
     reuseCount: fc.oneof(fc.integer({min: 2, max: 1000}), fc.integer({min: 2, max: 1_000_000})),

@@ -26,7 +26,7 @@ test('loads cleanly with the default findings, the built-in defaults and a link'
   await expect(findings(page).first()).toBeVisible();
   await expect(input(page, 'process_limit')).toHaveAttribute('placeholder', '1024');
   await expect(input(page, 'restart_request_count')).toBeVisible();
-  await expect(linkBox(page)).toHaveValue(`${baseURL}/calculator?s=1&v=2.4`);
+  await expect(linkBox(page)).toHaveValue(`${baseURL}/calculator?s=2&v=2.4`);
   // formulas are typeset as MathML in the server render: no KaTeX stylesheet, fonts or script
   await expect(calc(page).locator('.katex math').first()).toBeVisible();
   await expect(page.locator('link[rel="stylesheet"][href="/katex/katex.min.css"]')).toHaveCount(0);
@@ -52,7 +52,7 @@ test('typing changes the findings and the URL', async ({page}) => {
   // the formulas follow the numbers (KaTeX is loaded now, on the first change)
   await expect.poll(formulas).not.toEqual(formulasBefore);
   // written after a short pause (debounced), in a stable order
-  await expect.poll(() => new URL(page.url()).search).toBe('?s=1&v=2.4&cl=100&rc=unlimited&peak=20000');
+  await expect.poll(() => new URL(page.url()).search).toBe('?s=2&v=2.4&cl=100&rc=unlimited&peak=20000');
 
   // every keystroke: one more character, new findings
   const mid = await findingTexts(page);
@@ -63,7 +63,7 @@ test('typing changes the findings and the URL', async ({page}) => {
   await calc(page).getByRole('button', {name: 'Reset'}).click();
   await expect(input(page, 'client_limit')).toHaveValue('');
   await expect.poll(() => findingTexts(page)).toEqual(before);
-  await expect.poll(() => page.url()).toMatch(/\/calculator\?s=1&v=2\.4$/);
+  await expect.poll(() => page.url()).toMatch(/\/calculator\?s=2&v=2\.4$/);
 });
 
 test('choosing a service shows its defaults and findings', async ({page}) => {
@@ -90,7 +90,7 @@ test('the version switch changes the names and the syntax', async ({page}) => {
   // 2.4's unlimited is 2.3's 0
   await expect(input(page, 'service_count')).toHaveValue('0');
   await expect(calc(page).getByRole('heading', {name: /in Dovecot 2\.3/})).toBeVisible();
-  await expect.poll(() => new URL(page.url()).search).toBe('?s=1&v=2.3&rc=0');
+  await expect.poll(() => new URL(page.url()).search).toBe('?s=2&v=2.3&rc=0');
 
   // the site-wide switch in the navbar drives the calculator too
   await page.getByRole('navigation').getByRole('button', {name: '2.4', exact: true}).click();
@@ -132,7 +132,7 @@ test('copy link, then open it in a fresh page: same state', async ({page, contex
   await calc(page).getByRole('button', {name: 'Copy link'}).click();
   await expect(calc(page).getByRole('status').filter({hasText: 'Copied'})).toBeVisible();
   const copied = await clipboard(page);
-  expect(copied).toBe(`${baseURL}/calculator?s=1&v=2.4&svc=pop3&cl=10&vsz=1G&ram=0.5`);
+  expect(copied).toBe(`${baseURL}/calculator?s=2&v=2.4&svc=pop3&cl=10&vsz=1G&ram=0.5`);
   const shownFindings = await findingTexts(page);
 
   const fresh = await context.newPage();
@@ -147,8 +147,38 @@ test('copy link, then open it in a fresh page: same state', async ({page, contex
   await expect(calc(fresh).getByText('Parts of this link were not used')).toHaveCount(0);
 });
 
+test('protocols, TLS share, proxying and the cache: the sums and the config follow them; a schema 1 link keeps its protocol', async ({page}) => {
+  // the 3000-user example: imap-login with 3500 processes, every protocol enabled
+  await page.goto('/calculator?s=2&v=2.4&svc=imap-login&pl=3500&pma=4&peak=3000&rate=100');
+  await hydrated(page);
+  const config = calc(page).locator('pre code').filter({hasText: 'protocols ='}).first();
+  await expect(config).toContainText('protocols = imap pop3 lmtp submission sieve');
+  await expect(config).toContainText('client_limit = 3900'); // auth: 3500 + 4 × 100
+  await expect(config).toContainText('process_limit = 3750'); // imap: 3000 × 1.25
+  await expect(calc(page).locator('[data-finding="mail-processes"]')).toHaveAttribute('data-severity', 'danger');
+  await expect(calc(page).locator('[data-finding="stats"]')).toHaveAttribute('data-severity', 'danger');
+  // only imap: auth needs 3500 + 100 (imap-urlauth-login)
+  for (const p of ['pop3', 'lmtp', 'submission', 'sieve']) await calc(page).getByRole('checkbox', {name: p, exact: true}).uncheck();
+  await expect(config).toContainText(/protocols = imap(?! pop3)/);
+  await expect(config).toContainText('client_limit = 3600');
+  await expect.poll(() => query(page).get('proto')).toBe('imap');
+  // proxying: no imap process here
+  await calc(page).getByRole('checkbox', {name: /This server proxies/}).check();
+  await expect(config).not.toContainText('service imap {');
+  await expect.poll(() => query(page).get('proxy')).toBe('on');
+  await calc(page).getByRole('checkbox', {name: /authentication cache/}).check();
+  await expect(config).toContainText('auth_cache_verify_password_with_worker = yes');
+
+  // a schema 1 link checked its service with only its own protocol, and still does
+  await page.goto('/calculator?s=1&v=2.3&svc=pop3-login&pl=500');
+  await hydrated(page);
+  await expect(linkNotices(calc(page))).toContainText('only pop3 enabled');
+  await expect(calc(page).getByRole('checkbox', {name: 'imap', exact: true})).not.toBeChecked();
+  await expect(calc(page).locator('pre code').filter({hasText: 'protocols ='}).first()).toContainText(/protocols = pop3(?! )/);
+});
+
 test('a link carries the version: ?v=2.3 shows 2.3 names', async ({page}) => {
-  await page.goto('/calculator?s=1&v=2.3&svc=imap&rc=0');
+  await page.goto('/calculator?s=2&v=2.3&svc=imap&rc=0');
   await hydrated(page);
   await expect(page.locator('html')).toHaveAttribute('data-dovecot', '2.3');
   await expect(input(page, 'service_count')).toHaveValue('0');
@@ -157,7 +187,7 @@ test('a link carries the version: ?v=2.3 shows 2.3 names', async ({page}) => {
 test('a hostile link shows notices and injects nothing', async ({page, baseURL}) => {
   const problems = watchPage(page, String(baseURL));
   const dialogs = countDialogs(page);
-  await page.goto('/calculator?s=1&v=2.4&cl=%3Cimg%20src=x%20onerror=alert(1)%3E&zzz=1&__proto__=1&pl=%00');
+  await page.goto('/calculator?s=2&v=2.4&cl=%3Cimg%20src=x%20onerror=alert(1)%3E&zzz=1&__proto__=1&pl=%00');
   await hydrated(page);
   const notices = linkNotices(calc(page));
   await expect(notices).toContainText('Ignored cl=<img src=x onerror=alert(1)>: not a count or unlimited.');
@@ -179,7 +209,7 @@ test('no layout shift on load, also with 2.3 remembered', async ({page}) => {
 });
 
 test('axe: no serious or critical violations on /calculator, also with errors and notices', async ({page}) => {
-  await page.goto('/calculator?s=1&v=2.4&zzz=1');
+  await page.goto('/calculator?s=2&v=2.4&zzz=1');
   await hydrated(page);
   await input(page, 'client_limit').fill('abc');
   await expect(findings(page).first()).toBeVisible();

@@ -58,7 +58,7 @@ test('paste log lines: meaning, fix, troubleshooting link, and a calculator link
   await expect(logs.getByRole('link', {name: 'What this message means'}).first()).toHaveAttribute('href', '/troubleshooting#process-limit-reached');
   await expect(page.locator('section', {has: page.getByRole('heading', {name: /^Not recognised/})})).toContainText('this line means nothing');
   await logs.getByRole('link', {name: 'Open in the calculator'}).first().click();
-  await expect(page).toHaveURL(/\/calculator\?s=1&v=2\.3&svc=imap-login&pl=4$/);
+  await expect(page).toHaveURL(/\/calculator\?s=2&v=2\.3&svc=imap-login&pl=4$/);
   await hydrated(page);
   await expect(page.getByRole('textbox', {name: 'process_limit', exact: true})).toHaveValue('4');
 });

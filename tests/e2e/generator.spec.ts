@@ -28,13 +28,15 @@ test('loads cleanly with the default output, the systemd drop-in, explanations a
   await hydrated(page);
   await expect(page.getByRole('heading', {level: 1, name: 'Config generator'})).toBeVisible();
   await expect(gen(page).locator('[data-output="config"]').getByText('conf.d/10-master.conf', {exact: true})).toBeVisible();
-  await expect(config(page)).toContainText(`# ${baseURL}/generator?s=1&v=2.4`);
+  await expect(config(page)).toContainText(`# ${baseURL}/generator?s=2&v=2.4`);
   await expect(config(page)).toContainText('service imap-login {');
-  await expect(gen(page).locator('[data-output="systemd"]').getByText('/etc/systemd/system/dovecot.service.d/limits.conf', {exact: true})).toBeVisible();
-  await expect(gen(page).locator('[data-output="systemd"] pre')).toContainText('LimitNOFILE=');
+  // the defaults need nothing from systemd: never a LimitNOFILE below dovecot.service's 65535
+  await expect(gen(page).locator('[data-output="systemd"]').getByText('Nothing to add', {exact: true})).toBeVisible();
+  await expect(gen(page).locator('[data-output="systemd"] pre')).toContainText("LimitNOFILE: the unit file's 65535 covers it");
+  await expect(gen(page).locator('[data-output="systemd"] pre')).not.toContainText('LimitNOFILE=');
   await expect(gen(page).getByText(/Not doveconf settings/)).toBeVisible();
   await expect(gen(page).getByRole('link', {name: 'auth_cache_size'})).toHaveAttribute('href', '/settings#auth_cache_size');
-  await expect(linkBox(page)).toHaveValue(`${baseURL}/generator?s=1&v=2.4`);
+  await expect(linkBox(page)).toHaveValue(`${baseURL}/generator?s=2&v=2.4`);
   expect(problems.consoleErrors).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
   expect(problems.foreignRequests).toEqual([]);
@@ -51,7 +53,7 @@ test('answers change the blocks and the URL; presets and Reset', async ({page}) 
   await expect.poll(() => shownConfig(page)).not.toEqual(before);
   await expect(config(page)).toContainText('restart_request_count = unlimited');
   await expect(config(page)).toContainText('process_min_avail = 8');
-  await expect.poll(() => new URL(page.url()).search).toBe('?s=1&v=2.4&cores=8&imap=5000&login=performance');
+  await expect.poll(() => new URL(page.url()).search).toBe('?s=2&v=2.4&cores=8&imap=5000&login=performance');
 
   // protocols: pop3 on adds its blocks; a bounded reuse writes the N
   await gen(page).getByRole('checkbox', {name: 'pop3'}).check();
@@ -65,7 +67,22 @@ test('answers change the blocks and the URL; presets and Reset', async ({page}) 
   await expect(config(page)).toContainText('auth_cache_size = 98M');
   await gen(page).getByRole('button', {name: 'Reset'}).click();
   await expect.poll(() => shownConfig(page)).toBe(before);
-  await expect.poll(() => page.url()).toMatch(/\/generator\?s=1&v=2\.4$/);
+  await expect.poll(() => page.url()).toMatch(/\/generator\?s=2&v=2\.4$/);
+});
+
+test('a schema 1 link keeps its answers; proxying and a small machine change the blocks and the drop-in', async ({page}) => {
+  await page.goto('/generator?s=1&v=2.4&ram=2&imap=3000');
+  await hydrated(page);
+  await expect(input(page, 'RAM')).toHaveValue('2');
+  await expect(gen(page).getByRole('checkbox', {name: /This server proxies/})).not.toBeChecked();
+  // 3000 TLS users: imap and stats sized, and TasksMax above the 2457 that 2 GiB allows
+  await expect(config(page)).toContainText('process_limit = 3750');
+  await expect(config(page)).toContainText('service stats {');
+  await expect(gen(page).locator('[data-output="systemd"] pre')).toContainText('TasksMax=');
+  await expect(gen(page).locator('[data-output="systemd"] pre')).not.toContainText('LimitNOFILE=');
+  await gen(page).getByRole('checkbox', {name: /This server proxies/}).check();
+  await expect.poll(() => new URL(page.url()).search).toBe('?s=2&v=2.4&ram=2&imap=3000&proxy=on');
+  await expect(config(page)).not.toContainText('service imap {');
 });
 
 test('the version switch writes 2.3 names', async ({page}) => {
@@ -77,19 +94,19 @@ test('the version switch writes 2.3 names', async ({page}) => {
   await expect(config(page)).toContainText('service_count = 0');
   await expect(config(page)).not.toContainText('restart_request_count');
   await expect(gen(page).getByRole('combobox', {name: 'dovecot_config_version'})).toHaveCount(0);
-  await expect.poll(() => new URL(page.url()).search).toBe('?s=1&v=2.3&reuse=unlimited');
+  await expect.poll(() => new URL(page.url()).search).toBe('?s=2&v=2.3&reuse=unlimited');
 });
 
 test('Copy and Download give exactly the shown text; Copy as answer stays within 72 columns and keeps the link whole', async ({page, context, baseURL}) => {
   const clipboard = await allowClipboard(context, String(baseURL));
-  await page.goto('/generator?s=1&v=2.4&cores=8&imap=5000&login=performance');
+  await page.goto('/generator?s=2&v=2.4&cores=8&imap=5000&login=performance');
   await hydrated(page);
   await expect(config(page)).toContainText('process_min_avail = 8');
 
   await gen(page).getByRole('button', {name: 'Copy', exact: true}).click();
   await expect(status(page)).toHaveText('Copied the configuration.');
   const copied = await clipboard(page);
-  expect(copied.split('\n')[0]).toBe(`# ${baseURL}/generator?s=1&v=2.4&cores=8&imap=5000&login=performance`);
+  expect(copied.split('\n')[0]).toBe(`# ${baseURL}/generator?s=2&v=2.4&cores=8&imap=5000&login=performance`);
   expect(copied.endsWith('}\n')).toBe(true);
   expect(copied.replace(/\n+$/, '')).toBe(await shownConfig(page));
 
@@ -101,7 +118,7 @@ test('Copy and Download give exactly the shown text; Copy as answer stays within
   await expect(status(page)).toContainText('Copied as an answer');
   const answer = await clipboard(page);
   const lines = answer.replace(/\n$/, '').split('\n');
-  const link = `${baseURL}/generator?s=1&v=2.4&cores=8&imap=5000&login=performance`;
+  const link = `${baseURL}/generator?s=2&v=2.4&cores=8&imap=5000&login=performance`;
   // the link is longer than 72 columns here: it must still be one line, whole, with nothing else on it
   expect(link.length).toBeGreaterThan(72);
   expect(lines).toContain(link);
@@ -121,7 +138,7 @@ test('copy link, then open it in a fresh page: same answers, same output', async
   await expect(status(page)).toHaveText('Copied the link.');
   const copied = await clipboard(page);
   expect(copied).toBe(
-    `${baseURL}/generator?s=1&v=2.4&cores=4&ram=6.5&proto=imap,pop3,lmtp,submission,managesieve&imap=300&pop3=50&lmtp=20&sub=50&rate=10&cache=off&comments=off&out=file`,
+    `${baseURL}/generator?s=2&v=2.4&cores=4&ram=6.5&proto=imap,pop3,lmtp,submission,managesieve&imap=300&pop3=50&lmtp=20&sub=50&rate=10&cache=off&comments=off&out=file`,
   );
   const shown = await shownConfig(page);
   expect(shown).toMatch(/^dovecot_config_version = 2\.4\.1/);
@@ -166,7 +183,7 @@ test('a hostile link shows notices and injects nothing', async ({page, baseURL})
   const problems = watchPage(page, String(baseURL));
   const dialogs = countDialogs(page);
   await page.goto(
-    '/generator?s=1&v=2.4&cores=%3Cimg%20src=x%20onerror=alert(1)%3E&proto=imap,%3Cscript%3E&zzz=1&__proto__=1&users=%00&s=9',
+    '/generator?s=2&v=2.4&cores=%3Cimg%20src=x%20onerror=alert(1)%3E&proto=imap,%3Cscript%3E&zzz=1&__proto__=1&users=%00&s=9',
   );
   await hydrated(page);
   const notices = linkNotices(gen(page));
@@ -189,7 +206,7 @@ test('no layout shift on load, also with 2.3 remembered', async ({page}) => {
 });
 
 test('axe: no serious or critical violations, also with errors, notices and the details open', async ({page}) => {
-  await page.goto('/generator?s=1&v=2.4&zzz=1&cores=32&imap=20000');
+  await page.goto('/generator?s=2&v=2.4&zzz=1&cores=32&imap=20000');
   await hydrated(page);
   await input(page, 'RAM').fill('abc');
   await gen(page).locator('summary').first().click();
@@ -203,7 +220,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/generator');
     const shown = page.locator('[data-version="2.4"]');
     await expect(shown.locator('[data-output="config"] pre')).toContainText('service imap-login {');
-    await expect(shown.locator('[data-output="systemd"] pre')).toContainText('LimitNOFILE=');
+    await expect(shown.locator('[data-output="systemd"] pre')).toContainText('Nothing to add to dovecot.service.');
     await expect(page.locator('[data-version="2.3"]')).toBeHidden();
     await page.getByRole('note').getByRole('link', {name: 'Show Dovecot 2.3 instead'}).click();
     await expect(page.locator('[data-version="2.3"] [data-output="config"] pre')).toContainText('service imap-login {');

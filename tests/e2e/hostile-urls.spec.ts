@@ -81,16 +81,16 @@ test.describe('a malformed fragment', () => {
 
 test.describe('a remembered version does not rewrite a widget link', () => {
   for (const remembered of ['2.3', '2.4']) {
-    test(`/calculator?s=1;v=2.4;cl=10;pl=5 with ${remembered} remembered keeps every value`, async ({page}) => {
+    test(`/calculator?s=2;v=2.4;cl=10;pl=5 with ${remembered} remembered keeps every value`, async ({page}) => {
       await page.addInitScript((v) => localStorage.setItem('dovecot-version', v), remembered);
-      await page.goto('/calculator?s=1;v=2.4;cl=10;pl=5');
+      await page.goto('/calculator?s=2;v=2.4;cl=10;pl=5');
       await hydrated(page);
       const calc = page.getByRole('region', {name: 'Calculator'});
       await expect(calc.getByRole('textbox', {name: 'client_limit', exact: true})).toHaveValue('10');
       await expect(calc.getByRole('textbox', {name: 'process_limit', exact: true})).toHaveValue('5');
       await expect(page.locator('html')).toHaveAttribute('data-dovecot', '2.4');
       await expect(linkNotices(calc)).toHaveCount(0);
-      expect(decodeURIComponent(page.url())).not.toContain('s=1;v=2.4;cl=10;pl=5&');
+      expect(decodeURIComponent(page.url())).not.toContain('s=2;v=2.4;cl=10;pl=5&');
       expect(page.url()).toMatch(/[?&;]cl=10(?:[&;]|$)/);
     });
   }

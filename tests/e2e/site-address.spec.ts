@@ -18,18 +18,18 @@ test.describe('static HTML', () => {
     await page.goto('/generator');
     expect(new URL(String(await page.locator('link[rel="canonical"]').getAttribute('href'))).origin).toBe(origin);
     const firstLine = await page.locator('[data-output="config"] .token-line').first().textContent();
-    expect(firstLine).toBe(`# ${origin}/generator?s=1&v=2.4`);
-    await expect(page.getByRole('textbox', {name: 'Link to these answers'}).first()).toHaveValue(`${origin}/generator?s=1&v=2.4`);
+    expect(firstLine).toBe(`# ${origin}/generator?s=2&v=2.4`);
+    await expect(page.getByRole('textbox', {name: 'Link to these answers'}).first()).toHaveValue(`${origin}/generator?s=2&v=2.4`);
     await page.goto('/calculator');
-    await expect(page.getByRole('textbox', {name: 'Link to this state'}).first()).toHaveValue(new RegExp(`^${origin.replace(/\./g, '\\.')}/calculator\\?s=1&v=2\\.4`));
+    await expect(page.getByRole('textbox', {name: 'Link to this state'}).first()).toHaveValue(new RegExp(`^${origin.replace(/\./g, '\\.')}/calculator\\?s=2&v=2\\.4`));
   });
 });
 
 test('in the browser the widgets use the address the page is served from', async ({page, baseURL}) => {
   await page.goto('/generator');
   await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
-  await expect(page.locator('[data-output="config"] .token-line').first()).toHaveText(`# ${baseURL}/generator?s=1&v=2.4`);
-  await expect(page.getByRole('textbox', {name: 'Link to these answers'})).toHaveValue(`${baseURL}/generator?s=1&v=2.4`);
+  await expect(page.locator('[data-output="config"] .token-line').first()).toHaveText(`# ${baseURL}/generator?s=2&v=2.4`);
+  await expect(page.getByRole('textbox', {name: 'Link to these answers'})).toHaveValue(`${baseURL}/generator?s=2&v=2.4`);
   await page.goto('/calculator');
-  await expect(page.getByRole('textbox', {name: 'Link to this state'})).toHaveValue(new RegExp(`^${String(baseURL).replace(/\./g, '\\.')}/calculator\\?s=1&v=2\\.4`));
+  await expect(page.getByRole('textbox', {name: 'Link to this state'})).toHaveValue(new RegExp(`^${String(baseURL).replace(/\./g, '\\.')}/calculator\\?s=2&v=2\\.4`));
 });

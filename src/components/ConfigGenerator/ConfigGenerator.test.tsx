@@ -56,10 +56,10 @@ describe('server render', () => {
     expect(html).toContain('class="dv-23" data-version="2.3"');
     const out24 = generate({});
     const first = out24.text.split('\n')[0].replace(/"/g, '&quot;');
-    expect(html).toContain(`<pre data-language="dovecot" data-title="conf.d/10-master.conf"># https://wiki.example/generator?s=1&amp;v=2.4\n${first}`);
-    expect(html).toContain('# https://wiki.example/generator?s=1&amp;v=2.3');
-    expect(html).toContain('data-language="ini" data-title="/etc/systemd/system/dovecot.service.d/limits.conf"');
-    expect(html).toContain('value="https://wiki.example/generator?s=1&amp;v=2.4"');
+    expect(html).toContain(`<pre data-language="dovecot" data-title="conf.d/10-master.conf"># https://wiki.example/generator?s=2&amp;v=2.4\n${first}`);
+    expect(html).toContain('# https://wiki.example/generator?s=2&amp;v=2.3');
+    expect(html).toContain('data-language="text" data-title="Nothing to add"># Nothing to add to dovecot.service.');
+    expect(html).toContain('value="https://wiki.example/generator?s=2&amp;v=2.4"');
   });
 
   it('labels every text input and reserves the status line', () => {
@@ -106,9 +106,9 @@ describe('links of the output', () => {
   it("each service's calculator link carries its written values and load, and reads without notices", () => {
     const o = generate(presetInput('isp-10k', '2.4'));
     const link = calculatorLink(o, 'imap');
-    expect(link).toBe('/calculator?s=1&v=2.4&pl=12500&rc=100&peak=10000&rate=200&cores=16&ram=64');
+    expect(link).toBe('/calculator?s=2&v=2.4&pl=12500&rc=100&peak=10000&rate=200&cores=16&ram=128&proto=imap,pop3,lmtp,submission&cache=on');
     const o23 = generate(presetInput('isp-10k', '2.3'));
-    expect(calculatorLink(o23, 'imap-login')).toMatch(/^\/calculator\?s=1&v=2\.3&svc=imap-login&.*rc=0.*&pma=16/);
+    expect(calculatorLink(o23, 'imap-login')).toMatch(/^\/calculator\?s=2&v=2\.3&svc=imap-login&.*rc=0.*&pma=16/);
     for (const out of outs) {
       for (const g of explanationGroups(out.explanations)) {
         if (g.service === null) continue;

@@ -56,7 +56,7 @@ import {
   splitWarnings,
 } from './view';
 import LinkNotices from '@site/src/components/LinkNotices';
-import {FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, linkStateLoading, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
+import {Check, FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, linkStateLoading, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
 import styles from './styles.module.css';
 
 function safeGenerate(input: unknown): {out: GeneratorOutput | null; error: string | null} {
@@ -140,29 +140,6 @@ function Radios<T extends string>({
       ))}
       {children}
     </fieldset>
-  );
-}
-
-function Check({id, checked, onChange, children, describedBy, invalid}: {
-  id: string;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-  children: React.ReactNode;
-  describedBy?: string;
-  invalid?: boolean;
-}): React.ReactElement {
-  return (
-    <div className={styles.check}>
-      <input
-        type="checkbox"
-        id={id}
-        checked={checked}
-        aria-describedby={describedBy}
-        aria-invalid={invalid ? true : undefined}
-        onChange={(e) => onChange(e.target.checked)}
-      />
-      <label htmlFor={id}>{children}</label>
-    </div>
   );
 }
 
@@ -394,6 +371,13 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
               ))}
             </Radios>
           </div>
+          <Check id={id('proxy')} checked={form.proxy} describedBy={id('proxy-hint')} onChange={(v) => set('proxy', v)}>
+            This server proxies (its passdb returns <code>proxy=y</code>)
+          </Check>
+          <p id={id('proxy-hint')} className={formStyles.hint}>
+            A proxied session, plaintext or TLS, stays in its login process for its whole life, and the mail processes run on
+            the backends (<Link to="/login-processes#tls-proxying">why sessions stay</Link>).
+          </p>
         </fieldset>
 
         <fieldset className={styles.fieldset}>
@@ -517,16 +501,25 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
               ) : null}
 
               <h3 className={styles.subTitle}>systemd drop-in</h3>
-              <p>
-                Not doveconf settings: these are systemd limits for the <code>dovecot</code> service, so the master may open
-                enough files (it checks <code>ulimit -n</code> against the largest <code>client_limit</code> at start) and
-                start enough processes.
+              <p className={styles.prose}>
+                Not doveconf settings: systemd limits for the <code>dovecot</code> service, written only where they must go above
+                what it already allows: <code>LimitNOFILE=65535</code> from <code>dovecot.service</code> (every process may open
+                that many files; the master checks it against the largest <code>client_limit</code> at start) and
+                systemd&apos;s <code>DefaultTasksMax</code>, 15% of the RAM divided by 128 KiB (see{' '}
+                <Link to="/services/process-limit#systemd-limits">systemd limits</Link>).
               </p>
-              <div className={styles.code} data-output="systemd">
-                <CodeBlock language="ini" title={SYSTEMD_DROP_IN_PATH}>
-                  {out.systemd}
-                </CodeBlock>
-              </div>
+              {out.systemd !== '' ? (
+                <div className={styles.code} data-output="systemd">
+                  <CodeBlock language={out.systemd.includes('[Service]') ? 'ini' : 'text'} title={out.systemd.includes('[Service]') ? SYSTEMD_DROP_IN_PATH : 'Nothing to add'}>
+                    {out.systemd}
+                  </CodeBlock>
+                </div>
+              ) : (
+                <p className={formStyles.hint} data-output="systemd">
+                  Nothing to add: the unit file&apos;s <code>LimitNOFILE</code> and systemd&apos;s <code>DefaultTasksMax</code> cover
+                  these answers.
+                </p>
+              )}
 
               <h3 className={styles.subTitle}>Why each value</h3>
               {groups.length > 0 ? (

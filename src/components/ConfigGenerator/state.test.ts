@@ -18,24 +18,44 @@ import {
   type FormState,
 } from './state';
 
-describe('schema 1', () => {
-  it('its frozen defaults are the core defaults today (a change needs schema 2)', () => {
-    const {input, problems} = inputFor(formFromState(GENERATOR_SCHEMA.versions[1].defaults));
+describe('schema 2', () => {
+  it('its frozen defaults are the core defaults today (a change needs schema 3)', () => {
+    const {input, problems} = inputFor(formFromState(GENERATOR_SCHEMA.versions[2].defaults));
     expect(problems.byField).toEqual({});
     expect(input).toEqual(GENERATOR_DEFAULTS);
   });
 
+  it('a schema 1 link means what it meant: the same answers, and a server that does not proxy', () => {
+    const q = 's=1&v=2.3&cores=8&ram=64&imap=5000&login=performance&cache=off';
+    const d = decodeQuery(q);
+    expect(d.schemaVersion).toBe(1);
+    const {input} = inputFor(formFromState(d.state));
+    expect([input.version, input.cores, input.ramGiB, input.peak.imap, input.loginMode, input.authCache, input.proxy]).toEqual([
+      '2.3', 8, 64, 5000, 'high-performance', false, false,
+    ]);
+    // written again in schema 2, with the same values
+    expect(queryFor(formFromState(d.state))).toBe('s=2&v=2.3&cores=8&ram=64&imap=5000&login=performance&cache=off');
+    expect(GENERATOR_SCHEMA.versions[1].defaults).toEqual({...GENERATOR_SCHEMA.versions[2].defaults, proxy: 'off'});
+  });
+
+  it('proxy=on is read and written', () => {
+    const f = formFromState(decodeQuery('s=2&v=2.4&proxy=on').state);
+    expect(f.proxy).toBe(true);
+    expect(inputFor(f).input.proxy).toBe(true);
+    expect(queryFor(f)).toBe('s=2&v=2.4&proxy=on');
+  });
+
   it('the defaults are written as s and v only', () => {
-    expect(queryFor(defaultForm())).toBe('s=1&v=2.4');
-    expect(queryFor(defaultForm('2.3'))).toBe('s=1&v=2.3');
+    expect(queryFor(defaultForm())).toBe('s=2&v=2.4');
+    expect(queryFor(defaultForm('2.3'))).toBe('s=2&v=2.3');
   });
 
   it("DESIGN.md's example reads as written", () => {
-    const d = decodeQuery('?s=1&v=2.4&cores=8&imap=5000&login=performance');
+    const d = decodeQuery('?s=2&v=2.4&cores=8&imap=5000&login=performance');
     expect(d.notices).toEqual([]);
     const {input} = inputFor(formFromState(d.state));
     expect([input.cores, input.peak.imap, input.loginMode]).toEqual([8, 5000, 'high-performance']);
-    expect(queryFor(formFromState(d.state))).toBe('s=1&v=2.4&cores=8&imap=5000&login=performance');
+    expect(queryFor(formFromState(d.state))).toBe('s=2&v=2.4&cores=8&imap=5000&login=performance');
   });
 
   it('every preset goes through a link and back unchanged, in both versions', () => {
@@ -48,14 +68,14 @@ describe('schema 1', () => {
       }
     }
     expect(queryFor(formFromInput(presetInput('isp-10k')))).toBe(
-      's=1&v=2.4&cores=16&ram=64&proto=imap,pop3,lmtp,submission&imap=10000&pop3=1000&lmtp=200&sub=500&sieve=0&rate=200&login=performance&reuse=bounded&users=100000',
+      's=2&v=2.4&cores=16&ram=128&proto=imap,pop3,lmtp,submission&imap=10000&pop3=1000&lmtp=200&sub=500&sieve=0&rate=200&login=performance&reuse=bounded&users=100000',
     );
   });
 
   it('protocol lists are read in any order, repeats folded', () => {
-    const f = formFromState(decodeQuery('s=1&v=2.4&proto=pop3,imap,imap').state);
+    const f = formFromState(decodeQuery('s=2&v=2.4&proto=pop3,imap,imap').state);
     expect(f.protocols).toEqual(['imap', 'pop3']);
-    expect(queryFor(f)).toBe('s=1&v=2.4&proto=imap,pop3');
+    expect(queryFor(f)).toBe('s=2&v=2.4&proto=imap,pop3');
   });
 });
 
@@ -102,7 +122,7 @@ describe('hostile and broken links', () => {
   });
 
   it('markup and unknown keys become plain notices', () => {
-    const d = decodeQuery('s=1&v=2.4&cores=%3Cscript%3E&zzz=1&__proto__=x&proto=');
+    const d = decodeQuery('s=2&v=2.4&cores=%3Cscript%3E&zzz=1&__proto__=x&proto=');
     expect(d.notices).toContain('Ignored cores=<script>: not a whole number.');
     expect(d.notices).toContain('Ignored unknown parameter zzz.');
     expect(d.notices).toContain('Ignored unknown parameter __proto__.');
@@ -125,7 +145,7 @@ describe('the form', () => {
     );
     expect(input.cores).toBe(2);
     expect(notInLink(f)).toEqual(['CPU cores', 'Peak concurrent imap connections']);
-    expect(queryFor(f)).toBe('s=1&v=2.4');
+    expect(queryFor(f)).toBe('s=2&v=2.4');
     expect(inputFor(edit(defaultForm(), 'ramGiB', '')).problems.byField.ramGiB).toBe('RAM: enter a value; the output uses 4 until this is fixed.');
     expect(inputFor(edit(defaultForm(), 'ramGiB', '1.25')).problems.byField.ramGiB).toMatch(/^RAM: at most 1 digit after the point/);
   });
@@ -158,7 +178,7 @@ describe('the form', () => {
   });
 
   it('decoding the same link with the codec directly gives the same state', () => {
-    const q = 's=1&v=2.3&cores=4&reuse=unlimited&cache=off&comments=off&out=file';
+    const q = 's=2&v=2.3&cores=4&reuse=unlimited&cache=off&comments=off&out=file';
     expect(decodeQuery(q).state).toEqual(decode(GENERATOR_SCHEMA, q).state);
     expect(queryFor(formFromState(decodeQuery(q).state))).toBe(q);
   });

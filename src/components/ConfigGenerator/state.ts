@@ -4,8 +4,9 @@
  * it, the form model (typed text per number, controls for the rest), the check of what was typed
  * (messages that name the field) and the GeneratorInput the core gets. Pure: no React, no DOM.
  *
- * URL: `/generator?s=1&v=2.4&cores=8&imap=5000&login=performance` — `s` (schema) and `v` (Dovecot
- * version) always, every other field only when it differs from schema 1's defaults.
+ * URL: `/generator?s=2&v=2.4&cores=8&imap=5000&login=performance` — `s` (schema) and `v` (Dovecot
+ * version) always, every other field only when it differs from the current schema's defaults.
+ * Schema 2 added `proxy` (this server proxies); schema 1 links read as before, without proxying.
  */
 import {DEFAULT_VERSION, DOVECOT_VERSIONS, parseVersion, type DovecotVersion} from '../../lib/version';
 import {SUPPORTED_CONFIG_VERSIONS_24} from '../../lib/dovecot/catalog';
@@ -62,6 +63,7 @@ const FIELDS = {
   managesieve: {kind: 'int', key: 'sieve', min: N.peak.min, max: N.peak.max},
   newPerSecond: {kind: 'number', key: 'rate', min: N.newPerSecond.min, max: N.newPerSecond.max, decimals: 1},
   tlsPercent: {kind: 'number', key: 'tls', min: N.tlsPercent.min, max: N.tlsPercent.max, decimals: 1},
+  proxy: {kind: 'enum', key: 'proxy', values: ['off', 'on']},
   loginMode: {kind: 'enum', key: 'login', values: ['security', 'performance']},
   mailReuse: {kind: 'enum', key: 'reuse', values: ['one', 'bounded', 'unlimited']},
   reuseCount: {kind: 'int', key: 'n', min: N.reuseCount.min, max: N.reuseCount.max},
@@ -78,9 +80,8 @@ export type GenFields = typeof FIELDS;
 export type GenState = StateOf<GenFields>;
 
 /**
- * Schema 1's defaults. FROZEN: a published link means what it meant. They equal the core's
- * GENERATOR_DEFAULTS today (state.test.ts checks it); if the core's defaults change, add schema 2
- * with the new defaults and keep these for `s=1` links.
+ * Schema 1's defaults. FROZEN: a published `s=1` link means what it meant. Schema 1 had no proxy
+ * answer: its links describe a server that does not proxy.
  */
 const DEFAULTS_1: GenState = {
   version: '2.4',
@@ -95,6 +96,7 @@ const DEFAULTS_1: GenState = {
   managesieve: 10,
   newPerSecond: 5,
   tlsPercent: 100,
+  proxy: 'off',
   loginMode: 'security',
   mailReuse: 'one',
   reuseCount: 100,
@@ -107,10 +109,20 @@ const DEFAULTS_1: GenState = {
   output: 'blocks',
 };
 
+/**
+ * Schema 2's defaults. FROZEN once published. They equal the core's GENERATOR_DEFAULTS today
+ * (state.test.ts checks it); if the core's defaults change, add schema 3 and keep these.
+ */
+const DEFAULTS_2: GenState = {...DEFAULTS_1, proxy: 'off'};
+
 export const GENERATOR_SCHEMA = defineSchema<GenFields>({
-  version: 1,
+  version: 2,
   fields: FIELDS,
-  versions: {1: {defaults: DEFAULTS_1}},
+  versions: {
+    // schema 1 → 2 added a field and renamed nothing: its parameters carry over as they are
+    1: {defaults: DEFAULTS_1, migrate: (params) => ({params: [...params]})},
+    2: {defaults: DEFAULTS_2},
+  },
 });
 
 export const GENERATOR_PATH = '/generator';
@@ -146,6 +158,7 @@ export interface FormState {
   version: DovecotVersion;
   configVersion: string;
   protocols: GeneratorProtocol[];
+  proxy: boolean;
   loginMode: LoginMode;
   mailReuse: MailReuse;
   authCache: boolean;
@@ -188,6 +201,7 @@ export function formFromState(s: GenState): FormState {
     version: parseVersion(s.version) ?? DEFAULT_VERSION,
     configVersion: s.configVersion,
     protocols: protocolsOf(s.protocols),
+    proxy: s.proxy === 'on',
     loginMode: s.loginMode === 'performance' ? 'high-performance' : 'high-security',
     mailReuse: s.mailReuse as MailReuse,
     authCache: s.authCache === 'on',
@@ -208,6 +222,7 @@ export function formFromInput(i: GeneratorInput): FormState {
     version: i.version,
     configVersion: i.configVersion,
     protocols: [...i.protocols],
+    proxy: i.proxy,
     loginMode: i.loginMode,
     mailReuse: i.mailReuse,
     authCache: i.authCache,
@@ -219,7 +234,7 @@ export function formFromInput(i: GeneratorInput): FormState {
 }
 
 export function defaultForm(version: DovecotVersion = DEFAULT_VERSION): FormState {
-  return {...formFromState({...DEFAULTS_1}), version};
+  return {...formFromState({...DEFAULTS_2}), version};
 }
 
 /** A preset in the version shown; the output form and comments are kept as the reader set them. */
@@ -234,6 +249,7 @@ function asLinkState(f: FormState): Record<string, unknown> {
     version: f.version,
     configVersion: f.configVersion,
     protocols: f.protocols.length > 0 ? GENERATOR_PROTOCOLS.filter((p) => f.protocols.includes(p)).join(',') : 'none',
+    proxy: f.proxy ? 'on' : 'off',
     loginMode: f.loginMode === 'high-performance' ? 'performance' : 'security',
     mailReuse: f.mailReuse,
     authCache: f.authCache ? 'on' : 'off',
@@ -306,6 +322,7 @@ export function inputFor(f: FormState): {input: GeneratorInput; problems: FormPr
   } else {
     input.protocols = GENERATOR_PROTOCOLS.filter((p) => f.protocols.includes(p));
   }
+  input.proxy = f.proxy;
   input.loginMode = f.loginMode;
   input.mailReuse = f.mailReuse;
   input.authCache = f.authCache;

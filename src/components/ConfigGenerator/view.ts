@@ -78,7 +78,14 @@ function protocolOf(service: string): GeneratorProtocol | null {
 export function calculatorLink(out: GeneratorOutput, service: string): string {
   const input: GeneratorInput = out.input;
   const version: DovecotVersion = input.version;
-  const form: CalcForm = {...formFromState(defaultState()), version, service};
+  const form: CalcForm = {
+    ...formFromState(defaultState()),
+    version,
+    service,
+    protocols: [...input.protocols],
+    proxy: input.proxy,
+    authCache: input.authCache,
+  };
   for (const node of out.tree.children) {
     if (node.kind !== 'section' || node.type !== 'service' || node.name !== service) continue;
     for (const c of node.children) {
@@ -93,6 +100,7 @@ export function calculatorLink(out: GeneratorOutput, service: string): string {
   const load: Record<(typeof LOAD_FIELDS)[number], number> = {
     peakConnections: peak,
     connectionsPerSecond: input.newPerSecond,
+    tlsPercent: input.tlsPercent,
     cores: input.cores,
     ramGiB: input.ramGiB,
   };

@@ -59,7 +59,7 @@ describe('<Explainer> server render', () => {
     expect(html).toContain('restart_request_count = unlimited # 2.3: service_count = 0');
     expect(html).toContain('href="/troubleshooting#process-limit-reached"');
     expect(html).toContain('href="/troubleshooting#error-83-out-of-memory"');
-    expect(html).toContain('href="/calculator?s=1&amp;v=2.3&amp;svc=auth&amp;cl=2348"');
+    expect(html).toContain('href="/calculator?s=2&amp;v=2.3&amp;svc=auth&amp;cl=2348"');
     // severity is a word, not only a colour
     expect(html).toMatch(/<span aria-hidden="true">!<\/span> Warning/);
   });
@@ -84,8 +84,8 @@ describe('hostile paste renders as text', () => {
     );
   });
   it('the calculator link goes through the calculator codec', () => {
-    expect(calculatorLink({version: '2.4', service: 'imap-login', settings: {process_limit: '4'}})).toBe('/calculator?s=1&v=2.4&svc=imap-login&pl=4');
-    expect(calculatorLink({version: '2.3', service: 'imap', settings: {vsz_limit: '512M', restart_request_count: '0'}})).toBe('/calculator?s=1&v=2.3&rc=0&vsz=512M');
+    expect(calculatorLink({version: '2.4', service: 'imap-login', settings: {process_limit: '4'}})).toBe('/calculator?s=2&v=2.4&svc=imap-login&pl=4');
+    expect(calculatorLink({version: '2.3', service: 'imap', settings: {vsz_limit: '512M', restart_request_count: '0'}})).toBe('/calculator?s=2&v=2.3&rc=0&vsz=512M');
     // a service the calculator does not know gets no link (it would open another service)
     expect(calculatorLink({version: '2.4', service: '<img>', settings: {process_limit: '4'}})).toBeNull();
     expect(calculatorLink({version: '2.4', service: 'director', settings: {}})).toBeNull();

@@ -5,7 +5,7 @@
 import type {CalculatorPrefill} from '../../lib/dovecot/explain/types';
 import {CALCULATOR_PATH, hasService, presetForm, queryFor} from '../ServiceCalculator/state';
 
-/** `/calculator?s=1&v=2.3&svc=auth&cl=1224`; null for a service the calculator does not have. */
+/** `/calculator?s=2&v=2.3&svc=auth&cl=1224`; null for a service the calculator does not have. */
 export function calculatorLink(p: CalculatorPrefill): string | null {
   if (!hasService(p.version, p.service)) return null;
   const form = {...presetForm(p.service, p.settings, undefined), version: p.version};

@@ -18,7 +18,8 @@ const FIELDS = {
 } as const;
 
 type LoadState = StateOf<typeof FIELDS>;
-export type LoadField = keyof CalculatorLoad;
+/** The load fields the explainer asks for (not the TLS share: the calculator then takes its own default). */
+export type LoadField = Exclude<keyof CalculatorLoad, 'tlsPercent'>;
 export const LOAD_FIELDS: readonly LoadField[] = ['peakConnections', 'connectionsPerSecond', 'cores', 'ramGiB'];
 
 /** Schema 1's defaults. FROZEN: an empty field means "not given". */

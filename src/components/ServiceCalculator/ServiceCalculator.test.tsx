@@ -100,9 +100,9 @@ describe('<ServiceCalculator> server render', () => {
   });
 
   it('offers the link to this state', () => {
-    expect(v24).toContain('value="https://wiki.example/calculator?s=1&amp;v=2.4"');
-    expect(v23).toContain('value="https://wiki.example/calculator?s=1&amp;v=2.3"');
-    expect(v24).toContain('href="/calculator?s=1&amp;v=2.4"');
+    expect(v24).toContain('value="https://wiki.example/calculator?s=2&amp;v=2.4"');
+    expect(v23).toContain('value="https://wiki.example/calculator?s=2&amp;v=2.3"');
+    expect(v24).toContain('href="/calculator?s=2&amp;v=2.4"');
     expect(v24).toContain('role="status"');
   });
 
@@ -130,7 +130,7 @@ describe('presets and problems', () => {
     expect(v24).toContain('client_limit: 0 is refused in 2.4');
     expect(v24).toContain('data-severity="danger"');
     expect(v24).toContain('Up to 5000 connections');
-    expect(v24).toContain('value="https://wiki.example/calculator?s=1&amp;v=2.4&amp;cl=0&amp;rc=unlimited&amp;peak=5000"');
+    expect(v24).toContain('value="https://wiki.example/calculator?s=2&amp;v=2.4&amp;cl=0&amp;rc=unlimited&amp;peak=5000"');
   });
 
   it('survives an engine that throws', () => {

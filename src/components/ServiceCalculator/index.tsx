@@ -45,7 +45,9 @@ import {
 import {SEVERITY, calculatorUrl, codeParts, formatNumber, numberLabel, safeEvaluate, safeLink, severityOf, visibleNumbers} from './view';
 import Formula from './Formula';
 import LinkNotices from '@site/src/components/LinkNotices';
-import {FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, linkStateLoading, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
+import {FULL_PROTOCOLS, protocolWord} from '@site/src/lib/dovecot/runtime/facts';
+import {protocolOfService} from '@site/src/lib/dovecot/calculator/input';
+import {Check, FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, linkStateLoading, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
 import styles from './styles.module.css';
 
 export interface ServiceCalculatorProps {
@@ -216,6 +218,38 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
                 />
               );
             })}
+          </div>
+        </fieldset>
+
+        <fieldset className={styles.fieldset} aria-describedby={id('protocols-hint')}>
+          <legend className={formStyles.legend}>Server</legend>
+          <div className={styles.checks} role="group" aria-label="Enabled protocols">
+            {FULL_PROTOCOLS.map((p) => {
+              const own = knownService && protocolOfService(version, form.service) === p;
+              return (
+                <Check
+                  key={p}
+                  id={id(`proto-${p}`)}
+                  checked={own || form.protocols.includes(p)}
+                  disabled={own}
+                  onChange={(on) => setForm({...form, protocols: on ? [...form.protocols.filter((x) => x !== p), p] : form.protocols.filter((x) => x !== p)})}
+                >
+                  <code>{protocolWord(p)}</code>
+                </Check>
+              );
+            })}
+          </div>
+          <p id={id('protocols-hint')} className={formStyles.hint}>
+            The protocols in <code>protocols =</code>: doveconf&apos;s auth and anvil sums count the login services of each. Debian
+            enables all five when every protocol package is installed; the service&apos;s own protocol always runs.
+          </p>
+          <div className={styles.checks}>
+            <Check id={id('proxy')} checked={form.proxy} onChange={(v) => setForm({...form, proxy: v})}>
+              This server proxies (<code>proxy=y</code>): sessions stay in their login process
+            </Check>
+            <Check id={id('cache')} checked={form.authCache} onChange={(v) => setForm({...form, authCache: v})}>
+              The authentication cache is on
+            </Check>
           </div>
         </fieldset>
 

@@ -25,9 +25,9 @@ import {
   type CalcState,
 } from './state';
 
-describe('schema 1 (frozen: a change here breaks published links)', () => {
+describe('schemas 1 and 2 (frozen: a change here breaks published links)', () => {
   it('has these defaults', () => {
-    expect(CALCULATOR_SCHEMA.version).toBe(1);
+    expect(CALCULATOR_SCHEMA.version).toBe(2);
     expect(CALCULATOR_SCHEMA.versions[1].defaults).toEqual({
       service: 'imap',
       version: '2.4',
@@ -40,8 +40,36 @@ describe('schema 1 (frozen: a change here breaks published links)', () => {
       connectionsPerSecond: 10,
       cores: 4,
       ramGiB: 8,
+      tlsPercent: 100,
+      protocols: 'imap',
+      proxy: 'off',
+      authCache: 'off',
     });
     expect(CALCULATOR_SCHEMA.versions[0].defaults).toEqual(CALCULATOR_SCHEMA.versions[1].defaults);
+    // schema 2: every protocol Debian enables
+    expect(CALCULATOR_SCHEMA.versions[2].defaults).toEqual({
+      ...CALCULATOR_SCHEMA.versions[1].defaults,
+      protocols: 'imap,pop3,lmtp,submission,managesieve',
+    });
+  });
+
+  it('a schema 1 link keeps meaning what it meant: only its service\'s protocol enabled', () => {
+    const d = decodeQuery('s=1&v=2.3&svc=pop3-login&pl=500');
+    expect(d.state).toMatchObject({version: '2.3', service: 'pop3-login', process_limit: '500', protocols: 'pop3', tlsPercent: 100, proxy: 'off'});
+    expect(d.notices).toEqual(["This link was made with schema 1; it was read with schema 1's defaults: only pop3 enabled, as that schema checked."]);
+    expect(queryFor(formFromState(d.state))).toBe('s=2&v=2.3&svc=pop3-login&pl=500&proto=pop3');
+    // the engine then checks exactly what schema 1 checked: protocols = pop3
+    expect(engineInput(formFromState(d.state)).input.protocols).toEqual(['pop3']);
+    // services without a protocol had none; managesieve's is sieve, written managesieve here
+    expect(decodeQuery('s=1&svc=auth').state.protocols).toBe('');
+    expect(decodeQuery('s=1&svc=managesieve-login').state.protocols).toBe('managesieve');
+    // the old default link: imap only
+    expect(decodeQuery('s=1&v=2.4').state.protocols).toBe('imap');
+  });
+
+  it('schema 0 links go through both migrations', () => {
+    const d = decodeQuery('?v=2.3&service=submission&client_limit=1');
+    expect(d.state).toMatchObject({service: 'submission', client_limit: '1', protocols: 'submission'});
   });
 
   it('has these URL keys', () => {
@@ -58,6 +86,10 @@ describe('schema 1 (frozen: a change here breaks published links)', () => {
       connectionsPerSecond: 'rate',
       cores: 'cores',
       ramGiB: 'ram',
+      tlsPercent: 'tls',
+      protocols: 'proto',
+      proxy: 'proxy',
+      authCache: 'cache',
     });
   });
 
@@ -69,42 +101,43 @@ describe('schema 1 (frozen: a change here breaks published links)', () => {
 
 describe('links', () => {
   it('writes the default state as s and v only', () => {
-    expect(queryFor(formFromState(defaultState()))).toBe('s=1&v=2.4');
+    expect(queryFor(formFromState(defaultState()))).toBe('s=2&v=2.4');
   });
 
   it('round-trips a typical answer link', () => {
     const f = {...formFromState(defaultState()), service: 'imap-login', restart_request_count: 'unlimited', client_limit: '1000', peakConnections: '5000', ramGiB: '0.5'};
     const q = queryFor(f);
-    expect(q).toBe('s=1&v=2.4&svc=imap-login&cl=1000&rc=unlimited&peak=5000&ram=0.5');
+    expect(q).toBe('s=2&v=2.4&svc=imap-login&cl=1000&rc=unlimited&peak=5000&ram=0.5');
     const d = decodeQuery(`?${q}`);
     expect(d.notices).toEqual([]);
     expect(formFromState(d.state)).toEqual(f);
   });
 
   it('keeps raw values: vsz_limit 256M and 1 G', () => {
-    expect(decodeQuery('s=1&vsz=256M').state.vsz_limit).toBe('256M');
-    expect(decodeQuery('s=1&vsz=1%20G').state.vsz_limit).toBe('1 G');
-    expect(decodeQuery('s=1&vsz=1+G').state.vsz_limit).toBe('1 G');
+    expect(decodeQuery('s=2&vsz=256M').state.vsz_limit).toBe('256M');
+    expect(decodeQuery('s=2&vsz=1%20G').state.vsz_limit).toBe('1 G');
+    expect(decodeQuery('s=2&vsz=1+G').state.vsz_limit).toBe('1 G');
   });
 
   it('reads hand-written links with Dovecot names (schema 0)', () => {
     const d = decodeQuery('?v=2.3&service=pop3&service_count=0&client_limit=10');
     expect(d.state).toMatchObject({version: '2.3', service: 'pop3', restart_request_count: '0', client_limit: '10'});
     expect(d.notices).toHaveLength(1);
-    expect(d.notices[0]).toMatch(/^This link was made with schema 0; .*service_count was read as rc/);
-    // the version switch writes ?v= into any URL: no notice for that
+    expect(d.notices[0]).toMatch(/^This link was made with schema 0; .*service_count was read as rc.*only pop3 enabled/);
+    // the version switch writes ?v= into any URL: no notice for that, and today's defaults
     expect(decodeQuery('?v=2.3').notices).toEqual([]);
+    expect(decodeQuery('?v=2.3').state).toEqual({...defaultState(), version: '2.3'});
   });
 
   it('shows the hostile example as a notice, state unchanged', () => {
-    const d = decodeQuery('?s=1&v=2.4&cl=%3Cimg%20src=x%20onerror=alert(1)%3E&zzz=1');
+    const d = decodeQuery('?s=2&v=2.4&cl=%3Cimg%20src=x%20onerror=alert(1)%3E&zzz=1');
     expect(d.state).toEqual(defaultState());
     expect(d.notices).toEqual(['Ignored cl=<img src=x onerror=alert(1)>: not a count or unlimited.', 'Ignored unknown parameter zzz.']);
   });
 
   it('leaves typed text that is not a value out of the link, and says which', () => {
     const f = {...formFromState(defaultState()), client_limit: 'abc', cores: '-1', process_limit: ' 10 '};
-    expect(queryFor(f)).toBe('s=1&v=2.4&pl=10');
+    expect(queryFor(f)).toBe('s=2&v=2.4&pl=10');
     expect(notInLink(f)).toEqual(['client_limit', 'cores']);
   });
 
@@ -123,6 +156,11 @@ describe('links', () => {
       connectionsPerSecond: fc.nat({max: 10_000_000}).map((n) => n / 10),
       cores: fc.integer({min: 1, max: 1024}),
       ramGiB: fc.integer({min: 1, max: 655_360}).map((n) => n / 10),
+      tlsPercent: fc.integer({min: 0, max: 1000}).map((n) => n / 10),
+      // the canonical order, as the form writes it
+      protocols: fc.subarray(['imap', 'pop3', 'lmtp', 'submission', 'managesieve']).map((l) => l.join(',')),
+      proxy: fc.constantFrom('off', 'on'),
+      authCache: fc.constantFrom('off', 'on'),
     });
     fc.assert(
       fc.property(arb, (s) => {
@@ -144,7 +182,10 @@ describe('form → engine', () => {
       version: '2.4',
       service: 'imap',
       settings: {client_limit: '10', restart_request_count: 'unlimited'},
-      load: {peakConnections: 1000, connectionsPerSecond: 10, cores: 4, ramGiB: 8},
+      load: {peakConnections: 1000, connectionsPerSecond: 10, tlsPercent: 100, cores: 4, ramGiB: 8},
+      protocols: ['imap', 'pop3', 'lmtp', 'submission', 'managesieve'],
+      proxy: false,
+      authCache: false,
     });
     expect(problems).toEqual([]);
   });
@@ -152,7 +193,7 @@ describe('form → engine', () => {
   it('names the field of a bad load value and falls back to the default', () => {
     const f = {...formFromState(defaultState()), peakConnections: 'abc', cores: '0', ramGiB: '', connectionsPerSecond: '1e9'};
     const {input, problems} = engineInput(f);
-    expect(input.load).toEqual({peakConnections: 1000, connectionsPerSecond: 10, cores: 4, ramGiB: 8});
+    expect(input.load).toEqual({peakConnections: 1000, connectionsPerSecond: 10, tlsPercent: 100, cores: 4, ramGiB: 8});
     expect(problems).toEqual([
       {field: 'peakConnections', message: 'Peak concurrent connections: not a whole number'},
       {field: 'connectionsPerSecond', message: 'New connections per second: not a number'},

@@ -8,6 +8,8 @@
 import {DEFAULT_VERSION, DOVECOT_VERSIONS, parseVersion, type DovecotVersion} from '../../lib/version';
 import {getSettingDef, listServices, serviceDefaults, settingName} from '../../lib/dovecot/catalog';
 import type {CalculatorInput, CalculatorLoad, CalculatorSettings, FieldProblem} from '../../lib/dovecot/calculator/types';
+import {protocolOfService} from '../../lib/dovecot/calculator/input';
+import {FULL_PROTOCOLS, type Protocol} from '../../lib/dovecot/runtime/facts';
 import {
   decode,
   defineSchema,
@@ -26,6 +28,9 @@ const ALL_SERVICES: readonly string[] = [...new Set(DOVECOT_VERSIONS.flatMap((v)
 const COUNT = /[0-9]{1,10}|unlimited/;
 // A size as Dovecot writes it: 256M, 256 M, 1G, 1048576, unlimited.
 const SIZE = /[0-9]{1,15} ?(?:[bBkKmMgGtT][bB]?)?|unlimited/;
+const PROTOCOL_WORD = `(?:${FULL_PROTOCOLS.join('|')})`;
+/** `imap,pop3`: the enabled protocols, comma-separated (order and repeats are normalised); empty = none. */
+const PROTOCOL_LIST = new RegExp(`${PROTOCOL_WORD}(?:,${PROTOCOL_WORD}){0,9}`);
 
 const FIELDS = {
   service: {kind: 'enum', key: 'svc', values: ALL_SERVICES},
@@ -39,6 +44,17 @@ const FIELDS = {
   connectionsPerSecond: {kind: 'number', key: 'rate', min: 0, max: 1_000_000, decimals: 1},
   cores: {kind: 'int', key: 'cores', min: 1, max: 1024},
   ramGiB: {kind: 'number', key: 'ram', min: 0.1, max: 65_536, decimals: 1},
+  tlsPercent: {kind: 'number', key: 'tls', min: 0, max: 100, decimals: 1},
+  protocols: {
+    kind: 'text',
+    key: 'proto',
+    pattern: PROTOCOL_LIST,
+    maxLength: 80,
+    expected: `a comma-separated list of ${FULL_PROTOCOLS.join(', ')}`,
+    literal: ',',
+  },
+  proxy: {kind: 'enum', key: 'proxy', values: ['off', 'on']},
+  authCache: {kind: 'enum', key: 'cache', values: ['off', 'on']},
 } as const;
 
 export type CalcFields = typeof FIELDS;
@@ -54,11 +70,13 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   'process_min_avail',
   'vsz_limit',
 ];
-export const LOAD_FIELDS: readonly LoadField[] = ['peakConnections', 'connectionsPerSecond', 'cores', 'ramGiB'];
+export const LOAD_FIELDS: readonly LoadField[] = ['peakConnections', 'connectionsPerSecond', 'tlsPercent', 'cores', 'ramGiB'];
 
 /**
  * Schema 1's defaults. FROZEN: a published link means what it meant; a change of defaults is a
- * new schema version with a migration (permalink.test.ts and state.test.ts assert these).
+ * new schema version with a migration (permalink.test.ts and state.test.ts assert these). Schema
+ * 1 knew no protocols, TLS share, proxying or cache: it checked the service's own protocol only
+ * (the migration to 2 writes that into the link), every session over TLS, no proxy, no cache.
  */
 const DEFAULTS_1: CalcState = {
   service: 'imap',
@@ -72,7 +90,17 @@ const DEFAULTS_1: CalcState = {
   connectionsPerSecond: 10,
   cores: 4,
   ramGiB: 8,
+  tlsPercent: 100,
+  protocols: 'imap',
+  proxy: 'off',
+  authCache: 'off',
 };
+
+/**
+ * Schema 2's defaults. FROZEN once published. Every protocol Debian enables (imap pop3 lmtp
+ * submission sieve), as a server with every protocol package installed runs.
+ */
+const DEFAULTS_2: CalcState = {...DEFAULTS_1, protocols: FULL_PROTOCOLS.join(',')};
 
 /**
  * Links without `s` (hand-written ones) are schema 0: the same defaults, and Dovecot's own
@@ -90,6 +118,8 @@ const LONG_NAMES: Readonly<Record<string, string>> = {
 };
 
 function migrate0(params: readonly Param[]): {params: Param[]; notices?: string[]} {
+  // `?v=2.3` alone is the version switch on any URL, not a saved state: today's protocols
+  if (params.every(([k]) => k === 'v')) return {params: [...params, ['proto', DEFAULTS_2.protocols]]};
   const renamed: string[] = [];
   const out = params.map(([k, v]): Param => {
     const short = Object.prototype.hasOwnProperty.call(LONG_NAMES, k) ? LONG_NAMES[k] : undefined;
@@ -100,13 +130,29 @@ function migrate0(params: readonly Param[]): {params: Param[]; notices?: string[
   return renamed.length ? {params: out, notices: renamed} : {params: out};
 }
 
+/**
+ * Schema 1 → 2: a schema 1 link checked its service with only the service's own protocol
+ * enabled (none for auth, stats, …); write that down, so the link keeps meaning it.
+ */
+function migrate1(params: readonly Param[]): {params: Param[]; notices?: string[]} {
+  if (params.some(([k]) => k === 'proto')) return {params: [...params]};
+  const version: DovecotVersion = params.find(([k]) => k === 'v')?.[1] === '2.3' ? '2.3' : '2.4';
+  const service = params.find(([k]) => k === 'svc')?.[1] ?? DEFAULTS_1.service;
+  const protocol: Protocol | null = listServices(version).includes(service) ? protocolOfService(version, service) : null;
+  return {
+    params: [...params, ['proto', protocol ?? '']],
+    notices: [`only ${protocol ?? 'no protocol'} enabled, as that schema checked`],
+  };
+}
+
 export const CALCULATOR_SCHEMA = defineSchema<CalcFields>({
-  version: 1,
+  version: 2,
   fields: FIELDS,
   unversioned: 0,
   versions: {
     0: {defaults: DEFAULTS_1, migrate: migrate0},
-    1: {defaults: DEFAULTS_1},
+    1: {defaults: DEFAULTS_1, migrate: migrate1},
+    2: {defaults: DEFAULTS_2},
   },
 });
 
@@ -118,13 +164,27 @@ export function defaultState(): CalcState {
 
 // --- the form -----------------------------------------------------------------------------------
 
-/** What the reader has typed: text per field (the version and service come from controls). */
-export type FormState = {version: DovecotVersion; service: string} & Record<SettingField | LoadField, string>;
+/** What the reader has typed: text per field (the version, service, protocols and switches come from controls). */
+export type FormState = {
+  version: DovecotVersion;
+  service: string;
+  protocols: Protocol[];
+  proxy: boolean;
+  authCache: boolean;
+} & Record<SettingField | LoadField, string>;
+
+function protocolsOf(text: string): Protocol[] {
+  const words = new Set(text.split(','));
+  return FULL_PROTOCOLS.filter((p) => words.has(p));
+}
 
 export function formFromState(s: CalcState): FormState {
   return {
     version: parseVersion(s.version) ?? DEFAULT_VERSION,
     service: s.service,
+    protocols: protocolsOf(s.protocols),
+    proxy: s.proxy === 'on',
+    authCache: s.authCache === 'on',
     process_limit: s.process_limit,
     client_limit: s.client_limit,
     restart_request_count: s.restart_request_count,
@@ -134,6 +194,7 @@ export function formFromState(s: CalcState): FormState {
     connectionsPerSecond: String(s.connectionsPerSecond),
     cores: String(s.cores),
     ramGiB: String(s.ramGiB),
+    tlsPercent: String(s.tlsPercent),
   };
 }
 
@@ -155,7 +216,13 @@ export function presetForm(
 
 /** The form as permalink state: typed text that is not a valid value is left for `unencodable`. */
 function asLinkState(f: FormState): Partial<CalcState> & Record<string, unknown> {
-  const out: Record<string, unknown> = {version: f.version, service: f.service};
+  const out: Record<string, unknown> = {
+    version: f.version,
+    service: f.service,
+    protocols: FULL_PROTOCOLS.filter((p) => f.protocols.includes(p)).join(','),
+    proxy: f.proxy ? 'on' : 'off',
+    authCache: f.authCache ? 'on' : 'off',
+  };
   for (const k of SETTING_FIELDS) out[k] = f[k].trim();
   for (const k of LOAD_FIELDS) {
     const r = parseValue(FIELDS[k], f[k]);
@@ -197,7 +264,10 @@ export function engineInput(f: FormState): {input: CalculatorInput; problems: Fi
       problems.push({field: k, message: `${LOAD_META[k].label}: ${f[k].trim() === '' ? 'enter a value' : r.reason}`});
     }
   }
-  return {input: {version: f.version, service: f.service, settings, load}, problems};
+  return {
+    input: {version: f.version, service: f.service, settings, load, protocols: [...f.protocols], proxy: f.proxy, authCache: f.authCache},
+    problems,
+  };
 }
 
 /**
@@ -225,6 +295,7 @@ export function problemsByField(
 export const LOAD_META: Readonly<Record<LoadField, {label: string; unit: string; step: string}>> = {
   peakConnections: {label: 'Peak concurrent connections', unit: 'connections', step: '1'},
   connectionsPerSecond: {label: 'New connections per second', unit: 'per second', step: '0.1'},
+  tlsPercent: {label: 'Sessions using TLS', unit: '%', step: '0.1'},
   cores: {label: 'CPU cores', unit: 'cores', step: '1'},
   ramGiB: {label: 'RAM', unit: 'GiB', step: '0.1'},
 };

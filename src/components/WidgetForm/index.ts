@@ -2,6 +2,7 @@
 // buttons, the permalink, the URL state, the severity badge. The widgets import it from here
 // only: one entry point lets the bundler join the pieces into a single module in each widget's
 // chunk, rather than one module (and its overhead) per piece.
+export {default as Check} from './Check';
 export {default as FieldError} from './FieldError';
 export {default as PerVersion, type VersionBodyProps} from './PerVersion';
 export {default as PermalinkInput} from './PermalinkInput';

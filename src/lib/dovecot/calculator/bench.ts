@@ -5,6 +5,7 @@
  */
 import {evaluate} from './index';
 import type {CalculatorInput} from './types';
+import {mulberry32} from '../../prng';
 
 export interface BenchResult {
   runs: number;
@@ -14,17 +15,8 @@ export interface BenchResult {
   totalMs: number;
 }
 
-/** A small deterministic PRNG (mulberry32), so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic, so runs are comparable. */
+const rng = mulberry32;
 
 const SERVICES = ['imap', 'imap-login', 'pop3', 'pop3-login', 'lmtp', 'submission-login', 'auth', 'anvil', 'auth-worker', 'managesieve-login'];
 const VALUES = ['', '0', '1', '2', '10', '100', '1000', '1024', '5000', 'unlimited', '4294967295', 'abc'];

@@ -9,9 +9,27 @@
 import type {DovecotVersion} from '../../version';
 import {effectiveLimits, type EffectiveLimits, type Limit} from '../catalog';
 import {printConfig, type Node, type SectionNode, type SettingNode} from '../conf';
-import {analyzeConfig, defaultsOf, parseSizeSetting, CPU_COUNT, type RuleResult, type RulesReport} from '../rules';
-import {fieldName, readInput, SETTING_FIELDS, type ReadInput} from './input';
-import {MEASURED_BUILD, measuredRssBytes} from '../measuredRss';
+import {analyzeConfig, defaultsOf, parseSizeSetting, resolveConfigServices, CPU_COUNT, type RuleResult, type RulesReport} from '../rules';
+import {fieldName, protocolOfService, readInput, SETTING_FIELDS, type ReadInput} from './input';
+import {MEASURED_BUILD} from '../measuredRss';
+import {
+  PEAK_HEADROOM,
+  UNIT_LIMIT_NOFILE,
+  protocolWord,
+  defaultTasksMax,
+  fdNeed,
+  heldInLogin,
+  limitNofileFor,
+  memoryAtPeak,
+  processesAtPeak,
+  runningFromChecked,
+  statsClients,
+  tasksAtPeak,
+  tasksMaxFor,
+  threadsMax,
+  type PeakLoad,
+  type RunningService,
+} from '../runtime';
 import type {CalculatorInput, CalculatorResult, Finding, Severity} from './types';
 
 export * from './types';
@@ -67,11 +85,17 @@ function limitsFor(r: ReadInput): EffectiveLimits {
   }
 }
 
-/** The config the input implies: header (2.4), the service's protocol enabled, the service block. */
-function impliedConfig(r: ReadInput, protocol: string): Node[] {
+/**
+ * auth-worker processes a default config may run: 2.4's service process_limit 30, 2.3's
+ * auth_worker_max_count 30 (its service allows 100).
+ */
+const AUTH_WORKERS = 30;
+
+/** The config the input implies: header (2.4), the chosen protocols, the service block. */
+function impliedConfig(r: ReadInput): Node[] {
   const nodes: Node[] = [];
   if (r.version === '2.4') nodes.push(setting('dovecot_config_version', r.configVersion), setting('dovecot_storage_version', '2.4.1'));
-  if (protocol !== '') nodes.push(setting('protocols', protocol));
+  if (r.protocols.length > 0) nodes.push(setting('protocols', r.protocols.map(protocolWord).join(' ')));
   const body = SETTING_FIELDS.filter((f) => r.settings[f] !== undefined).map((f) => setting(fieldName(r.version, f), r.settings[f]!));
   nodes.push(section('service', r.service, body));
   return nodes;
@@ -231,8 +255,25 @@ function evaluateUnsafe(input: CalculatorInput): CalculatorResult {
     findings.push({id: 'blocking', title: 'Blocking', severity, verdict, explanation, numbers: {clients_per_process: l.clientsPerProcess, blocking: blocking ? 'yes' : 'no'}, link});
   }
 
+  // --- what the load means for this service: sessions of its protocol, held connections for a login service
+  const ownProtocol = protocolOfService(version, service);
+  const loginOf = isLogin && ownProtocol !== null && service === `${ownProtocol}-login` ? ownProtocol : null;
+  const mailOf = !isLogin && ownProtocol !== null && service === ownProtocol ? ownProtocol : null;
+  const peakLoad: PeakLoad = {
+    sessions: ownProtocol ? {[ownProtocol]: load.peakConnections} : {},
+    tlsShare: load.tlsPercent / 100,
+    proxy: r.proxy,
+    newPerSecond: ownProtocol ? {[ownProtocol]: load.connectionsPerSecond} : {},
+    authWorkers: AUTH_WORKERS,
+  };
+  const proxiedHere = mailOf !== null && mailOf !== 'lmtp' && r.proxy;
+  const peak = loginOf ? heldInLogin(loginOf, peakLoad) : proxiedHere ? 0 : load.peakConnections;
+  const peakWords = loginOf
+    ? `${fmt(peak)} connections held at your peak (${r.proxy ? `${fmt(load.peakConnections)} proxied sessions` : `${fmt(Math.ceil(load.peakConnections * peakLoad.tlsShare))} TLS sessions`} + ${fmt(peak - Math.ceil(load.peakConnections * (r.proxy ? 1 : peakLoad.tlsShare)))} logging in)`
+    : `your peak of ${fmt(peak)} connections`;
+  const peakVerb = loginOf ? 'need' : 'needs';
+
   // --- capacity and headroom
-  const peak = load.peakConnections;
   const needed = peak === 0 ? 0 : Number.isFinite(c) ? Math.ceil(peak / c) : 1;
   const maxConnections = P * c;
   const logLine = dropLogLine(version, service, l);
@@ -244,8 +285,8 @@ function evaluateUnsafe(input: CalculatorInput): CalculatorResult {
       title: 'Capacity',
       severity: over ? 'danger' : 'ok',
       verdict: over
-        ? `Your peak of ${fmt(peak)} connections needs ${fmt(needed)} processes; process_limit allows ${fmt(P)}.`
-        : `Up to ${fmt(maxConnections)} simultaneous connections; your peak of ${fmt(peak)} needs ${fmt(needed)} process${needed === 1 ? '' : 'es'}.`,
+        ? `${peakWords.replace(/^your/, 'Your')} ${peakVerb} ${fmt(needed)} processes; process_limit allows ${fmt(P)}.`
+        : `Up to ${fmt(maxConnections)} simultaneous connections; ${peakWords} ${peakVerb} ${fmt(needed)} process${needed === 1 ? '' : 'es'}.`,
       explanation: over
         ? `Beyond ${fmt(maxConnections)} connections the master stops accepting and logs: ${logLine}`
         : `Each process takes min(client_limit, ${rcName}) = ${fmt(c)} connection${c === 1 ? '' : 's'} at a time, and there can be ${fmt(P)} processes. When they are all full the master logs: ${logLine}`,
@@ -362,41 +403,9 @@ function evaluateUnsafe(input: CalculatorInput): CalculatorResult {
     }
   }
 
-  // --- resident memory, where /measured has a figure for this service
-  {
-    const rss = measuredRssBytes(version, service);
-    const processes = Math.min(needed, P);
-    if (rss !== null && processes > 0 && Number.isFinite(processes)) {
-      const total = processes * rss;
-      findings.push({
-        id: 'memory',
-        title: 'Resident memory',
-        severity: 'info',
-        verdict: `About ${bytesText(total)} resident for ${fmt(processes)} ${service} process${processes === 1 ? '' : 'es'} at your peak, at ${bytesText(rss)} each.`,
-        explanation: `${bytesText(rss)} is the median RSS of one ${service} process measured on Dovecot ${MEASURED_BUILD[version]} under a light IMAP load; a process with large mailboxes uses more. RSS counts shared libraries in every process, so the machine needs less than the sum.`,
-        numbers: {rss_bytes_per_process: rss, processes, total_bytes: total},
-        formula: `${tex(processes)} \\times ${bytesText(rss).replace(' ', '\\,\\text{')}} = ${bytesText(total).replace(' ', '\\,\\text{')}}`,
-        link: '/measured#memory',
-      });
-    }
-  }
-
   // --- doveconf's checks on the implied config
-  const tree = {children: impliedConfig(r, defaults.protocol)};
+  const tree = {children: impliedConfig(r)};
   const report: RulesReport = analyzeConfig(version, tree, {cpuCount: load.cores});
-  const w3 = report.master.find((m) => m.id === 'W3');
-  if (w3) {
-    const need = Number(w3.numbers.required);
-    findings.push({
-      id: 'fds',
-      title: 'File descriptors',
-      severity: 'info',
-      verdict: `The master wants an fd limit of at least ${fmt(need)} (because of ${w3.numbers.because}).`,
-      explanation: `Set LimitNOFILE=${need} or more in dovecot.service (ulimit -n). Only the master checks this, at startup; doveconf never does.`,
-      numbers: {required: need, because: String(w3.numbers.because)},
-      link: '/services/client-limit#file-descriptors',
-    });
-  }
 
   // --- login services
   if (isLogin) {
@@ -434,18 +443,240 @@ function evaluateUnsafe(input: CalculatorInput): CalculatorResult {
       explanation = 'They take the first connections of a burst without waiting for a fork.';
     }
     findings.push({id: 'min-avail', title: 'process_min_avail', severity, verdict, explanation, numbers: {process_min_avail: ma, cores}, link: '/services/process-limit#process-min-avail'});
+    if (!secure) {
+      // process_min_avail counts processes with a free slot (service-monitor.c); when it reaches
+      // process_limit, no process can start once they fill up.
+      const builtIn = num(limitsFor({...r, settings: {}}).process_limit);
+      const spare = P - ma;
+      const short = spare <= 0;
+      const below = P < builtIn;
+      findings.push({
+        id: 'spare-processes',
+        title: 'Spare login processes',
+        severity: short ? 'danger' : below ? 'warning' : 'ok',
+        verdict: short
+          ? `process_min_avail ${fmt(ma)} ≥ process_limit ${fmt(P)}: no process can start when these fill up.`
+          : below
+            ? `process_limit ${fmt(P)} is below the built-in ${fmt(builtIn)}: ${fmt(spare)} processes can start beyond process_min_avail.`
+            : `${fmt(spare)} processes can start beyond the ${fmt(ma)} kept by process_min_avail.`,
+        explanation:
+          'In high-performance mode the master counts, for process_min_avail, the processes that still have a free slot, not idle ones, and starts another when one fills up. ' +
+          'Without reuse_port the processes share one listening socket and whichever accepts first gets the connection; with reuse_port = yes each has its own socket and the kernel spreads connections over them evenly. ' +
+          (short
+            ? 'When every process is full, the master logs process_limit reached and the login processes drop their oldest clients with "Connection queue full".'
+            : 'Keep process_limit at the built-in value or above.'),
+        numbers: {process_limit: l.process_limit, process_min_avail: ma, spare},
+        link: '/login-processes#high-performance',
+      });
+    }
   }
 
   for (const w of report.warnings) findings.push(ruleFinding(w));
-  if (report.fatal) findings.push(ruleFinding(report.fatal));
+  if (report.fatal) {
+    findings.push(ruleFinding(report.fatal));
+    return {findings, problems: r.problems, effective: l, config: printConfig(tree)};
+  }
 
-  // the config: the input, plus auth/anvil blocks that silence W1/W2 when they fire
+  // --- what the running master needs, on the config with every block appended ---------------------
   const out: Node[] = [...tree.children];
-  for (const w of report.warnings) {
+  const append = (target: string, key: string, value: string, why: string) => {
+    out.push(comment(why));
+    out.push(section('service', target, [setting(key, value)]));
+  };
+  // the services as they run with the blocks so far (blocks are only ever added: cache by count)
+  let cached: {nodes: number; services: RunningService[]} | null = null;
+  const running = (): RunningService[] => {
+    if (cached?.nodes !== out.length) {
+      cached = {nodes: out.length, services: resolveConfigServices(version, {children: out}, {cpuCount: load.cores}).filter((x) => x.enabled).map(runningFromChecked)};
+    }
+    return cached.services;
+  };
+
+  // the mail processes a login service's sessions move to; the login processes a mail service's
+  // TLS sessions keep
+  if (loginOf && loginOf !== 'lmtp') {
+    const m = running().find((x) => x.name === loginOf);
+    const sessions = load.peakConnections;
+    if (r.proxy) {
+      findings.push({
+        id: 'mail-processes',
+        title: `${loginOf} processes`,
+        severity: 'info',
+        verdict: `This server proxies: no ${loginOf} process runs here for these sessions.`,
+        explanation: `With proxy=y every session, plaintext or TLS, stays in its ${service} process for its whole life and talks to the backend from there.`,
+        numbers: {sessions},
+        link: '/login-processes#tls-proxying',
+      });
+    } else if (m) {
+      const need = Number.isFinite(m.clientsPerProcess) ? Math.ceil(sessions / m.clientsPerProcess) : sessions > 0 ? 1 : 0;
+      const over = need > m.processLimit;
+      const sized = Math.ceil(sessions * PEAK_HEADROOM);
+      findings.push({
+        id: 'mail-processes',
+        title: `${loginOf} processes`,
+        severity: over ? 'danger' : 'ok',
+        verdict: over
+          ? `Your ${fmt(sessions)} logged-in sessions need ${fmt(need)} ${loginOf} processes; its process_limit allows ${fmt(m.processLimit)}.`
+          : `${loginOf}'s process_limit ${fmt(m.processLimit)} covers your ${fmt(sessions)} logged-in sessions.`,
+        explanation: over
+          ? `Every session that logs in moves to a ${loginOf} process. Beyond ${fmt(m.processLimit)} the others cannot log in; the configuration below raises it to ${fmt(sized)} (${fmt(sessions)} × ${PEAK_HEADROOM}).`
+          : `Every session that logs in moves to a ${loginOf} process; a TLS one also keeps its ${service} process.`,
+        numbers: {sessions, processes_needed: need, process_limit: Number.isFinite(m.processLimit) ? m.processLimit : 'unlimited'},
+        link: '/services/process-limit#example-3000',
+      });
+      if (over) append(loginOf, 'process_limit', String(sized), `${loginOf}: ${sessions} sessions × ${PEAK_HEADROOM} headroom`);
+    }
+  } else if (mailOf && mailOf !== 'lmtp') {
+    const loginName = `${mailOf}-login`;
+    const lg = running().find((x) => x.name === loginName);
+    if (proxiedHere) {
+      findings.push({
+        id: 'login-processes',
+        title: `${loginName} processes`,
+        severity: 'info',
+        verdict: `This server proxies: the sessions stay in ${loginName} and no ${service} process runs here for them.`,
+        explanation: `With proxy=y every session, plaintext or TLS, stays in its login process for its whole life; choose ${loginName} above to size it.`,
+        numbers: {sessions: load.peakConnections},
+        link: '/login-processes#tls-proxying',
+      });
+    } else if (lg) {
+      const held = heldInLogin(mailOf, peakLoad);
+      const perProcess = Number.isFinite(lg.clientsPerProcess) ? lg.clientsPerProcess : Math.max(held, 1);
+      const want = Math.ceil(held / perProcess) + lg.minAvail;
+      const over = want > lg.processLimit;
+      const sized = Math.ceil(Math.ceil(held * PEAK_HEADROOM) / perProcess) + lg.minAvail;
+      findings.push({
+        id: 'login-processes',
+        title: `${loginName} processes`,
+        severity: over ? 'danger' : 'ok',
+        verdict: over
+          ? `The ${fmt(held)} connections ${loginName} holds at your peak (TLS sessions and logins in progress) need ${fmt(want)} processes; its process_limit allows ${fmt(lg.processLimit)}.`
+          : `${loginName}'s process_limit ${fmt(lg.processLimit)} covers the ${fmt(held)} connections it holds at your peak.`,
+        explanation: over
+          ? `A TLS session keeps its login process for its whole life. When ${loginName} is full, new clients get "Connection queue full"; the configuration below raises its process_limit to ${fmt(sized)}.`
+          : 'A TLS session keeps its login process for its whole life; a plaintext one leaves it at login.',
+        numbers: {held, processes_needed: want, process_limit: Number.isFinite(lg.processLimit) ? lg.processLimit : 'unlimited'},
+        link: '/login-processes#tls-proxying',
+      });
+      if (over) append(loginName, 'process_limit', String(sized), `${loginName}: ${held} connections held × ${PEAK_HEADROOM} headroom`);
+    }
+  }
+
+  // auth and anvil: doveconf's sums on the config so far (W1/W2); never a block for the service itself
+  const sums = out.length === tree.children.length ? report : analyzeConfig(version, {children: out}, {cpuCount: load.cores});
+  for (const w of sums.warnings) {
     const target = w.id === 'W1' ? 'auth' : w.id === 'W2' ? 'anvil' : null;
     if (target && target !== service) {
-      out.push(comment(`doveconf ${w.id}: ${target} client_limit must be at least ${w.numbers.required}`));
-      out.push(section('service', target, [setting('client_limit', String(w.numbers.required))]));
+      append(target, 'client_limit', String(w.numbers.required), `doveconf ${w.id}: ${target} client_limit must be at least ${w.numbers.required}`);
+    }
+  }
+
+  // stats: every process but the master, anvil, config, log and stats keeps a connection to it
+  {
+    const clients = statsClients(version, processesAtPeak(running(), peakLoad, PEAK_HEADROOM));
+    const limit = running().find((x) => x.name === 'stats')?.clientLimit ?? 1000;
+    const over = clients > limit;
+    findings.push({
+      id: 'stats',
+      title: 'stats client_limit',
+      severity: over ? 'danger' : 'ok',
+      verdict: over
+        ? `${fmt(clients)} processes at ${PEAK_HEADROOM} × your peak connect to stats; its client_limit is ${fmt(limit)}.`
+        : `stats' client_limit ${fmt(limit)} covers the ${fmt(clients)} processes at ${PEAK_HEADROOM} × your peak.`,
+      explanation:
+        'Every Dovecot process except the master, anvil, config and log keeps a connection to stats from its start to its exit, login processes included. ' +
+        (over
+          ? `Past ${fmt(limit)} the master logs "service(stats): client_limit (${fmt(limit)}) reached, client connections are being dropped" and each new process waits 5 s in "Timeout waiting for handshake response" before it serves anyone.`
+          : 'Counted: the processes of this load with 25 % headroom, auth and its workers, and room for on-demand ones.'),
+      numbers: {processes: clients, client_limit: Number.isFinite(limit) ? limit : 'unlimited'},
+      link: '/troubleshooting#client-limit-reached',
+    });
+    if (over && service !== 'stats') append('stats', 'client_limit', String(clients), `stats: ${clients} processes at ${PEAK_HEADROOM} × the peak connect to it`);
+  }
+
+  // the auth cache: a cache hit still verifies the password hash; let the workers do it
+  if (r.authCache) {
+    findings.push({
+      id: 'auth-cache-worker',
+      title: 'Auth cache and workers',
+      severity: 'info',
+      verdict: 'Cache hits still verify the password hash: set auth_cache_verify_password_with_worker = yes.',
+      explanation:
+        'A cached entry holds the password hash, so every hit checks a password. Without this setting the single auth process does all of it, and an expensive scheme such as SHA512-CRYPT serialises every login there; with it, auth-worker processes do the checks (Dovecot 2.3.9 and later).',
+      numbers: {},
+      link: '/auth-cache',
+    });
+    const first = out.findIndex((x) => x.kind === 'section');
+    out.splice(first < 0 ? out.length : first, 0, setting('auth_cache_verify_password_with_worker', 'yes'));
+  }
+
+  // file descriptors, tasks and memory, on the final config
+  const final = running();
+  {
+    const fd = fdNeed(final, peakLoad, version === '2.3' ? 1000 : undefined);
+    const write = limitNofileFor(fd.need);
+    findings.push({
+      id: 'fds',
+      title: 'File descriptors',
+      severity: write === null ? 'ok' : 'warning',
+      verdict:
+        write === null
+          ? `dovecot.service's LimitNOFILE=${UNIT_LIMIT_NOFILE} covers the ${fmt(fd.need)} descriptors the busiest process needs (${fd.because}).`
+          : `The busiest process (${fd.because}) needs ${fmt(fd.need)} descriptors, more than dovecot.service's ${UNIT_LIMIT_NOFILE}: set LimitNOFILE=${write}.`,
+      explanation: `Counted on the configuration below, every block included: ${fd.formula}. A login process holds 2 per TLS or proxied session (the client's socket and the one to the mail process or backend). The master also checks at start that ulimit -n is at least the largest client_limit. Never set LimitNOFILE below the ${UNIT_LIMIT_NOFILE} the unit file already gives.`,
+      numbers: {required: fd.need, because: fd.because, unit_file: UNIT_LIMIT_NOFILE},
+      link: '/services/process-limit#systemd-limits',
+    });
+  }
+  if (load.ramGiB > 0) {
+    const tasks = tasksAtPeak(processesAtPeak(final, peakLoad, PEAK_HEADROOM));
+    const dflt = defaultTasksMax(load.ramGiB);
+    const threads = threadsMax(load.ramGiB);
+    const write = tasksMaxFor(tasks, load.ramGiB);
+    findings.push({
+      id: 'tasks',
+      title: 'Tasks (systemd)',
+      severity: tasks > threads ? 'danger' : write === null ? 'ok' : 'warning',
+      verdict:
+        tasks > threads
+          ? `${fmt(tasks)} processes exceed kernel.threads-max, ${fmt(threads)} with ${fmt(load.ramGiB)} GiB: forks fail whatever TasksMax says.`
+          : write === null
+            ? `${fmt(tasks)} processes at ${PEAK_HEADROOM} × your peak fit systemd's DefaultTasksMax, about ${fmt(dflt)} with ${fmt(load.ramGiB)} GiB.`
+            : `${fmt(tasks)} processes at ${PEAK_HEADROOM} × your peak pass systemd's DefaultTasksMax, about ${fmt(dflt)} with ${fmt(load.ramGiB)} GiB: set TasksMax=${write} in a drop-in.`,
+      explanation: `On Debian, systemd raises kernel.pid_max to 4194304, so DefaultTasksMax is 15 % of kernel.threads-max, which the kernel sets to RAM / 128 KiB (${fmt(threads)} here). Past it the master's fork() fails with "Resource temporarily unavailable".`,
+      numbers: {tasks, default_tasks_max: dflt, threads_max: threads},
+      formula: `0.15 \\times \\frac{${tex(load.ramGiB)}\\,\\text{GiB}}{128\\,\\text{KiB}} = ${tex(dflt)}`,
+      link: '/services/process-limit#systemd-limits',
+    });
+  }
+  {
+    const mem = memoryAtPeak(version, final, processesAtPeak(final, peakLoad, 1));
+    const ram = load.ramGiB * 1024 ** 3;
+    const top = [...mem.terms].sort((x, y) => y.total - x.total).slice(0, 3);
+    findings.push({
+      id: 'memory',
+      title: 'Resident memory',
+      // an upper bound (RSS counts shared pages in every process): a warning, never a verdict
+      severity: ram > 0 && mem.total > 0.8 * ram ? 'warning' : 'info',
+      verdict: `About ${bytesText(mem.total)} resident at your peak${ram > 0 ? ` on ${fmt(load.ramGiB)} GiB of RAM` : ''}.`,
+      explanation:
+        `From the median RSS measured per process on Dovecot ${MEASURED_BUILD[version]} (largest: ${top
+          .map((t) => `${t.service} ${fmt(t.processes)} × ${bytesText(t.bytesEach)}${t.sessions ? ` + ${fmt(t.sessions)} sessions × ${bytesText(t.sessionBytes!)}` : ''}`)
+          .join('; ')}). ` + 'RSS counts shared libraries in every process, so this is an upper bound; a process with large mailboxes uses more.',
+      numbers: {total_bytes: mem.total, ...Object.fromEntries(top.map((t) => [`${t.service}_processes`, t.processes]))},
+      link: '/measured#memory',
+    });
+    const imap = mem.terms.find((t) => t.service === 'imap');
+    if (imap && imap.total >= 0.5 * mem.total && (ram === 0 || mem.total >= 0.5 * ram)) {
+      findings.push({
+        id: 'hibernate',
+        title: 'Idle IMAP sessions',
+        severity: 'info',
+        verdict: `${fmt(imap.processes)} imap processes hold ${bytesText(imap.total)}; if most sessions sit in IDLE, hibernate them.`,
+        explanation: `imap_hibernate_timeout = 30s hands a session that has been in IDLE that long to the imap-hibernate service, and its imap process (${bytesText(imap.bytesEach)}) exits. It needs the imap-master socket set up as the hibernation docs show; a TLS session still keeps its login process.`,
+        numbers: {imap_processes: imap.processes, imap_bytes: imap.total},
+        link: '/services/memory-and-idle#imap-hibernate',
+      });
     }
   }
   return {findings, problems: r.problems, effective: l, config: printConfig({children: out})};

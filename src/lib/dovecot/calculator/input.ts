@@ -4,8 +4,9 @@
  * service's default for that field), and the load checked for sense.
  */
 import type {DovecotVersion} from '../../version';
-import {listServices, SUPPORTED_CONFIG_VERSIONS_24, DEFAULT_CONFIG_VERSION_24} from '../catalog';
+import {listServices, serviceDefaults, SUPPORTED_CONFIG_VERSIONS_24, DEFAULT_CONFIG_VERSION_24} from '../catalog';
 import {parseSizeSetting, parseUintSetting, UINT_MAX, CPU_COUNT} from '../rules';
+import {FULL_PROTOCOLS, type Protocol} from '../runtime';
 import type {CalculatorInput, CalculatorLoad, CalculatorSettings, FieldProblem} from './types';
 
 export const SETTING_FIELDS = ['process_limit', 'client_limit', 'restart_request_count', 'process_min_avail', 'vsz_limit'] as const;
@@ -22,7 +23,11 @@ export interface ReadInput {
   configVersion: string;
   /** Valid settings, normalised text in the version's names (what goes into the config). */
   settings: Partial<Record<SettingField, string>>;
-  load: CalculatorLoad;
+  load: CalculatorLoad & {tlsPercent: number};
+  /** The enabled protocols, canonical order, the service's own included. */
+  protocols: Protocol[];
+  proxy: boolean;
+  authCache: boolean;
   problems: FieldProblem[];
 }
 
@@ -86,12 +91,12 @@ function readSetting(
   return {value: text};
 }
 
-const LOAD_FIELDS: readonly (keyof CalculatorLoad)[] = ['peakConnections', 'connectionsPerSecond', 'cores', 'ramGiB'];
-const LOAD_FALLBACK: CalculatorLoad = {peakConnections: 0, connectionsPerSecond: 0, cores: 1, ramGiB: 0};
+const LOAD_FIELDS: readonly (keyof CalculatorLoad)[] = ['peakConnections', 'connectionsPerSecond', 'cores', 'ramGiB', 'tlsPercent'];
+const LOAD_FALLBACK: CalculatorLoad & {tlsPercent: number} = {peakConnections: 0, connectionsPerSecond: 0, cores: 1, ramGiB: 0, tlsPercent: 100};
 
-function readLoad(raw: unknown, problems: FieldProblem[]): CalculatorLoad {
+function readLoad(raw: unknown, problems: FieldProblem[]): CalculatorLoad & {tlsPercent: number} {
   const src = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const out: CalculatorLoad = {...LOAD_FALLBACK};
+  const out = {...LOAD_FALLBACK};
   for (const f of LOAD_FIELDS) {
     const v = src[f];
     if (v === undefined) continue;
@@ -102,6 +107,8 @@ function readLoad(raw: unknown, problems: FieldProblem[]): CalculatorLoad {
       problems.push({field: f, message: 'cores: must be a whole number of at least 1'});
     } else if (f === 'peakConnections' && !Number.isInteger(n)) {
       problems.push({field: f, message: 'peakConnections: must be a whole number'});
+    } else if (f === 'tlsPercent' && n > 100) {
+      problems.push({field: f, message: 'tlsPercent: must be a share from 0 to 100'});
     } else {
       out[f] = n;
     }
@@ -139,5 +146,26 @@ export function readInput(input: CalculatorInput): ReadInput & {serviceKnown: bo
     else if (r.value !== undefined) settings[f] = r.value;
   }
   const load = readLoad(input?.load, problems);
-  return {version, service, configVersion, settings, load, problems, serviceKnown};
+
+  // protocols: the full set unless given; the service's own protocol always runs
+  let protocols: Protocol[] = [...FULL_PROTOCOLS];
+  if (input?.protocols !== undefined) {
+    const given = Array.isArray(input.protocols) ? input.protocols.map(String) : [];
+    const unknown = given.filter((p) => !(FULL_PROTOCOLS as readonly string[]).includes(p));
+    if (!Array.isArray(input.protocols) || unknown.length > 0) {
+      problems.push({field: 'protocols', message: `protocols: ${unknown.length ? `unknown ${unknown.slice(0, 3).join(', ')}` : 'not a list'}; choose from ${FULL_PROTOCOLS.join(', ')}`});
+    }
+    protocols = FULL_PROTOCOLS.filter((p) => given.includes(p));
+  }
+  const own = serviceKnown ? protocolOfService(version, service) : null;
+  // a service runs only when its protocol is enabled: the one under study always is
+  if (own && !protocols.includes(own)) protocols = FULL_PROTOCOLS.filter((p) => p === own || protocols.includes(p));
+  return {version, service, configVersion, settings, load, protocols, proxy: input?.proxy === true, authCache: input?.authCache === true, problems, serviceKnown};
+}
+
+/** The protocol (generator name) a service serves, or null (auth, stats, …). */
+export function protocolOfService(version: DovecotVersion, service: string): Protocol | null {
+  const word = serviceDefaults(version, service).protocol;
+  const p = word === 'sieve' ? 'managesieve' : word;
+  return (FULL_PROTOCOLS as readonly string[]).includes(p) ? (p as Protocol) : null;
 }

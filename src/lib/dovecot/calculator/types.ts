@@ -11,7 +11,9 @@ export type Severity = 'ok' | 'info' | 'warning' | 'danger';
 export interface Finding {
   /**
    * Stable id: 'pattern' | 'isolation' | 'blocking' | 'capacity' | 'headroom' | 'forks' |
-   * 'lifetime' | 'address-space' | 'fds' | 'login-mode' | 'min-avail' | `rule-${RuleId}` ...
+   * 'lifetime' | 'address-space' | 'fds' | 'login-mode' | 'min-avail' | 'mail-processes' |
+   * 'login-processes' | 'stats' | 'tasks' | 'memory' | 'hibernate' | 'auth-cache-worker' |
+   * `rule-${RuleId}` ...
    */
   id: string;
   /** Short label, e.g. "Isolation". */
@@ -42,10 +44,13 @@ export interface CalculatorSettings {
 }
 
 export interface CalculatorLoad {
+  /** Simultaneous sessions of the service's protocol (for other services: their connections). */
   peakConnections: number;
   connectionsPerSecond: number;
   cores: number;
   ramGiB: number;
+  /** Share of the sessions that use TLS, 0–100 (default 100). */
+  tlsPercent?: number;
 }
 
 export interface CalculatorInput {
@@ -55,10 +60,20 @@ export interface CalculatorInput {
   load: CalculatorLoad;
   /** 2.4 only: dovecot_config_version (default 2.4.1). */
   configVersion?: string;
+  /**
+   * The enabled protocols, in the generator's names (managesieve, not sieve); default: the full
+   * set Debian enables (imap pop3 lmtp submission managesieve). The service's own protocol is
+   * always added.
+   */
+  protocols?: readonly string[];
+  /** This server proxies (proxy=y): sessions stay in their login process; no mail process here. */
+  proxy?: boolean;
+  /** The authentication cache is on (auth_cache_size > 0). */
+  authCache?: boolean;
 }
 
 export interface FieldProblem {
-  field: keyof CalculatorSettings | keyof CalculatorLoad | 'service' | 'configVersion';
+  field: keyof CalculatorSettings | keyof CalculatorLoad | 'service' | 'configVersion' | 'protocols';
   /** Names the field, e.g. "restart_request_count: 0 is not allowed in Dovecot 2.4; write unlimited". */
   message: string;
 }

@@ -18,6 +18,7 @@ import {
   type SettingScope,
 } from '../catalog';
 import {evaluate} from '../calculator';
+import {FULL_PROTOCOLS} from '../runtime';
 import type {CalculatorLoad, CalculatorSettings, Finding} from '../calculator/types';
 import {walkConfig, type ConfigTree, type Node, type SectionNode, type SettingNode} from '../conf';
 import {analyzeConfig, type RuleResult} from '../rules';
@@ -296,7 +297,9 @@ export function explainServices(
         try {
           // a load counts for the services whose connections it is: the clients' protocols
           const given = CLIENT_PROTOCOLS.includes(protocol) ? givenLoad(load) : null;
-          const result = evaluate({version, service: svc.name, settings: calcSettings, load: given?.load ?? NO_LOAD, ...(configVersion ? {configVersion} : {})});
+          // the config's own protocols, so the calculator's sums are the ones this config gets
+          const protocols = enabled?.map((w) => (w === 'sieve' ? 'managesieve' : w)).filter((w) => (FULL_PROTOCOLS as readonly string[]).includes(w));
+          const result = evaluate({version, service: svc.name, settings: calcSettings, load: given?.load ?? NO_LOAD, ...(configVersion ? {configVersion} : {}), ...(protocols ? {protocols} : {})});
           // isolation is between users' sessions: services without a protocol (auth, anvil, dict, …) serve Dovecot's own processes
           explanation.findings = result.findings.filter((f) => !f.id.startsWith('rule-') && holds(f.id, given?.fields ?? []) && (f.id !== 'isolation' || protocol !== ''));
           for (const p of result.problems) if (!problems.includes(p.message)) problems.push(p.message);
@@ -330,6 +333,13 @@ const NEEDS: Readonly<Record<string, readonly (keyof CalculatorLoad)[]>> = {
   forks: ['connectionsPerSecond'],
   lifetime: ['peakConnections', 'connectionsPerSecond'],
   'min-avail': ['cores'],
+  // what a running master needs at the peak: processes, their stats connections, tasks, memory
+  'mail-processes': ['peakConnections'],
+  'login-processes': ['peakConnections'],
+  'spare-processes': ['peakConnections'],
+  stats: ['peakConnections'],
+  tasks: ['peakConnections', 'ramGiB'],
+  hibernate: ['peakConnections'],
   // the master's fd limit is doveconf's W3, listed with the checks
   fds: ['never' as keyof CalculatorLoad],
 };

@@ -204,7 +204,7 @@ describe('no invented load: capacity only against the load the reader gives', ()
     const r = explain(DEBIAN_MASTER, {version: '2.3', load: {peakConnections: 1000}});
     const login = r.services.find((s) => s.name === 'imap-login')!;
     // 100 login processes (default_process_limit) for 1000 connections in high-security mode
-    expect(login.findings.find((f) => f.id === 'capacity')).toMatchObject({severity: 'danger', verdict: 'Your peak of 1,000 connections needs 1,000 processes; process_limit allows 100.'});
+    expect(login.findings.find((f) => f.id === 'capacity')).toMatchObject({severity: 'danger', verdict: '1,000 connections held at your peak (1,000 TLS sessions + 0 logging in) need 1,000 processes; process_limit allows 100.'});
     expect(login.severity).toBe('error');
     expect(r.services.find((s) => s.name === 'lmtp')!.findings.map((f) => f.id)).not.toContain('capacity');
     // no rate given: nothing about forks

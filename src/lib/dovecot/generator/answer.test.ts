@@ -24,12 +24,15 @@ describe('copy as answer', () => {
   it('holds the block without comments, one "why" line per value, and the permalink', () => {
     const out = generate(presetInput('isp-10k', '2.4'));
     const a = copyAsAnswer(out, SHORT);
-    expect(a).toContain('\nservice auth {\n  client_limit = 14928\n}\n');
+    expect(a).toContain('\nservice auth {\n  client_limit = 15174\n}\n');
     expect(a).not.toMatch(/^\s*#/m);
     const whyStarts = a.split('\n').filter((l) => l.startsWith('- service ') || l.startsWith('- auth_'));
     expect(whyStarts).toHaveLength(out.explanations.length);
-    expect(a).toContain('- service imap-login/process_limit = 22: ');
-    expect(a).toContain('LimitNOFILE=30720\nTasksMax=17408\n');
+    expect(a).toContain('- service stats/client_limit = 14751: ');
+    expect(a).toContain('systemd: nothing to add');
+    // a drop-in when one is needed: 2 GiB of RAM, DefaultTasksMax 2457, below the tasks
+    const small = copyAsAnswer(generate({...presetInput('isp-10k', '2.4'), ramGiB: 2}), SHORT);
+    expect(small).toContain('systemd drop-in (dovecot.service.d/limits.conf):\n[Service]\nTasksMax=15360\n');
     expect(a.endsWith(`Generator state:\n${SHORT}\n`)).toBe(true);
   });
   it('a permalink longer than a line stays whole on a line of its own', () => {

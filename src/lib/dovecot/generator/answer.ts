@@ -99,8 +99,13 @@ export function copyAsAnswer(out: GeneratorOutput, permalink: string): string {
     lines.push('', 'Watch out:');
     for (const w of notes) lines.push(...hanging('- ', w.message, '  '));
   }
-  lines.push('', 'systemd drop-in (the master checks ulimit -n against client_limit):');
-  for (const l of out.systemd.replace(/\n$/, '').split('\n')) if (!l.startsWith('#')) lines.push(...breakLong(l));
+  const dropIn = out.systemd.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+  if (dropIn.length > 0) {
+    lines.push('', 'systemd drop-in (dovecot.service.d/limits.conf):');
+    for (const l of dropIn) lines.push(...breakLong(l));
+  } else {
+    lines.push('', 'systemd: nothing to add (dovecot.service\'s LimitNOFILE=65535 and DefaultTasksMax cover it).');
+  }
   lines.push('', ...permalinkLines(permalink));
   return `${lines.flatMap((l) => breakLong(l)).join('\n')}\n`;
 }

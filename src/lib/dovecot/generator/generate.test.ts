@@ -37,24 +37,49 @@ describe('preset "small office"', () => {
   // pre-login: 2/s × 2 s = 4. imap-login: (50 + 4) × 1.25 = 67.5 → 68 ≤ 100 → default kept.
   // submission-login: (10 + 4) × 1.25 = 17.5 → 18 → default. imap 63, submission 13 ≤ 1024.
   // auth-worker: 2 × 0.1 × 2 = 0.4 → 1 ≤ 30. cache: 50 KiB → 1M.
+  // At 1.25 × the peak: imap-login 63 TLS + 5 logging in = 68 + 2 spare = 70; submission-login
+  // 13 + 5 + 2 = 20; imap 63, submission 13, lmtp 7 (6.25 up); auth 1, auth-worker 30, 20 others:
+  // 224 stats clients (≤ 1000); + master, anvil, config, log, stats = 229 tasks (≤ 4915 on 4 GiB).
+  // fds: one auth process holds 1000 clients + 30 workers + 64 = 1094 (≤ 65535).
   for (const version of ['2.4', '2.3'] as const) {
-    it(`${version}: only process_min_avail on the two login services, and the cache`, () => {
+    it(`${version}: only process_min_avail on the two login services, and the cache with its worker setting`, () => {
       const o = generate(presetInput('small-office', version));
       expect(o.problems).toEqual([]);
       expect(blocks(o.tree)).toEqual({
         'imap-login': {process_min_avail: '2'},
         'submission-login': {process_min_avail: '2'},
       });
-      expect(globals(o.tree)).toEqual({auth_cache_size: '1M', auth_cache_ttl: '1 hour', auth_cache_negative_ttl: '1 hour'});
-      expect(o.systemd).toContain('LimitNOFILE=2048\n'); // 1000 × 2 = 2000 → 2048
-      expect(o.systemd).not.toContain('TasksMax');
+      expect(globals(o.tree)).toEqual({
+        auth_cache_size: '1M',
+        auth_cache_ttl: '1 hour',
+        auth_cache_negative_ttl: '1 hour',
+        auth_cache_verify_password_with_worker: 'yes',
+      });
+      // nothing for systemd: never a LimitNOFILE below the unit file's 65535
+      expect(o.systemd).not.toMatch(/^LimitNOFILE|^TasksMax|^\[Service\]/m);
+      expect(o.systemd).toContain("the unit file's 65535 covers it");
     });
   }
   it('2.4: W1 = imap-login 100 + imap-urlauth-login 100 + submission-login 100 = 300 (lmtp restarts per connection)', () => {
-    expect(generate(presetInput('small-office', '2.4')).sums).toEqual({authClientsRequired: 300, anvilClientsRequired: 303, largestClientLimit: 1000});
+    expect(generate(presetInput('small-office', '2.4')).sums).toMatchObject({
+      authClientsRequired: 300,
+      anvilClientsRequired: 303,
+      statsClientsRequired: 224,
+      largestClientLimit: 1000,
+      fdsRequired: 1094,
+      tasksAtPeak: 229,
+      defaultTasksMax: 4915,
+    });
   });
   it('2.3: W1 adds lmtp 100 (service_count 0) = 400; W2 = 2 + 300 + 1 = 303', () => {
-    expect(generate(presetInput('small-office', '2.3')).sums).toEqual({authClientsRequired: 400, anvilClientsRequired: 303, largestClientLimit: 1000});
+    expect(generate(presetInput('small-office', '2.3')).sums).toMatchObject({authClientsRequired: 400, anvilClientsRequired: 303, statsClientsRequired: 224, largestClientLimit: 1000});
+  });
+  it('resident memory at the peak: 56 imap-login × 9984 KiB + 50 imap × 8780 KiB + … (2.4)', () => {
+    // at the peak as given: imap-login 50 + 4 + 2 = 56, submission-login 10 + 4 + 2 = 16, imap 50,
+    // submission 10, lmtp 5 (imap's figure), auth 1, auth-worker 30 (auth's), anvil, config, log,
+    // stats, master 1 each
+    const kib = 56 * 9984 + 16 * 9984 + 50 * 8780 + 10 * 8780 + 5 * 8780 + 5328 + 30 * 5328 + 3476 + 13_360 + 3616 + 4080 + 5040;
+    expect(generate(presetInput('small-office', '2.4')).sums.residentBytesAtPeak).toBe(kib * 1024);
   });
   it('2.4 with dovecot_config_version 2.4.0: lmtp is reused without limit, so it counts (400)', () => {
     const o = generate({...presetInput('small-office', '2.4'), configVersion: '2.4.0'});
@@ -68,63 +93,109 @@ describe('preset "ISP, 10k users"', () => {
   // high-performance; restart every 100; cache for 100 000 users. pre-login: 200 × 2 = 400.
   // imap-login: 10400 / 1000 = 10.4 → 11 processes × 2 = 22 (≥ 16 min_avail).
   // pop3-login: 1400 → 2 × 2 = 4 → raised to 16; submission-login: 900 → 1 × 2 = 2 → 16.
+  // imap-login 11 × 2 + 16 spare = 38, pop3-login 2 × 2 + 16 = 20, submission-login 1 × 2 + 16 =
+  // 18: all below the built-in 100, which stays (never lower it in high-performance mode).
   // imap 10000 × 1.25 = 12500; pop3 1000 × 1.25 = 1250; submission 625 ≤ 1024 (kept);
   // lmtp 200 × 1.25 = 250. auth-worker 200 × 0.1 × 2 = 40. cache 100000 KiB = 97.7 MiB → 98M,
   // auth needs 98 + 128 = 226 MiB ≤ 256 MiB (kept).
-  const login = (limit: string, restart: string, restartName: string) => ({
+  // stats at 1.25 × the peak (new 250/s → 500 logging in): imap-login 12500 + 500 = 13000 / 1000
+  // = 13 + 16 = 29; pop3-login 1750 → 2 + 16 = 18; submission-login 1125 → 2 + 16 = 18; imap 12500,
+  // pop3 1250, submission 625, lmtp 250, auth 1, auth-worker 40, others 20: 14751.
+  const login = (restart: string, restartName: string) => ({
     [restartName]: restart,
-    process_limit: limit,
     process_min_avail: '16',
     vsz_limit: '1G',
   });
   it('2.4', () => {
     const o = generate(presetInput('isp-10k', '2.4'));
-    // W1 = imap 12500 + imap-login 22 + imap-urlauth-login 100 + pop3 1250 + pop3-login 16
-    //    + submission 1024 + submission-login 16 = 14928 (lmtp: restart_request_count 1 in 2.4.1)
+    // W1 = imap 12500 + imap-login 100 + imap-urlauth-login 100 + pop3 1250 + pop3-login 100
+    //    + submission 1024 + submission-login 100 = 15174 (lmtp: restart_request_count 1 in 2.4.1)
     expect(blocks(o.tree)).toEqual({
-      'imap-login': login('22', 'unlimited', 'restart_request_count'),
-      'pop3-login': login('16', 'unlimited', 'restart_request_count'),
-      'submission-login': login('16', 'unlimited', 'restart_request_count'),
+      'imap-login': login('unlimited', 'restart_request_count'),
+      'pop3-login': login('unlimited', 'restart_request_count'),
+      'submission-login': login('unlimited', 'restart_request_count'),
       imap: {restart_request_count: '100', process_limit: '12500'},
       pop3: {restart_request_count: '100', process_limit: '1250'},
       submission: {restart_request_count: '100'},
       lmtp: {process_limit: '250'},
-      auth: {client_limit: '14928'},
+      auth: {client_limit: '15174'},
       'auth-worker': {process_limit: '40'},
+      stats: {client_limit: '14751'},
     });
-    expect(globals(o.tree)).toEqual({auth_cache_size: '98M', auth_cache_ttl: '1 hour', auth_cache_negative_ttl: '1 hour'});
-    // W2 = 2 + 22 + 100 + 16 + 16 + auth 1 = 157 ≤ 1000: anvil untouched
-    expect(o.sums).toEqual({authClientsRequired: 14928, anvilClientsRequired: 157, largestClientLimit: 14928});
-    // 14928 × 2 = 29856 → 30720. Processes: logins 154 + mail 14774 + lmtp 250 + auth 1 + anvil 1
-    // + auth-worker 40 + 50 others = 15270; × 1.1 = 16797 → 17408.
-    expect(o.systemd).toContain('LimitNOFILE=30720\n');
-    expect(o.systemd).toContain('TasksMax=17408\n');
-    expect(ids(o)).toEqual(['reuse-isolation', 'login-isolation', 'address-space']);
+    expect(globals(o.tree)).toEqual({
+      auth_cache_size: '98M',
+      auth_cache_ttl: '1 hour',
+      auth_cache_negative_ttl: '1 hour',
+      auth_cache_verify_password_with_worker: 'yes',
+    });
+    // W2 = 2 + 4 login services × 100 + auth 1 = 403 ≤ 1000: anvil untouched. fds: one auth process
+    // holds 15174 + 40 workers + 64 = 15278 ≤ 65535. Tasks 14751 + 5 = 14756 ≤ 157286 (128 GiB).
+    expect(o.sums).toMatchObject({
+      authClientsRequired: 15_174,
+      anvilClientsRequired: 403,
+      statsClientsRequired: 14_751,
+      largestClientLimit: 15_174,
+      fdsRequired: 15_278,
+      tasksAtPeak: 14_756,
+      defaultTasksMax: 157_286,
+    });
+    expect(o.systemd).not.toMatch(/^LimitNOFILE|^TasksMax/m);
+    expect(ids(o)).toEqual(['reuse-isolation', 'login-isolation', 'inotify', 'memory-at-peak', 'hibernate', 'address-space']);
+    // 10000 × 1.25 + 128 = 12628 → 13312 (13 × 1024)
+    expect(o.warnings.find((w) => w.id === 'inotify')?.message).toContain('sysctl fs.inotify.max_user_instances=13312');
+  });
+  it('2.4: resident memory at the peak, 10 000 imap processes and the TLS sessions of the login processes', () => {
+    // imap 10000 × 8780 KiB; pop3 1000, submission 500, lmtp 200 at imap's figure; imap-login 10400
+    // held / 1000 = 11 + 16 = 27 processes × 9984 KiB + 10400 sessions × 94 KiB; pop3-login 1400 →
+    // 2 + 16 = 18 × 9984 + 1400 × 94; submission-login 900 → 1 + 16 = 17 × 9984 + 900 × 94; auth
+    // 5328 + 40 workers × 5328; anvil 3476, config 13360, log 3616, stats 4080, master 5040.
+    const kib =
+      (10_000 + 1000 + 500 + 200) * 8780 +
+      (27 + 18 + 17) * 9984 +
+      (10_400 + 1400 + 900) * 94 +
+      41 * 5328 +
+      3476 + 13_360 + 3616 + 4080 + 5040;
+    const o = generate(presetInput('isp-10k', '2.4'));
+    expect(o.sums.residentBytesAtPeak).toBe(kib * 1024); // about 99.9 GiB on 128 GiB
+    expect(o.warnings.find((w) => w.id === 'memory-at-peak')?.severity).toBe('info');
+    expect(o.warnings.find((w) => w.id === 'hibernate')?.message).toContain('imap_hibernate_timeout = 30s');
+    // on 64 GiB the same load may not fit (an upper bound, so a warning)
+    expect(generate({...presetInput('isp-10k', '2.4'), ramGiB: 64}).warnings.find((w) => w.id === 'memory-at-peak')?.severity).toBe('warning');
   });
   it('2.3: service_count, auth_worker_max_count, and lmtp (service_count 0) in W1', () => {
     const o = generate(presetInput('isp-10k', '2.3'));
     expect(blocks(o.tree)).toEqual({
-      'imap-login': login('22', '0', 'service_count'),
-      'pop3-login': login('16', '0', 'service_count'),
-      'submission-login': login('16', '0', 'service_count'),
+      'imap-login': login('0', 'service_count'),
+      'pop3-login': login('0', 'service_count'),
+      'submission-login': login('0', 'service_count'),
       imap: {service_count: '100', process_limit: '12500'},
       pop3: {service_count: '100', process_limit: '1250'},
       submission: {service_count: '100'},
       lmtp: {process_limit: '250'},
-      auth: {client_limit: '15178'}, // 14928 + lmtp 250
+      auth: {client_limit: '15424'}, // 15174 + lmtp 250
+      stats: {client_limit: '14751'}, // auth-worker: min(auth_worker_max_count 40, process_limit 100)
     });
     // 40 ≤ the auth-worker service's own process_limit (100): no auth-worker block needed
-    expect(globals(o.tree)).toEqual({auth_worker_max_count: '40', auth_cache_size: '98M', auth_cache_ttl: '1 hour', auth_cache_negative_ttl: '1 hour'});
-    // 15178 × 2 = 30356 → 30720; processes 154 + 14774 + 250 + 1 + 1 + 100 + 50 = 15330 → 16863 → 17408
-    expect(o.systemd).toContain('LimitNOFILE=30720\n');
-    expect(o.systemd).toContain('TasksMax=17408\n');
+    expect(globals(o.tree)).toEqual({
+      auth_worker_max_count: '40',
+      auth_cache_size: '98M',
+      auth_cache_ttl: '1 hour',
+      auth_cache_negative_ttl: '1 hour',
+      auth_cache_verify_password_with_worker: 'yes',
+    });
+    // one auth process: 15424 + 40 + 64 = 15528 descriptors, under the unit file's 65535
+    expect(o.sums.fdsRequired).toBe(15_528);
+    expect(o.systemd).not.toMatch(/^LimitNOFILE|^TasksMax/m);
   });
 });
 
 describe('preset "maximum isolation"', () => {
   // 4 cores; imap 300, pop3 50, submission 50, managesieve 10, lmtp 20; 10 new/s → 20 pre-login.
-  // imap-login (300 + 20) × 1.25 = 400; pop3-login and submission-login 70 × 1.25 = 87.5 → 88,
-  // managesieve-login 30 × 1.25 = 37.5 → 38: defaults (100) kept. No cache.
+  // imap-login (300 + 20) × 1.25 = 400 (≥ 320 + 4 idle); pop3-login and submission-login 70 × 1.25
+  // = 87.5 → 88, managesieve-login 30 × 1.25 = 37.5 → 38: defaults (100) kept. No cache.
+  // stats at 1.25 × the peak (25 logging in): imap-login 375 + 25 + 4 = 404, capped at 400;
+  // pop3-login 63 + 25 + 4 = 92, submission-login 92, managesieve-login 13 + 25 + 4 = 42; imap 375,
+  // pop3 63, submission 63, managesieve 13, lmtp 25; auth 1, auth-worker 30, others 20 = 1216.
   for (const version of ['2.4', '2.3'] as const) {
     it(version, () => {
       const o = generate(presetInput('maximum-isolation', version));
@@ -133,12 +204,14 @@ describe('preset "maximum isolation"', () => {
         'pop3-login': {process_min_avail: '4'},
         'submission-login': {process_min_avail: '4'},
         'managesieve-login': {process_min_avail: '4'},
+        stats: {client_limit: '1216'},
       });
       expect(globals(o.tree)).toEqual({});
       // W1 = 400 + 100 (urlauth) + 100 + 100 + 100 = 800; 2.3 adds lmtp 100. W2 = 2 + 800 + 1.
       expect(o.sums.authClientsRequired).toBe(version === '2.4' ? 800 : 900);
       expect(o.sums.anvilClientsRequired).toBe(803);
-      expect(o.systemd).not.toContain('TasksMax'); // 4154 (2.4) / 4224 (2.3) processes ≤ 4915
+      expect(o.sums.tasksAtPeak).toBe(1221); // ≤ 9830, DefaultTasksMax on 8 GiB
+      expect(o.systemd).not.toMatch(/^TasksMax/m);
     });
   }
 });
@@ -175,32 +248,73 @@ describe('sizing rules, one at a time', () => {
     expect(blocks(generate(i).tree).auth).toEqual({client_limit: '1224'});
     expect(ids(generate(i))).toEqual(expect.arrayContaining(['unlimited-reuse', 'reuse-isolation', 'performance-without-cache']));
   });
-  it('high-performance login without process_min_avail: 2 processes (1 needed × 2) and a warning', () => {
+  it('high-performance login never lowers process_limit below the built-in 100', () => {
     const o = generate({...base, loginMode: 'high-performance'});
-    // 50 × 100 % = 50 → 1 process × 2 = 2
-    expect(blocks(o.tree)['imap-login']).toEqual({restart_request_count: 'unlimited', process_limit: '2', vsz_limit: '1G'});
+    // 50 × 100 % = 50 → 1 process × 2 = 2 < 100: the default stays
+    expect(blocks(o.tree)['imap-login']).toEqual({restart_request_count: 'unlimited', vsz_limit: '1G'});
     expect(ids(o)).toContain('performance-without-min-avail');
   });
-  it('process_min_avail from %{system:cpu_count} (2.4), with process_limit ≥ the cores given', () => {
+  it('high-performance login above 100: full processes × 2 plus the process_min_avail ones', () => {
+    // 200 000 + 0 logging in = 200 000 / 1000 = 200 × 2 + 16 spare = 416
+    const o = generate({...base, loginMode: 'high-performance', minAvail: 'cores', cores: 16, peak: {...base.peak, imap: 200_000}});
+    expect(blocks(o.tree)['imap-login']).toEqual({restart_request_count: 'unlimited', process_limit: '416', process_min_avail: '16', vsz_limit: '1G'});
+    expect(o.text).toContain('  process_limit = 416 # 200000 conns / 1000 = 200, ×2 + 16 spare\n');
+  });
+  it('process_min_avail from %{system:cpu_count} (2.4): process_limit stays 100, above the cores given', () => {
     const o = generate({...base, loginMode: 'high-performance', minAvail: 'cpu_count', cores: 8});
     expect(blocks(o.tree)['imap-login']).toEqual({
       restart_request_count: 'unlimited',
-      process_limit: '8', // 2 needed, raised to the 8 cores
       process_min_avail: '%{system:cpu_count}',
       vsz_limit: '1G',
     });
     const w = o.warnings.find((x) => x.id === 'cpu-count-expansion');
-    expect(w?.message).toContain('more than 8 CPUs');
+    expect(w?.message).toContain('more than 100 CPUs');
   });
   it('%{system:cpu_count} without any login service (lmtp alone) warns of nothing it cannot compute', () => {
     const o = generate({...base, protocols: ['lmtp'], minAvail: 'cpu_count'});
     expect(ids(o)).not.toContain('cpu-count-expansion');
     expect(JSON.stringify(o)).not.toMatch(/Infinity|NaN/);
   });
-  it('many cores in high-security mode raise process_limit to process_min_avail', () => {
-    // 63 and the default 100 are both below 256 process_min_avail
+  it('many cores in high-security mode: process_limit leaves room for the busy and the idle processes', () => {
+    // 50 connections + 256 idle (process_min_avail) = 306, above 63 (50 × 1.25) and the default 100
     const o = generate({...base, minAvail: 'cores', cores: 256});
-    expect(blocks(o.tree)['imap-login']).toEqual({process_limit: '256', process_min_avail: '256'});
+    expect(blocks(o.tree)['imap-login']).toEqual({process_limit: '306', process_min_avail: '256'});
+  });
+  it('proxy: every session stays in the login process, and no mail process is sized', () => {
+    // 1000 sessions, 40 % TLS, proxied: all 1000 stay; × 1.25 = 1250; imap left alone
+    const o = generate({...base, peak: {...base.peak, imap: 1000}, tlsPercent: 40, proxy: true, mailReuse: 'bounded'});
+    expect(blocks(o.tree)['imap-login']).toEqual({process_limit: '1250'});
+    expect(blocks(o.tree).imap).toBeUndefined();
+    expect(ids(o)).toContain('proxy-mail-reuse');
+    // the same without proxy: 400 TLS sessions × 1.25 = 500, and imap 1250
+    const direct = generate({...base, peak: {...base.peak, imap: 1000}, tlsPercent: 40, mailReuse: 'bounded'});
+    expect(blocks(direct.tree)['imap-login']).toEqual({process_limit: '500'});
+    expect(blocks(direct.tree).imap).toEqual({restart_request_count: '100', process_limit: '1250'});
+  });
+  it('stats client_limit follows every process at 1.25 × the peak', () => {
+    // 3000 TLS users, high-security, imap only, no logins counted: imap-login 3750 (process_limit
+    // 3750), imap 3750, auth 1, auth-worker 30, others 20 = 7551
+    const o = generate({...base, peak: {...base.peak, imap: 3000}});
+    expect(blocks(o.tree)['imap-login']).toEqual({process_limit: '3750'});
+    expect(blocks(o.tree).imap).toEqual({process_limit: '3750'});
+    expect(blocks(o.tree).stats).toEqual({client_limit: '7551'});
+  });
+  it('TasksMax from the RAM: 2 GiB allows 2457 tasks by default, 7556 need a drop-in', () => {
+    const o = generate({...base, peak: {...base.peak, imap: 3000}, ramGiB: 2});
+    expect(o.sums).toMatchObject({tasksAtPeak: 7556, defaultTasksMax: 2457}); // 7551 + 5
+    expect(o.systemd).toContain('\nTasksMax=8192\n');
+    expect(o.systemd).not.toMatch(/^LimitNOFILE/m);
+    expect(o.systemd).not.toContain('4915');
+    // 0.5 GiB: threads-max 4096 < 7556, no TasksMax can help
+    expect(ids(generate({...base, peak: {...base.peak, imap: 3000}, ramGiB: 0.5}))).toContain('threads-max');
+  });
+  it('LimitNOFILE only when a process needs more than the unit file\'s 65535', () => {
+    // 60 000 imap sessions: stats at 1.25 × = 75 000 imap-login + 75 000 imap + 51 = 150 051 clients;
+    // one stats process needs 150 051 + 64 = 150 115 descriptors → 147 × 1024 = 150 528
+    const o = generate({...base, peak: {...base.peak, imap: 60_000}});
+    expect(blocks(o.tree).stats).toEqual({client_limit: '150051'});
+    expect(o.sums.fdsRequired).toBe(150_115);
+    expect(o.systemd).toContain('\nLimitNOFILE=150528\n');
   });
   it('a big cache raises auth vsz_limit: 300000 users → 293M + 128M = 421 → 448M', () => {
     // 300000 KiB = 292.97 MiB → 293M; 293 + 128 = 421 MiB → next multiple of 64 = 448
@@ -236,12 +350,13 @@ describe('sizing rules, one at a time', () => {
     const o = generate({...presetInput('isp-10k', '2.4'), comments: false});
     expect(o.text).not.toContain('#');
     expect(allNodes(o.tree.children).some((n) => n.kind === 'comment' || (n.kind === 'setting' && n.comment !== undefined))).toBe(false);
-    expect(o.systemd).toBe('[Service]\nLimitNOFILE=30720\nTasksMax=17408\n');
+    expect(o.systemd).toBe('');
+    expect(generate({...presetInput('isp-10k', '2.4'), comments: false, ramGiB: 2}).systemd).toBe('[Service]\nTasksMax=15360\n');
   });
   it('comments on: every emitted value carries its formula, e.g. the high-performance process_limit', () => {
     const o = generate(presetInput('isp-10k', '2.4'));
-    expect(o.text).toContain('  process_limit = 22 # 10400 conns / 1000 per process = 11, ×2 headroom\n');
     expect(o.text).toContain('  process_limit = 12500 # 10000 peak × 1.25 headroom\n');
+    expect(o.text).toContain('  client_limit = 14751 # 14751 processes at 1.25 × the peak connect to stats\n');
   });
   it('nothing to change: a comment says so, and without comments the text is empty', () => {
     const i = {...base, authCache: false};
@@ -262,7 +377,7 @@ describe('explanations', () => {
       expect.objectContaining({path: 'auth_cache_size', setting: 'auth_cache_size', value: '98M', anchor: '/settings#auth_cache_size'}),
     );
     const auth = o.explanations.find((e) => e.path === 'service auth/client_limit')!;
-    expect(auth.why).toContain('= 15178');
+    expect(auth.why).toContain('= 15424');
     expect(auth.anchor).toBe('/settings#client_limit');
   });
 });
@@ -276,8 +391,9 @@ describe('warnings', () => {
     ]);
     expect(mailClientLimitWarnings('2.3', parseConfig('service lmtp {\n  client_limit = 1\n}\n').tree)).toEqual([]);
   });
-  it('the defaults warn about nothing but address space', () => {
-    expect(ids(generate(GENERATOR_DEFAULTS))).toEqual(['address-space']);
+  it('the defaults warn about nothing; they say the memory at the peak and the address space', () => {
+    expect(ids(generate(GENERATOR_DEFAULTS))).toEqual(['memory-at-peak', 'address-space']);
+    expect(generate(GENERATOR_DEFAULTS).warnings.filter((w) => w.severity !== 'info')).toEqual([]);
   });
   it('fork-rate in high-security mode at ≥ 50 new connections per core and second', () => {
     const o = generate({...GENERATOR_DEFAULTS, cores: 2, newPerSecond: 100});
@@ -350,9 +466,33 @@ describe('invariants over random valid answers (no binaries; the doveconf test c
       {seed: 11, numRuns: 300},
     );
   });
+  it('only ever raises: LimitNOFILE above 65535 or absent, TasksMax above DefaultTasksMax or absent, login process_limit ≥ 100 with room above process_min_avail, stats covers its clients', () => {
+    fc.assert(
+      fc.property(arb, fc.double({min: 0.5, max: 512, noNaN: true}), fc.boolean(), (a, ramGiB, proxy) => {
+        const o = generate({...GENERATOR_DEFAULTS, ...a, ramGiB, proxy, peak: {...GENERATOR_DEFAULTS.peak, imap: a.imap, pop3: a.pop3}});
+        const nofile = /^LimitNOFILE=(\d+)$/m.exec(o.systemd);
+        if (nofile) expect(Number(nofile[1])).toBeGreaterThan(65_535);
+        else expect(o.sums.fdsRequired).toBeLessThanOrEqual(65_535);
+        const tasks = /^TasksMax=(\d+)$/m.exec(o.systemd);
+        if (tasks) expect(Number(tasks[1])).toBeGreaterThanOrEqual(o.sums.tasksAtPeak);
+        else expect(o.sums.tasksAtPeak).toBeLessThanOrEqual(o.sums.defaultTasksMax);
+        const stats = blocks(o.tree).stats?.client_limit;
+        expect(stats === undefined ? 1000 : Number(stats)).toBeGreaterThanOrEqual(o.sums.statsClientsRequired);
+        for (const [service, s] of Object.entries(blocks(o.tree))) {
+          if (!service.endsWith('-login')) continue;
+          const limit = s.process_limit === undefined ? 100 : Number(s.process_limit);
+          expect(limit, service).toBeGreaterThanOrEqual(100);
+          if (s.process_min_avail !== undefined && /^\d+$/.test(s.process_min_avail)) {
+            expect(Number(s.process_min_avail), service).toBeLessThan(limit);
+          }
+        }
+      }),
+      {seed: 13, numRuns: 300},
+    );
+  });
   it('is deterministic', () => {
     expect(generate(presetInput('isp-10k'))).toEqual(generate(presetInput('isp-10k')));
-    expect(planFor(presetInput('isp-10k')).w1.sum).toBe(14928);
+    expect(planFor(presetInput('isp-10k')).w1.sum).toBe(15_174);
   });
 });
 
@@ -399,11 +539,11 @@ describe('self-check with the project\'s model of doveconf (rules.ts)', () => {
     expect(auth?.kind).toBe('section');
     if (auth?.kind === 'section') {
       const cl = auth.children.find((c) => c.kind === 'setting' && c.key === 'client_limit');
-      if (cl?.kind === 'setting') cl.value = '14927';
+      if (cl?.kind === 'setting') cl.value = '15173';
     }
     const plan = planFor(presetInput('isp-10k', '2.4'));
     const report = analyzeConfig('2.4', asServerReadsIt(plan, o.tree), {cpuCount: 16});
     expect(report.warnings.map((w) => w.id)).toEqual(['W1']);
-    expect(report.warnings[0].numbers).toMatchObject({required: 14928});
+    expect(report.warnings[0].numbers).toMatchObject({required: 15_174});
   });
 });

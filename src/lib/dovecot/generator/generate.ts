@@ -5,7 +5,8 @@
  */
 import {printConfig, type ConfigTree, type SettingNode} from '../conf';
 import {analyzeConfig} from '../rules';
-import {roundUpTo, settingAnchor} from './format';
+import {UNIT_LIMIT_NOFILE} from '../runtime';
+import {settingAnchor, wrapWords} from './format';
 import {normalizeInput} from './schema';
 import {makePlan, SIZING, type Plan} from './sizing';
 import {buildTree, treeWithPermalink} from './tree';
@@ -16,44 +17,56 @@ import {planWarnings} from './warnings';
 export const SYSTEMD_DROP_IN_PATH = '/etc/systemd/system/dovecot.service.d/limits.conf';
 
 export interface SystemdLimits {
+  /** The open-files limit the service runs with: the drop-in's, or the 65535 dovecot.service sets. */
   limitNofile: number;
-  /** Undefined when systemd's default is enough. */
+  /** Whether the drop-in writes LimitNOFILE (only ever above the unit file's value). */
+  writesLimitNofile: boolean;
+  /** Written only when the tasks at the peak pass systemd's DefaultTasksMax for the RAM given. */
   tasksMax?: number;
 }
 
 /**
- * LimitNOFILE: the master checks at start that `ulimit -n` is at least the largest client_limit
- * of an enabled service (W3, master only, doveconf never shows it); we give it twice that
- * (SIZING.fdFactor), rounded up to 1024. TasksMax only when the processes at peak could pass
- * systemd's smallest usual DefaultTasksMax.
+ * LimitNOFILE only when the busiest process needs more descriptors than the 65535 that
+ * dovecot.service already sets (a lower value would lower it); TasksMax only when the processes
+ * at the peak with headroom pass DefaultTasksMax, 15 % of RAM / 128 KiB on Debian.
  */
 export function systemdLimits(plan: Plan): SystemdLimits {
-  const limitNofile = roundUpTo(plan.largestClient.limit * SIZING.fdFactor, 1024);
-  if (plan.processes <= SIZING.tasksThreshold) return {limitNofile};
-  return {limitNofile, tasksMax: roundUpTo(Math.ceil(plan.processes * SIZING.tasksHeadroom), 1024)};
+  return {
+    limitNofile: plan.limitNofile ?? UNIT_LIMIT_NOFILE,
+    writesLimitNofile: plan.limitNofile !== undefined,
+    ...(plan.tasksMax !== undefined ? {tasksMax: plan.tasksMax} : {}),
+  };
 }
 
 export function systemdText(plan: Plan): string {
-  const {limitNofile, tasksMax} = systemdLimits(plan);
+  const {limitNofile, writesLimitNofile, tasksMax} = systemdLimits(plan);
   const c = plan.input.comments;
+  const note = (text: string) => wrapWords(text, 70).map((l) => `# ${l}`);
+  const tasksNote = `systemd's DefaultTasksMax with ${plan.input.ramGiB} GiB of RAM is about ${plan.defaultTasksMax} (15% of kernel.threads-max, which is RAM / 128 KiB)`;
+  const tasksText = `${plan.tasks} processes at ${SIZING.connectionHeadroom} × the peak`;
+  const fdText = `the busiest process (${plan.fd.because}) needs ${plan.fd.need} file descriptors (${plan.fd.formula})`;
+  if (!writesLimitNofile && tasksMax === undefined) {
+    if (!c) return '';
+    return `${[
+      ...note('Nothing to add to dovecot.service.'),
+      ...note(`LimitNOFILE: the unit file's ${UNIT_LIMIT_NOFILE} covers it; ${fdText}.`),
+      ...note(`TasksMax: ${tasksText} fit; ${tasksNote}.`),
+    ].join('\n')}\n`;
+  }
   const lines: string[] = [];
-  if (c) {
-    lines.push(`# ${SYSTEMD_DROP_IN_PATH}`);
-    lines.push('# then: systemctl daemon-reload && systemctl restart dovecot');
-  }
+  if (c) lines.push(`# ${SYSTEMD_DROP_IN_PATH}`, '# then: systemctl daemon-reload && systemctl restart dovecot');
   lines.push('[Service]');
-  if (c) {
-    const who = plan.largestClient.service === 'default_client_limit' ? 'default_client_limit' : `service ${plan.largestClient.service}`;
-    lines.push(`# largest client_limit ${plan.largestClient.limit} (${who}) × ${SIZING.fdFactor}, rounded up to 1024;`);
-    lines.push('# the master warns at start when ulimit -n is below the largest client_limit');
+  if (writesLimitNofile) {
+    if (c) lines.push(...note(`${fdText}, rounded up to 1024: above the ${UNIT_LIMIT_NOFILE} that dovecot.service sets.`));
+    lines.push(`LimitNOFILE=${limitNofile}`);
+  } else if (c) {
+    lines.push(...note(`LimitNOFILE: the unit file's ${UNIT_LIMIT_NOFILE} covers it; ${fdText}.`));
   }
-  lines.push(`LimitNOFILE=${limitNofile}`);
   if (tasksMax !== undefined) {
-    if (c) {
-      lines.push(`# up to ${plan.processes} processes at peak × ${SIZING.tasksHeadroom}, rounded up to 1024;`);
-      lines.push(`# systemd's DefaultTasksMax can be as low as ${SIZING.tasksThreshold} (15% of pid_max 32768)`);
-    }
+    if (c) lines.push(...note(`${tasksText}, rounded up to 1024; ${tasksNote}.`));
     lines.push(`TasksMax=${tasksMax}`);
+  } else if (c) {
+    lines.push(...note(`TasksMax: ${tasksText} fit; ${tasksNote}.`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -135,7 +148,12 @@ function run(input: GeneratorInput, problems: FieldProblem[]): GeneratorOutput {
     sums: {
       authClientsRequired: plan.w1.sum,
       anvilClientsRequired: plan.w2.sum,
+      statsClientsRequired: plan.statsClients,
       largestClientLimit: plan.largestClient.limit,
+      fdsRequired: plan.fd.need,
+      tasksAtPeak: plan.tasks,
+      defaultTasksMax: plan.defaultTasksMax,
+      residentBytesAtPeak: plan.memory.total,
     },
   };
 }

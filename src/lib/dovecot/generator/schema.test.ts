@@ -9,7 +9,7 @@ describe('input schema', () => {
   it('presets hold what their descriptions promise', () => {
     const isp = presetInput('isp-10k');
     expect([isp.cores, isp.ramGiB, isp.peak.imap, isp.loginMode, isp.mailReuse, isp.reuseCount, isp.cacheUsers]).toEqual([
-      16, 64, 10_000, 'high-performance', 'bounded', 100, 100_000,
+      16, 128, 10_000, 'high-performance', 'bounded', 100, 100_000,
     ]);
     const small = presetInput('small-office');
     expect([small.cores, small.ramGiB, small.protocols, small.peak.imap, small.loginMode, small.mailReuse, small.authCache]).toEqual([

@@ -53,6 +53,7 @@ export const GENERATOR_DEFAULTS: Readonly<GeneratorInput> = Object.freeze({
   peak: {imap: 100, pop3: 20, lmtp: 10, submission: 20, managesieve: 10},
   newPerSecond: 5,
   tlsPercent: 100,
+  proxy: false,
   loginMode: 'high-security',
   mailReuse: 'one',
   reuseCount: 100,
@@ -100,10 +101,10 @@ export const PRESETS: readonly Preset[] = [
     id: 'isp-10k',
     title: 'ISP, 10k users',
     description:
-      '16 cores, 64 GiB, IMAP + POP3 + LMTP + submission, 10 000 IMAP connections at peak, high-performance login, mail processes restarted every 100 connections, auth cache for 100 000 users.',
+      '16 cores, 128 GiB, IMAP + POP3 + LMTP + submission, 10 000 IMAP connections at peak, high-performance login, mail processes restarted every 100 connections, auth cache for 100 000 users.',
     values: {
       cores: 16,
-      ramGiB: 64,
+      ramGiB: 128,
       protocols: ['imap', 'pop3', 'lmtp', 'submission'],
       peak: {imap: 10_000, pop3: 1000, lmtp: 200, submission: 500, managesieve: 0},
       newPerSecond: 200,
@@ -281,7 +282,7 @@ export function normalizeInput(raw: unknown): NormalizedInput {
     out.minAvail = 'cores';
   }
 
-  for (const k of ['authCache', 'comments'] as const) {
+  for (const k of ['proxy', 'authCache', 'comments'] as const) {
     if (!has(k)) continue;
     if (typeof src[k] !== 'boolean') problems.push({field: k, message: `${k}: must be true or false (got ${describe(src[k])})`});
     else out[k] = src[k] as boolean;

@@ -11,6 +11,8 @@
  *  - the four process patterns: Timo Sirainen, dovecot list, 22 June 2012 (/services#four-patterns)
  *  - auth cache: FACTS §7, doc.dovecot.org authentication/caching; cache node layout in
  *    src/auth/auth-cache.h (prev/next pointers, created time, size, "key\0value\0")
+ *  - stats clients, fds, tasks, memory at the peak: ../runtime (facts.ts cites dovecot/core,
+ *    systemd and the kernel)
  */
 import type {DovecotVersion} from '../../version';
 import {
@@ -23,6 +25,25 @@ import {
   serviceDefaults,
   type EffectiveLimits,
 } from '../catalog';
+import {
+  OTHER_PROCESSES,
+  PEAK_HEADROOM,
+  PRE_LOGIN_SECONDS,
+  defaultTasksMax,
+  fdNeed,
+  limitNofileFor,
+  memoryAtPeak,
+  processesAtPeak,
+  runningService,
+  statsClients,
+  tasksAtPeak,
+  tasksMaxFor,
+  type FdNeed,
+  type MemoryTerm,
+  type PeakLoad,
+  type RunningService,
+  type ServiceAtPeak,
+} from '../runtime';
 import {hasSetting, minutesText, nameOf, noLimitText, roundUpTo, sizeText} from './format';
 import {LOGIN_PROTOCOLS, type GeneratorInput, type GeneratorProtocol} from './types';
 
@@ -32,18 +53,20 @@ import {LOGIN_PROTOCOLS, type GeneratorInput, type GeneratorProtocol} from './ty
  */
 export const SIZING = {
   /**
-   * Headroom on connection counts (mail process_limit, high-security login process_limit): a
-   * peak estimate is an estimate (assumed 25 %).
+   * Headroom on connection counts (mail process_limit, high-security login process_limit, stats
+   * client_limit, tasks): a peak estimate is an estimate (assumed 25 %).
    */
-  connectionHeadroom: 1.25,
+  connectionHeadroom: PEAK_HEADROOM,
   /**
    * High-performance login processes: the docs example's capacity is client_limit ×
    * process_limit; we keep twice the processes the peak needs (assumed), so one process reaching
-   * client_limit never leaves clients without a free slot.
+   * client_limit never leaves clients without a free slot, plus the process_min_avail ones (the
+   * master keeps that many with a free slot, service-monitor.c), and never fewer than the
+   * built-in 100.
    */
   loginProcessHeadroom: 2,
   /** How long a new connection stays in its login process before it is logged in (assumed 2 s). */
-  preLoginSeconds: 2,
+  preLoginSeconds: PRE_LOGIN_SECONDS,
   /**
    * auth cache memory per user: a passdb entry with a SHA512-CRYPT hash (about 165 bytes: a
    * 32-byte header, the key and the 120-character hash, auth_cache_insert() in auth-cache.c)
@@ -62,17 +85,8 @@ export const SIZING = {
   authWorkerHeadroom: 2,
   /** vsz_limit for long-running login processes: the docs' high-performance example (both versions). */
   highPerformanceVsz: 1024 * 1024 * 1024,
-  /**
-   * LimitNOFILE: twice the largest client_limit (a login process proxying TLS holds the client's
-   * socket and the one to the mail process), rounded up to 1024.
-   */
-  fdFactor: 2,
-  /** TasksMax is written when the processes at peak could exceed systemd's smallest usual
-   * DefaultTasksMax: 15 % of pid_max 32768 = 4915. */
-  tasksThreshold: 4915,
-  tasksHeadroom: 1.1,
-  /** Processes of services the generator does not size (config, log, stats, dict, ...). */
-  otherProcesses: 50,
+  /** imap_hibernate_timeout suggested for IDLE-heavy loads (the docs' example is 5s; assumed 30s). */
+  hibernateTimeout: '30s',
 } as const;
 
 export interface PlannedSetting {
@@ -115,9 +129,26 @@ export interface Plan {
   w1: {sum: number; terms: SumTerm[]};
   w2: {sum: number; terms: SumTerm[]};
   largestClient: {service: string; limit: number};
-  /** Processes the sized services may run at peak, plus SIZING.otherProcesses. */
-  processes: number;
-  /** The services whose process_limit the generator decides (and `processes` sums). */
+  /** The load as the runtime model reads it. */
+  load: PeakLoad;
+  /** Every enabled service with the plan applied, as it runs. */
+  running: RunningService[];
+  /** Processes per service at the peak as given, and with the headroom. */
+  atPeak: ServiceAtPeak[];
+  atPeakWithHeadroom: ServiceAtPeak[];
+  /** Connections stats receives at the peak with headroom. */
+  statsClients: number;
+  /** Processes (systemd tasks) at the peak with headroom, and systemd's default for the RAM. */
+  tasks: number;
+  defaultTasksMax: number;
+  /** The most file descriptors one process needs, and why. */
+  fd: FdNeed;
+  /** What the drop-in writes: only values above what dovecot.service and systemd already give. */
+  limitNofile?: number;
+  tasksMax?: number;
+  /** Resident memory at the peak (measured RSS per process; an upper bound). */
+  memory: {total: number; terms: MemoryTerm[]};
+  /** The services whose process_limit the generator decides. */
   sizedServices: string[];
   /** Login services of enabled protocols that the generator sizes. */
   loginServices: string[];
@@ -197,11 +228,15 @@ export function makePlan(input: GeneratorInput): Plan {
     const p = service.replace(/-login$/, '') as GeneratorProtocol;
     const def = defaults(service);
     const peak = input.peak[p];
-    const tlsSessions = Math.ceil(peak * t);
-    const need = tlsSessions + preLogin;
-    const needText =
-      `${peak} peak × ${input.tlsPercent}% TLS = ${tlsSessions} TLS sessions` +
-      ` + ${input.newPerSecond}/s × ${SIZING.preLoginSeconds} s = ${preLogin} still logging in: ${need} connections`;
+    // TLS sessions stay in the login process, which relays them; with proxy=y every session does.
+    const staying = input.proxy ? peak : Math.ceil(peak * t);
+    const need = staying + preLogin;
+    const stayText = input.proxy ? `${peak} proxied sessions` : `${peak} peak × ${input.tlsPercent}% TLS = ${staying} TLS sessions`;
+    const needText = `${stayText} + ${input.newPerSecond}/s × ${SIZING.preLoginSeconds} s = ${preLogin} still logging in: ${need} connections`;
+    const why = input.proxy
+      ? 'With proxy=y every session, plaintext or TLS, stays in its login process for its whole life.'
+      : 'TLS connections stay in the login process for the whole session, which relays them.';
+    const defLimit = num(def.process_limit, `${service} process_limit`);
 
     if (input.loginMode === 'high-performance') {
       set(
@@ -211,20 +246,19 @@ export function makePlan(input: GeneratorInput): Plan {
         `high-performance login mode${noLimit === '0' ? ' (0 = no limit)' : ''}`,
         `High-performance login mode (Dovecot's login-process docs): a login process is reused for any number of connections and serves up to client_limit at once, so logins cost no fork. ${restartName} = ${noLimit} means no limit in ${v}. The cost: a compromised login process could see other users' logins.`,
       );
+      // The master keeps process_min_avail processes with a free slot (service-monitor.c), so
+      // those come on top of the full ones; and never below the built-in 100.
       const clientLimit = num(def.client_limit, `${service} client_limit`);
       const processesNeeded = Math.max(1, Math.ceil(need / clientLimit));
-      const sized = processesNeeded * SIZING.loginProcessHeadroom;
-      const limit = Math.max(sized, minAvailCount);
-      const tail = limit > sized ? `; raised to process_min_avail ${minAvailCount}` : '';
-      if (limit !== num(def.process_limit, `${service} process_limit`)) {
+      const sized = processesNeeded * SIZING.loginProcessHeadroom + minAvailCount;
+      const limit = Math.max(sized, defLimit);
+      if (limit !== defLimit) {
         set(
           service,
           'process_limit',
           String(limit),
-          limit > sized
-            ? `at least process_min_avail; ${need} conns need ${processesNeeded}`
-            : `${need} conns / ${clientLimit} per process = ${processesNeeded}, ×${SIZING.loginProcessHeadroom} headroom`,
-          `Capacity is client_limit × process_limit (docs). TLS connections stay in the login process for the whole session, which proxies them: ${needText}; / ${clientLimit} per process (client_limit) = ${processesNeeded} processes, ×${SIZING.loginProcessHeadroom} headroom = ${sized}${tail}.`,
+          `${need} conns / ${clientLimit} = ${processesNeeded}, ×${SIZING.loginProcessHeadroom} + ${minAvailCount} spare`,
+          `Capacity is client_limit × process_limit (docs). ${why} ${needText}; / ${clientLimit} per process (client_limit) = ${processesNeeded} processes, ×${SIZING.loginProcessHeadroom} headroom, + ${minAvailCount} for process_min_avail (the master keeps that many processes with a free slot on top of the full ones) = ${sized}, above the default ${defLimit}.`,
         );
       }
       set(
@@ -237,39 +271,45 @@ export function makePlan(input: GeneratorInput): Plan {
     } else {
       // High-security: one process per connection (the built-in default, nothing to write for
       // the mode itself). The docs: process_limit must exceed the simultaneous SSL/TLS users,
-      // because TLS proxying keeps the login process for the whole session.
+      // because TLS proxying keeps the login process for the whole session. The
+      // process_min_avail idle processes come on top of the busy ones (one connection per process).
       const sized = Math.ceil(need * SIZING.connectionHeadroom);
-      const defLimit = num(def.process_limit, `${service} process_limit`);
-      const limit = Math.max(sized, defLimit, minAvailCount);
+      const withSpares = need + minAvailCount;
+      const limit = Math.max(sized, withSpares, defLimit);
       if (limit !== defLimit) {
-        const tail = limit > sized ? `; raised to process_min_avail ${minAvailCount}` : '';
+        const spares = limit === withSpares && withSpares > sized;
         set(
           service,
           'process_limit',
           String(limit),
-          limit > sized
-            ? `at least process_min_avail; ${need} conns need ${sized}`
-            : `${tlsSessions} TLS sessions + ${preLogin} logging in = ${need}, ×${SIZING.connectionHeadroom} headroom`,
-          `High-security login mode: one login process per connection, and a TLS connection keeps its login process for the whole session (the docs: process_limit must exceed the simultaneous SSL/TLS users). ${needText}; ×${SIZING.connectionHeadroom} headroom = ${sized}${tail}. The default is ${defLimit}.`,
+          spares
+            ? `${need} conns + ${minAvailCount} idle (process_min_avail)`
+            : `${staying} ${input.proxy ? 'proxied' : 'TLS sessions'} + ${preLogin} logging in = ${need}, ×${SIZING.connectionHeadroom} headroom`,
+          `High-security login mode: one login process per connection (the docs: process_limit must exceed the simultaneous SSL/TLS users). ${why} ${needText}; ${spares ? `+ ${minAvailCount} idle processes kept by process_min_avail (one connection each) = ${withSpares}` : `×${SIZING.connectionHeadroom} headroom = ${sized}`}. The default is ${defLimit}.`,
         );
       }
     }
     if (minAvailValue !== undefined) {
       const isVar = minAvailValue === CPU_COUNT_VARIABLE;
+      const performance = input.loginMode === 'high-performance';
       set(
         service,
         'process_min_avail',
         minAvailValue,
         isVar ? 'one per CPU, expanded where the file is read' : `${input.cores} CPU cores`,
-        isVar
-          ? `Keeps one idle login process per CPU so no client waits for a fork (docs: at least the number of CPU cores). doveconf expands ${CPU_COUNT_VARIABLE} on the machine that reads the file; it must not exceed process_limit there.`
-          : `Keeps ${input.cores} login processes started ahead of demand so no client waits for a fork; the docs advise at least one per CPU core (${input.cores} given).`,
+        (isVar
+          ? `One login process per CPU (docs: at least the number of CPU cores). doveconf expands ${CPU_COUNT_VARIABLE} on the machine that reads the file; it must stay below process_limit there.`
+          : `${input.cores} login processes started ahead of demand; the docs advise at least one per CPU core (${input.cores} given).`) +
+          (performance
+            ? ' In high-performance mode the master counts processes that still have a free slot, not idle ones: it keeps this many able to accept, and starts another when one fills up. Without reuse_port the processes share one listening socket and the kernel hands each connection to whichever process accepts first; with reuse_port each has its own socket and the kernel spreads connections evenly.'
+            : ' Each waits idle, so a new client does not wait for a fork.'),
       );
     }
   }
 
   // --- mail services ---------------------------------------------------------------------------
-  const mailServices = REUSED_MAIL_PROTOCOLS.filter((p) => enabled.has(p));
+  // A proxy runs no imap, pop3, submission or managesieve process for its sessions: the backends do.
+  const mailServices = input.proxy ? [] : REUSED_MAIL_PROTOCOLS.filter((p) => enabled.has(p));
   for (const service of mailServices) {
     const p = service as GeneratorProtocol;
     const def = defaults(service);
@@ -354,6 +394,14 @@ export function makePlan(input: GeneratorInput): Plan {
     if (workers > defLimit) set('auth-worker', 'process_limit', String(workers), workerFormula, `${workerWhy} ${defLimit}.`);
   }
 
+  /** auth-worker processes that may run: 2.3 caps them with auth_worker_max_count too. */
+  const authWorkerCount = (): number => {
+    const limit = num(limitsOf('auth-worker').process_limit, 'auth-worker process_limit');
+    if (!hasSetting(v, 'auth_worker_max_count')) return limit;
+    const planned = globals.find((g) => g.id === 'auth_worker_max_count')?.value;
+    return Math.min(limit, Number(planned ?? globalDefault(v, 'auth_worker_max_count')));
+  };
+
   // --- auth cache ------------------------------------------------------------------------------------
   if (input.authCache) {
     const bytes = input.cacheUsers * SIZING.cacheBytesPerUser;
@@ -385,6 +433,16 @@ export function makePlan(input: GeneratorInput): Plan {
         neg === '0'
           ? 'Failed lookups (unknown user, wrong password) are not cached.'
           : `A failed lookup (unknown user) is remembered for ${neg} (default ${globalDefault(v, 'auth_cache_negative_ttl')}); a user created meanwhile cannot log in until it expires or the cache is flushed (SIGHUP to auth).`,
+    });
+    // A cache hit holds the password hash; without this the single auth process verifies every
+    // one itself (passdb-cache.c: with it, a PASSW request goes to an auth-worker). Since 2.3.9.
+    globals.push({
+      id: 'auth_cache_verify_password_with_worker',
+      name: nameOf(v, 'auth_cache_verify_password_with_worker'),
+      value: 'yes',
+      comment: 'hash checks of cache hits in auth-worker processes',
+      why: `A cached entry holds the password hash, so every cache hit still verifies a password. By default the single auth process does that itself, and an expensive scheme (SHA512-CRYPT, BLF-CRYPT, ARGON2) then serialises all logins in it; with yes it sends the check to the auth-worker processes (passdb-cache.c in Dovecot 2.3.9 and later, default ${globalDefault(v, 'auth_cache_verify_password_with_worker')}).`,
+      guide: '/auth-cache',
     });
     // The cache lives in the single auth process: keep its vsz_limit above cache + auth itself.
     const needMiB = mib / (1024 * 1024) + SIZING.authBaseMiB;
@@ -447,7 +505,32 @@ export function makePlan(input: GeneratorInput): Plan {
     );
   }
 
-  // --- what the enabled services run with, and the numbers for systemd ------------------------------
+  // --- what the enabled services run with, and what the running master needs ------------------------
+  const load: PeakLoad = {
+    sessions: {...input.peak},
+    tlsShare: t,
+    proxy: input.proxy,
+    newPerSecond: input.newPerSecond,
+    authWorkers: authWorkerCount(),
+  };
+  const runningNow = () => enabledServices.map((s) => runningService(s, serviceDefaults(v, s, opts).type, limitsOf(s)));
+
+  // stats: every process but the master, anvil, config, log and stats keeps a connection to it
+  // (../runtime/facts.ts). Past its client_limit new processes wait 5 s for a handshake.
+  {
+    const clients = statsClients(v, processesAtPeak(runningNow(), load, SIZING.connectionHeadroom));
+    const def = num(defaults('stats').client_limit, 'stats client_limit');
+    if (clients > def) {
+      set(
+        'stats',
+        'client_limit',
+        String(clients),
+        `${clients} processes at ${SIZING.connectionHeadroom} × the peak connect to stats`,
+        `Every Dovecot process except the master, anvil, config and log keeps a connection to stats from its start to its exit, login processes included. At ${SIZING.connectionHeadroom} × the peak that is ${clients} processes (login, mail, lmtp, auth, auth-workers and ${OTHER_PROCESSES} on-demand ones such as dict and indexer); the default ${def} would make the master log "service(stats): client_limit (${def}) reached" and every new process wait 5 s for its stats handshake.`,
+      );
+    }
+  }
+
   const limits: Record<string, EffectiveLimits> = {};
   let largestClient = {service: '', limit: 0};
   const byInterest = [...enabledServices].sort((a, b) => interest(a) - interest(b));
@@ -457,20 +540,25 @@ export function makePlan(input: GeneratorInput): Plan {
     const cl = l.client_limit === 'unlimited' ? Infinity : l.client_limit;
     if (cl > largestClient.limit) largestClient = {service, limit: cl};
   }
-  if (v === '2.3') {
+  const defaultClientLimit = v === '2.3' ? Number(globalDefault('2.3', 'default_client_limit')) : undefined;
+  if (defaultClientLimit !== undefined && defaultClientLimit > largestClient.limit) {
     // 2.3's master also compares with default_client_limit.
-    const dcl = Number(globalDefault('2.3', 'default_client_limit'));
-    if (dcl > largestClient.limit) largestClient = {service: 'default_client_limit', limit: dcl};
+    largestClient = {service: 'default_client_limit', limit: defaultClientLimit};
   }
-  // Processes at peak: the services sized here (imap-urlauth and its worker only run for URLAUTH).
+  const running = runningNow();
+  const atPeak = processesAtPeak(running, load);
+  const atPeakWithHeadroom = processesAtPeak(running, load, SIZING.connectionHeadroom);
+  const tasks = tasksAtPeak(atPeakWithHeadroom);
+  const fd = fdNeed(running, load, defaultClientLimit);
+  const limitNofile = limitNofileFor(fd.need) ?? undefined;
+  const tasksMax = tasksMaxFor(tasks, input.ramGiB) ?? undefined;
+  // The services whose process_limit the generator decides (imap-urlauth and its worker only run for URLAUTH).
   const sizedServices = enabledServices.filter((s) =>
     [...loginServices, 'imap-urlauth-login', ...mailServices, 'lmtp', 'auth', 'anvil', 'auth-worker'].includes(s),
   );
-  let processes = SIZING.otherProcesses;
-  for (const service of sizedServices) processes += num(limits[service].process_limit, `${service} process_limit`);
 
   const blocks: PlannedBlock[] = [];
-  const order = [...loginServices, ...mailServices, 'lmtp', 'auth', 'auth-worker', 'anvil'];
+  const order = [...loginServices, ...mailServices, 'lmtp', 'auth', 'auth-worker', 'anvil', 'stats'];
   const settingOrder = ['restart_request_count', 'process_limit', 'client_limit', 'process_min_avail', 'vsz_limit'];
   for (const service of order) {
     const o = overrides.get(service);
@@ -516,7 +604,17 @@ export function makePlan(input: GeneratorInput): Plan {
     w1: {sum: w1, terms: w1Terms},
     w2: {sum: w2, terms: w2Terms},
     largestClient,
-    processes,
+    load,
+    running,
+    atPeak,
+    atPeakWithHeadroom,
+    statsClients: statsClients(v, atPeakWithHeadroom),
+    tasks,
+    defaultTasksMax: defaultTasksMax(input.ramGiB),
+    fd,
+    ...(limitNofile !== undefined ? {limitNofile} : {}),
+    ...(tasksMax !== undefined ? {tasksMax} : {}),
+    memory: memoryAtPeak(v, running, atPeak),
     sizedServices,
     loginServices,
     mailServices,

@@ -53,6 +53,11 @@ export interface GeneratorInput {
   newPerSecond: number;
   /** Share of client connections that use TLS (implicit or STARTTLS), 0–100. */
   tlsPercent: number;
+  /**
+   * This server proxies (passdb returns proxy=y): every session, plaintext or TLS, stays in its
+   * login process for its whole life, and no mail process runs here for it.
+   */
+  proxy: boolean;
   loginMode: LoginMode;
   mailReuse: MailReuse;
   /** N for mailReuse 'bounded'. */
@@ -118,13 +123,26 @@ export interface GeneratorOutput {
   systemd: string;
   warnings: GeneratorWarning[];
   explanations: Explanation[];
-  /** The sums doveconf checks, as the generator computed them (for display; tests recompute them). */
+  /**
+   * The sums doveconf checks and what the running master needs, as the generator computed them
+   * (for display; tests recompute them).
+   */
   sums: {
     /** W1: what `service auth { client_limit }` must at least be. */
     authClientsRequired: number;
     /** W2: what `service anvil { client_limit }` must at least be. */
     anvilClientsRequired: number;
+    /** Processes that connect to stats at the peak with headroom: what its client_limit must be. */
+    statsClientsRequired: number;
     /** The largest client_limit of an enabled service (the master's fd check, W3). */
     largestClientLimit: number;
+    /** File descriptors the most demanding process needs (ulimit -n, LimitNOFILE). */
+    fdsRequired: number;
+    /** Processes (systemd tasks) at the peak with headroom. */
+    tasksAtPeak: number;
+    /** systemd's DefaultTasksMax for the RAM given. */
+    defaultTasksMax: number;
+    /** Resident memory at the peak from the measured RSS per process, in bytes (an upper bound). */
+    residentBytesAtPeak: number;
   };
 }

@@ -5,8 +5,10 @@
  */
 import type {DovecotVersion} from '../../version';
 import {parseCount, settingName} from '../catalog';
+import {MEASURED_BUILD} from '../measuredRss';
+import {INOTIFY_DEFAULT_INSTANCES, roundUpTo, threadsMax} from '../runtime';
 import type {ConfigTree} from '../conf';
-import type {Plan} from './sizing';
+import {SIZING, type Plan} from './sizing';
 import type {FieldProblem, GeneratorWarning} from './types';
 
 /** Pages and anchors the warnings link to (DESIGN.md site map). */
@@ -20,6 +22,9 @@ export const LINKS = {
   authCache: '/auth-cache',
   generator: '/generator',
   processMinAvail: '/settings#process_min_avail',
+  hibernate: '/services/memory-and-idle#imap-hibernate',
+  tasks: '/services/process-limit#systemd-limits',
+  proxy: '/login-processes#tls-proxying',
   vszLimit: '/settings#vsz_limit',
   configVersion: '/settings#dovecot_config_version',
 } as const;
@@ -143,6 +148,77 @@ export function planWarnings(plan: Plan, problems: readonly FieldProblem[], tree
       message: `High-security login mode at ${i.newPerSecond} new connections per second forks about ${forks} processes per second on ${i.cores} cores (a login process per connection${i.mailReuse === 'one' ? ', and a mail process per login' : ''}). If that shows in the CPU load, the high-performance login mode removes the login forks.`,
       link: LINKS.loginProcesses,
     });
+  }
+
+  if (i.proxy && i.mailReuse !== 'one') {
+    w.push({
+      id: 'proxy-mail-reuse',
+      severity: 'info',
+      message: 'This server proxies: its sessions run in the backends\' mail processes, not here, so the mail process reuse answer is not used.',
+      link: LINKS.proxy,
+    });
+  }
+  if (i.proxy && i.loginMode === 'high-security') {
+    const sessions = plan.loginServices.reduce((a, s) => a + (plan.atPeak.find((x) => x.service === s)?.processes ?? 0), 0);
+    if (sessions > 1000) {
+      w.push({
+        id: 'proxy-high-security',
+        severity: 'info',
+        message: `A proxy in high-security login mode runs one login process for every session for its whole life: about ${sessions} login processes at the peak. High-performance mode holds the same sessions in a few processes.`,
+        link: LINKS.loginProcesses,
+      });
+    }
+  }
+
+  // IDLE: every imap process waiting in IDLE holds an inotify instance of its mail user
+  // (lib/ioloop-notify-inotify.c); the kernel allows 128 per user unless raised.
+  if (!i.proxy && i.protocols.includes('imap') && i.peak.imap > INOTIFY_DEFAULT_INSTANCES) {
+    const want = roundUpTo(Math.ceil(i.peak.imap * SIZING.connectionHeadroom) + INOTIFY_DEFAULT_INSTANCES, 1024);
+    w.push({
+      id: 'inotify',
+      severity: 'info',
+      message: `Each imap session waiting in IDLE holds an inotify instance of its mail user, and the kernel allows ${INOTIFY_DEFAULT_INSTANCES} per user by default. When all mail users share one UID (virtual users), the ${INOTIFY_DEFAULT_INSTANCES + 1}th logs "Inotify instance limit for user … exceeded, disabling" and falls back to checking the mailbox at intervals (mailbox_idle_check_interval). For ${i.peak.imap} sessions raise it: sysctl fs.inotify.max_user_instances=${want}.`,
+      link: LINKS.hibernate,
+    });
+  }
+
+  // Tasks: beyond kernel.threads-max no TasksMax helps.
+  const threads = threadsMax(i.ramGiB);
+  if (plan.tasks > threads) {
+    w.push({
+      id: 'threads-max',
+      severity: 'danger',
+      message: `${plan.tasks} processes at 1.25 × the peak exceed kernel.threads-max, which the kernel sets to RAM / 128 KiB = ${threads} for ${i.ramGiB} GiB: forks would fail whatever TasksMax says. Plan for less load per server, or raise kernel.threads-max with sysctl.`,
+      link: LINKS.tasks,
+    });
+  }
+
+  // Resident memory at the peak, from the RSS measured per process (an upper bound).
+  {
+    const gib = (b: number) => Math.round((b / 1024 ** 3) * 10) / 10;
+    const mib = (b: number) => Math.round((b / 1024 ** 2) * 10) / 10;
+    const total = plan.memory.total;
+    const ramBytes = i.ramGiB * 1024 ** 3;
+    const top = [...plan.memory.terms]
+      .sort((a, b) => b.total - a.total)
+      .slice(0, 3)
+      .map((t) => `${t.service} ${t.processes} × ${mib(t.bytesEach)} MiB${t.sessions ? ` + ${t.sessions} sessions × ${Math.round(t.sessionBytes! / 1024)} KiB` : ''}${t.measuredAs ? ` (${t.measuredAs}'s figure)` : ''}`);
+    w.push({
+      id: 'memory-at-peak',
+      // an upper bound (RSS counts shared pages in every process): a warning, never a verdict
+      severity: total > 0.8 * ramBytes ? 'warning' : 'info',
+      message: `About ${gib(total)} GiB resident at the peak on a ${i.ramGiB} GiB machine, from the RSS measured per process on Dovecot ${MEASURED_BUILD[v]} (largest: ${top.join('; ')}). RSS counts shared libraries in every process, so this is an upper bound; mailboxes larger than the measured ones use more.`,
+      link: '/measured#memory',
+    });
+    const imap = plan.memory.terms.find((t) => t.service === 'imap');
+    if (imap && imap.total >= 0.5 * total && total >= 0.5 * ramBytes) {
+      w.push({
+        id: 'hibernate',
+        severity: 'info',
+        message: `${imap.processes} imap processes hold ${gib(imap.total)} GiB of that. If most of these sessions sit in IDLE (phones and desktop clients waiting for new mail), imap_hibernate_timeout = ${SIZING.hibernateTimeout} hands a session that has been in IDLE that long to the imap-hibernate service, and its imap process (${mib(imap.bytesEach)} MiB) exits; it needs the imap-master socket set up as the hibernation docs show. A TLS session still keeps its login process.`,
+        link: LINKS.hibernate,
+      });
+    }
   }
 
   // Address space: process_limit × vsz_limit is what the processes may reserve, not what they use.
