@@ -5,14 +5,20 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkKatexStylesheet from './plugins/remark-katex-stylesheet';
 import rehypeKatexFonts from './plugins/rehype-katex-fonts';
+import rehypeKatexScroll from './plugins/rehype-katex-scroll';
 import versionSwitchPlugin from './plugins/version-switch';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import codeHighlightingPlugin from './plugins/code-highlighting';
+import sharedLinkPlugin from './plugins/shared-link';
+import logMessagesPlugin, {TROUBLESHOOTING_MDX} from './plugins/log-messages';
+import searchLogLinesPlugin from './plugins/search-log-lines';
+import remarkExplainLinks from './plugins/remark-explain-links';
 import {darkCodeTheme, lightCodeTheme} from './plugins/prism-themes';
+import {siteUrlFrom} from './src/lib/siteUrl';
 
 // Runs in Node.js at build time only.
 
-const math = {remarkPlugins: [remarkMath, remarkKatexStylesheet], rehypePlugins: [rehypeKatex, rehypeKatexFonts]};
+const math = {remarkPlugins: [remarkMath, remarkKatexStylesheet], rehypePlugins: [rehypeKatex, rehypeKatexFonts, rehypeKatexScroll]};
 
 // The blog (and its navbar entry) exists once it has a post.
 const hasBlogPosts =
@@ -32,7 +38,8 @@ const config: Config = {
   tagline:
     'How Dovecot runs its processes: service_count, client_limit, process_limit and login processes, explained for 2.3 and 2.4, with calculators and a config generator.',
   favicon: 'img/favicon.svg',
-  url: 'https://dovecot-services.example.org',
+  // SITE_URL (see README): the sitemap, canonical links and widget links in the static HTML.
+  url: siteUrlFrom(process.env.SITE_URL),
   baseUrl: '/',
   trailingSlash: false,
 
@@ -56,6 +63,8 @@ const config: Config = {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
           ...math,
+          // "Explain my line" under every message /troubleshooting quotes
+          remarkPlugins: [...math.remarkPlugins, [remarkExplainLinks, {files: [TROUBLESHOOTING_MDX]}]],
         },
         blog: hasBlogPosts ? blog : false,
         pages: {...math},
@@ -68,7 +77,7 @@ const config: Config = {
   // imported, like every client module, before the router exists: it never sees an address it cannot decode
   clientModules: ['./src/clientModules/malformedUriGuard.ts'],
 
-  plugins: [versionSwitchPlugin, dovecotChunksPlugin, codeHighlightingPlugin],
+  plugins: [versionSwitchPlugin, sharedLinkPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin],
 
   themes: [
     [
@@ -93,6 +102,16 @@ const config: Config = {
       logo: {alt: '', src: 'img/favicon.svg'},
       items: [
         {type: 'docSidebar', sidebarId: 'wiki', position: 'left', label: 'Wiki'},
+        {
+          type: 'dropdown',
+          label: 'Tools',
+          position: 'left',
+          items: [
+            {to: '/explain', label: 'Explainer: a log line or config'},
+            {to: '/generator', label: 'Config generator'},
+            {to: '/calculator', label: 'Service calculator'},
+          ],
+        },
         ...(hasBlogPosts ? [{to: '/blog', label: 'Blog', position: 'left' as const}] : []),
         {type: 'custom-dovecotVersion', position: 'right'},
       ],

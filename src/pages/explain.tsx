@@ -27,7 +27,8 @@ export default function ExplainPage(): React.ReactElement {
         </p>
         <noscript>
           <p className={styles.noscript}>
-            The explainer needs JavaScript to analyse your own text. Below is what it shows for an example.
+            The explainer needs JavaScript to analyse your own text. A shared link&apos;s text needs it too. Below is
+            what it shows for an example.
           </p>
         </noscript>
         <Explainer />

@@ -119,26 +119,69 @@ function EntryList({entries}: {entries: Entry[]}): React.ReactElement {
   );
 }
 
+/**
+ * The three tasks readers come with, above the fold on a desktop and on a phone: each leads to
+ * the tool that does it in one step.
+ */
+const TASKS: {to: string; title: string; text: React.ReactNode; more?: React.ReactNode}[] = [
+  {
+    to: '/explain',
+    title: 'I have a log line or a config',
+    text: 'Paste it: what each line means, what doveconf would say and how to fix it.',
+  },
+  {
+    to: '/generator',
+    title: 'Give me a config',
+    text: 'Cores, RAM and load in; service blocks that doveconf accepts out.',
+  },
+  {
+    to: '/calculator',
+    title: 'What does this setting do?',
+    text: 'Try a service\'s limits against your load in the calculator,',
+    more: (
+      <>
+        {' '}or read <Link to="/services">how services work</Link> and the <Link to="/settings">settings reference</Link>.
+      </>
+    ),
+  },
+];
+
 export default function Home(): React.ReactElement {
   return (
     <Layout
       title="Dovecot's service process model, explained"
-      description="service_count, restart_request_count, client_limit, process_limit and login processes for Dovecot 2.3 and 2.4: explanations, a calculator and a config generator."
+      description="service_count, restart_request_count, client_limit, process_limit and login processes for Dovecot 2.3 and 2.4: explanations, a calculator, a config generator and an explainer for log lines and configs."
     >
       <header className={styles.hero}>
         <div className="container">
           <Heading as="h1">Dovecot Services Wiki</Heading>
           <p className={styles.lead}>
-            Why does Dovecot fork an <code>imap</code> process for every login? What is <code>client_limit</code> for,
-            and what happens when <code>process_limit</code> is reached? This site explains Dovecot&apos;s service
-            process model for Dovecot 2.3 and 2.4, with every default taken from the real binaries.
+            Dovecot&apos;s service process model for 2.3 and 2.4: <code>service_count</code>, <code>client_limit</code>,{' '}
+            <code>process_limit</code> and login processes, with every default taken from the real binaries.
           </p>
-          <Link className="button button--primary button--lg" to="/services">
-            Start with services and processes
-          </Link>
+          <nav aria-label="Start with a task">
+            <ul className={styles.tasks}>
+              {TASKS.map((t) => (
+                <li key={t.to} className={styles.task}>
+                  <Link to={t.to} className={styles.taskTitle}>
+                    {t.title}
+                  </Link>
+                  <p>
+                    {t.text}
+                    {t.more}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </div>
       </header>
       <main className="container margin-vert--lg">
+        <p className={styles.intro}>
+          Why does Dovecot fork an <code>imap</code> process for every login? What is <code>client_limit</code> for, and
+          what happens when <code>process_limit</code> is reached? Start with{' '}
+          <Link to="/services">services and processes</Link>, or pick a topic:
+        </p>
         {SECTIONS.map(({id, title, entries}) => (
           <section key={id} aria-labelledby={id}>
             <Heading as="h2" id={id}>

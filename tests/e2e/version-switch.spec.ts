@@ -53,7 +53,7 @@ test('?v=2.3 selects and remembers 2.3, and a hostile v is ignored', async ({pag
 
 test('client-side navigation keeps the version in the URL', async ({page}) => {
   await page.goto('/?v=2.3');
-  await page.getByRole('link', {name: 'Start with services and processes'}).click();
+  await page.getByRole('main').getByRole('link', {name: 'services and processes', exact: true}).click();
   await expect(page).toHaveURL(/\/services\?v=2\.3/);
   await expect(page.getByText(text23)).toBeVisible();
 });

@@ -56,7 +56,7 @@ import {
   splitWarnings,
 } from './view';
 import LinkNotices from '@site/src/components/LinkNotices';
-import {FieldError, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
+import {FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, linkStateLoading, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
 import styles from './styles.module.css';
 
 function safeGenerate(input: unknown): {out: GeneratorOutput | null; error: string | null} {
@@ -193,6 +193,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
   const linkInput = useRef<HTMLInputElement>(null);
 
   const copyText = useCallback(async (what: string, done: string, onFail?: () => void) => {
+    if (linkStateLoading()) return;
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
       await navigator.clipboard.writeText(what);
@@ -207,7 +208,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
     linkInput.current?.select();
   }, []);
   const download = useCallback(() => {
-    if (!out) return;
+    if (!out || linkStateLoading()) return;
     const name = downloadName(out.input);
     const href = URL.createObjectURL(new Blob([text], {type: 'text/plain;charset=utf-8'}));
     const a = document.createElement('a');
@@ -260,7 +261,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
 
   return (
     <div className={styles.body}>
-      <form className={formStyles.form} onSubmit={(e) => e.preventDefault()} aria-label="Generator inputs">
+      <form className={formStyles.form} onSubmit={(e) => e.preventDefault()} aria-label="Generator inputs" data-link-dim="">
         <fieldset className={styles.fieldset}>
           <legend className={formStyles.legend}>Start from</legend>
           <div className={styles.presets}>
@@ -452,14 +453,16 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
       <section className={styles.results} aria-labelledby={id('config')}>
         <h2 id={id('config')} className={styles.sectionTitle}>
           Configuration for Dovecot {version}
+          <noscript> (default answers)</noscript>
         </h2>
+        <LinkLoading>Loading the answers from the link… The output appears here once they are read.</LinkLoading>
         {error || !out ? (
           <p className={formStyles.error} role="alert">
             The generator could not produce output for these answers ({error}). Please report the link below.
           </p>
         ) : (
           <>
-            <div className={styles.actions}>
+            <div className={styles.actions} data-link-dim="">
               <button type="button" className="button button--primary button--sm" onClick={() => copyText(text, 'Copied the configuration.')}>
                 Copy
               </button>
@@ -472,7 +475,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
               <button
                 type="button"
                 className="button button--secondary button--sm"
-                onClick={() => copyText(copyAsAnswer(out, url), 'Copied as an answer: plain text, lines of at most 72 characters.')}
+                onClick={() => copyText(copyAsAnswer(out, url), 'Copied as an answer: plain text in lines of at most 72 characters, the link whole on a line of its own.')}
               >
                 Copy as answer
               </button>
@@ -480,110 +483,112 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
             <p role="status" aria-live="polite" className={clsx(formStyles.status, styles.status)}>
               {status}
             </p>
-            <div className={styles.code} data-output="config">
-              <CodeBlock language="dovecot" title={configTitle(out.input)}>
-                {text}
-              </CodeBlock>
-            </div>
-            {out.input.output === 'blocks' ? (
-              <p className={formStyles.hint}>
-                Paste the blocks into <code>conf.d/10-master.conf</code>, or keep them in a file of their own (the download,{' '}
-                <code>conf.d/90-services.conf</code>): a later <code>service</code> block adds to the earlier one. Then run{' '}
-                <code>doveconf -n</code> to check.
-              </p>
-            ) : null}
-
-            <h3 className={styles.subTitle}>Warnings</h3>
-            {warnings.length > 0 ? (
-              <ul className={styles.warnings}>
-                {warnings.map((w) => (
-                  <WarningItem key={w.id} w={w} />
-                ))}
-              </ul>
-            ) : (
-              <p className={formStyles.hint}>None: these answers do not conflict.</p>
-            )}
-            {addressSpace ? (
-              <details className={styles.details}>
-                <summary>Address space at the limits (information)</summary>
-                <ul className={styles.warnings}>
-                  <WarningItem w={addressSpace} />
-                </ul>
-              </details>
-            ) : null}
-
-            <h3 className={styles.subTitle}>systemd drop-in</h3>
-            <p>
-              Not doveconf settings: these are systemd limits for the <code>dovecot</code> service, so the master may open
-              enough files (it checks <code>ulimit -n</code> against the largest <code>client_limit</code> at start) and
-              start enough processes.
-            </p>
-            <div className={styles.code} data-output="systemd">
-              <CodeBlock language="ini" title={SYSTEMD_DROP_IN_PATH}>
-                {out.systemd}
-              </CodeBlock>
-            </div>
-
-            <h3 className={styles.subTitle}>Why each value</h3>
-            {groups.length > 0 ? (
-              <div className={styles.tableWrap}>
-                <table className={styles.table}>
-                  <thead>
-                    <tr>
-                      <th scope="col">Setting</th>
-                      <th scope="col">Value</th>
-                      <th scope="col">Why</th>
-                    </tr>
-                  </thead>
-                  {groups.map((g) => (
-                    <tbody key={g.service ?? '(global)'} data-service={g.service ?? ''}>
-                      <tr>
-                        <th scope="colgroup" colSpan={3} className={styles.groupHead}>
-                          {g.service === null ? (
-                            'Global settings'
-                          ) : (
-                            <>
-                              <code>service {g.service}</code>{' '}
-                              <Link to={calculatorLink(out, g.service)} className={styles.calcLink}>
-                                Check in the calculator<span className={formStyles.srOnly}> (service {g.service})</span>
-                              </Link>
-                            </>
-                          )}
-                        </th>
-                      </tr>
-                      {g.rows.map((e) => (
-                        <tr key={e.path}>
-                          <th scope="row">
-                            <Link to={safeLink(e.anchor)}>
-                              <code>{e.setting}</code>
-                            </Link>
-                          </th>
-                          <td>
-                            <code>{e.value}</code>
-                          </td>
-                          <td>
-                            {e.why}
-                            {e.guide ? (
-                              <>
-                                {' '}
-                                <Link to={safeLink(e.guide)}>More on this</Link>
-                              </>
-                            ) : null}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  ))}
-                </table>
+            <div data-link-hide="">
+              <div className={styles.code} data-output="config">
+                <CodeBlock language="dovecot" title={configTitle(out.input)}>
+                  {text}
+                </CodeBlock>
               </div>
-            ) : (
-              <p className={formStyles.hint}>Nothing to change: the built-in defaults already fit these answers.</p>
-            )}
+              {out.input.output === 'blocks' ? (
+                <p className={formStyles.hint}>
+                  Paste the blocks into <code>conf.d/10-master.conf</code>, or keep them in a file of their own (the download,{' '}
+                  <code>conf.d/90-services.conf</code>): a later <code>service</code> block adds to the earlier one. Then run{' '}
+                  <code>doveconf -n</code> to check.
+                </p>
+              ) : null}
+
+              <h3 className={styles.subTitle}>Warnings</h3>
+              {warnings.length > 0 ? (
+                <ul className={styles.warnings}>
+                  {warnings.map((w) => (
+                    <WarningItem key={w.id} w={w} />
+                  ))}
+                </ul>
+              ) : (
+                <p className={formStyles.hint}>None: these answers do not conflict.</p>
+              )}
+              {addressSpace ? (
+                <details className={styles.details}>
+                  <summary>Address space at the limits (information)</summary>
+                  <ul className={styles.warnings}>
+                    <WarningItem w={addressSpace} />
+                  </ul>
+                </details>
+              ) : null}
+
+              <h3 className={styles.subTitle}>systemd drop-in</h3>
+              <p>
+                Not doveconf settings: these are systemd limits for the <code>dovecot</code> service, so the master may open
+                enough files (it checks <code>ulimit -n</code> against the largest <code>client_limit</code> at start) and
+                start enough processes.
+              </p>
+              <div className={styles.code} data-output="systemd">
+                <CodeBlock language="ini" title={SYSTEMD_DROP_IN_PATH}>
+                  {out.systemd}
+                </CodeBlock>
+              </div>
+
+              <h3 className={styles.subTitle}>Why each value</h3>
+              {groups.length > 0 ? (
+                <div className={styles.tableWrap}>
+                  <table className={styles.table}>
+                    <thead>
+                      <tr>
+                        <th scope="col">Setting</th>
+                        <th scope="col">Value</th>
+                        <th scope="col">Why</th>
+                      </tr>
+                    </thead>
+                    {groups.map((g) => (
+                      <tbody key={g.service ?? '(global)'} data-service={g.service ?? ''}>
+                        <tr>
+                          <th scope="colgroup" colSpan={3} className={styles.groupHead}>
+                            {g.service === null ? (
+                              'Global settings'
+                            ) : (
+                              <>
+                                <code>service {g.service}</code>{' '}
+                                <Link to={calculatorLink(out, g.service)} className={styles.calcLink}>
+                                  Check in the calculator<span className={formStyles.srOnly}> (service {g.service})</span>
+                                </Link>
+                              </>
+                            )}
+                          </th>
+                        </tr>
+                        {g.rows.map((e) => (
+                          <tr key={e.path}>
+                            <th scope="row">
+                              <Link to={safeLink(e.anchor)}>
+                                <code>{e.setting}</code>
+                              </Link>
+                            </th>
+                            <td>
+                              <code>{e.value}</code>
+                            </td>
+                            <td>
+                              {e.why}
+                              {e.guide ? (
+                                <>
+                                  {' '}
+                                  <Link to={safeLink(e.guide)}>More on this</Link>
+                                </>
+                              ) : null}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    ))}
+                  </table>
+                </div>
+              ) : (
+                <p className={formStyles.hint}>Nothing to change: the built-in defaults already fit these answers.</p>
+              )}
+            </div>
           </>
         )}
       </section>
 
-      <section className={formStyles.linkBox} aria-labelledby={id('link-title')}>
+      <section className={formStyles.linkBox} aria-labelledby={id('link-title')} data-link-hide="">
         <h2 id={id('link-title')} className={styles.sectionTitle}>
           Link to these answers
         </h2>
@@ -620,7 +625,10 @@ export default function ConfigGenerator(): React.ReactElement {
     <section className={styles.generator} aria-label="Config generator">
       <LinkNotices notices={notices} onDismiss={() => setNotices([])} />
       <noscript>
-        <p className={formStyles.hint}>Without JavaScript the generator shows the output for the default answers below; turn it on to change them.</p>
+        <p className={formStyles.hint}>
+          Without JavaScript the generator cannot read the answers a link carries: the output below is for the default
+          answers. Turn JavaScript on to see a shared link&apos;s answers and to change them.
+        </p>
       </noscript>
       <PerVersion version={version}>
         {(v) => <GeneratorBody uid={uid} version={v} form={v === version ? shown : {...form, version: v}} setForm={setForm} reset={reset} origin={origin} />}

@@ -18,6 +18,7 @@ import {
 import {SAMPLE_TEXT} from '../../lib/dovecot/explain/sample';
 import type {DovecotVersion} from '../../lib/version';
 import {defaultState} from '../ServiceCalculator/state';
+import {LinkLoading, linkStateShown, useMarkSharedLink} from '../WidgetForm/linkState';
 import Report from './Report';
 import styles from './styles.module.css';
 
@@ -113,10 +114,13 @@ export default function Explainer(): React.ReactElement {
   const [override, setOverride] = useState<Override>('auto');
   const [sharing, setSharing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The text a share link carried, once read (null: no link, or not read yet). */
+  const [linkText, setLinkText] = useState<string | null>(null);
   const inputId = useId();
   const versionId = useId();
   const helpId = useId();
   const deferred = useDeferredValue(text);
+  useMarkSharedLink();
 
   // a share link restores its text, also when another one is opened in the same tab
   useEffect(() => {
@@ -129,9 +133,13 @@ export default function Explainer(): React.ReactElement {
         if (mine !== latest) return;
         if (r.ok) {
           setText(r.text);
+          setLinkText(r.text);
           setNotice(null);
           if (r.version) setOverride(r.version);
-        } else setNotice(r.message);
+        } else {
+          setNotice(r.message);
+          linkStateShown();
+        }
       });
     };
     open();
@@ -141,6 +149,11 @@ export default function Explainer(): React.ReactElement {
       window.removeEventListener('hashchange', open);
     };
   }, []);
+
+  // the page's "loading the link" mark goes once the shared text's analysis is drawn
+  useEffect(() => {
+    if (linkText !== null && deferred === linkText) linkStateShown();
+  }, [deferred, linkText]);
 
   const example = useMemo(() => explain(SAMPLE_TEXT, {load: LOAD}), []);
   const result = useMemo(
@@ -191,7 +204,8 @@ export default function Explainer(): React.ReactElement {
       {notice ? <p role="alert">{notice}</p> : null}
       {sharing ? <ShareDialog text={text} override={override} onClose={() => setSharing(false)} /> : null}
 
-      <div aria-live="polite" className={styles.result}>
+      <LinkLoading>Opening the text from the link… Its analysis appears here once it is read.</LinkLoading>
+      <div aria-live="polite" className={styles.result} data-link-hide="">
         {result ? (
           <>
             <h2 id="analysis">Analysis</h2>

@@ -45,7 +45,7 @@ import {
 import {SEVERITY, calculatorUrl, codeParts, formatNumber, numberLabel, safeEvaluate, safeLink, severityOf, visibleNumbers} from './view';
 import Formula from './Formula';
 import LinkNotices from '@site/src/components/LinkNotices';
-import {FieldError, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
+import {FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, linkStateLoading, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
 import styles from './styles.module.css';
 
 export interface ServiceCalculatorProps {
@@ -123,6 +123,7 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
   const [status, setStatus] = useStatus(4000);
   const linkInput = useRef<HTMLInputElement>(null);
   const copy = useCallback(async () => {
+    if (linkStateLoading()) return;
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
       await navigator.clipboard.writeText(url);
@@ -140,7 +141,7 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
 
   return (
     <div className={styles.body}>
-      <form className={formStyles.form} onSubmit={(e) => e.preventDefault()} aria-label="Calculator inputs">
+      <form className={formStyles.form} onSubmit={(e) => e.preventDefault()} aria-label="Calculator inputs" data-link-dim="">
         <fieldset className={styles.fieldset}>
           <legend className={formStyles.legend}>Service</legend>
           <div className={formStyles.grid}>
@@ -247,34 +248,38 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
       <section className={styles.results} aria-labelledby={id('findings')}>
         <S id={id('findings')} className={styles.sectionTitle}>
           Findings for <code>service {form.service}</code> in Dovecot {version}
+          {syncUrl ? <noscript> (default values)</noscript> : null}
         </S>
-        {error ? (
-          <p className={formStyles.error} role="alert">
-            The calculator could not evaluate this input ({error}). Please report the link below.
-          </p>
-        ) : null}
-        {result.findings.length > 0 ? (
-          <ul className={styles.findings}>
-            {result.findings.map((f, i) => (
-              <FindingCard key={`${String(f.id)}-${i}`} finding={f} headingTag={sub} />
-            ))}
-          </ul>
-        ) : (
-          <p className={styles.empty}>No findings for this input.</p>
-        )}
-        {result.config ? (
-          <div className={styles.config}>
-            <S className={styles.sectionTitle} id={id('config')}>
-              Implied configuration
-            </S>
-            <CodeBlock language="dovecot" title={`conf.d/10-master.conf (Dovecot ${version})`}>
-              {result.config}
-            </CodeBlock>
-          </div>
-        ) : null}
+        {syncUrl ? <LinkLoading>Loading the values from the link… The findings appear here once they are read.</LinkLoading> : null}
+        <div data-link-hide="">
+          {error ? (
+            <p className={formStyles.error} role="alert">
+              The calculator could not evaluate this input ({error}). Please report the link below.
+            </p>
+          ) : null}
+          {result.findings.length > 0 ? (
+            <ul className={styles.findings}>
+              {result.findings.map((f, i) => (
+                <FindingCard key={`${String(f.id)}-${i}`} finding={f} headingTag={sub} />
+              ))}
+            </ul>
+          ) : (
+            <p className={styles.empty}>No findings for this input.</p>
+          )}
+          {result.config ? (
+            <div className={styles.config}>
+              <S className={styles.sectionTitle} id={id('config')}>
+                Implied configuration
+              </S>
+              <CodeBlock language="dovecot" title={`conf.d/10-master.conf (Dovecot ${version})`}>
+                {result.config}
+              </CodeBlock>
+            </div>
+          ) : null}
+        </div>
       </section>
 
-      <section className={formStyles.linkBox} aria-labelledby={id('link-title')}>
+      <section className={formStyles.linkBox} aria-labelledby={id('link-title')} data-link-hide="">
         <S id={id('link-title')} className={styles.sectionTitle}>
           Link to this state
         </S>
@@ -349,7 +354,11 @@ export default function ServiceCalculator({
       )}
       <LinkNotices notices={notices} onDismiss={() => setNotices([])} />
       <noscript>
-        <p className={formStyles.hint}>Without JavaScript the calculator shows the results for the values below; turn it on to change them.</p>
+        <p className={formStyles.hint}>
+          {syncUrl
+            ? 'Without JavaScript the calculator cannot read the values a link carries: the findings below are for the default values. Turn JavaScript on to see a shared link\u2019s values and to change them.'
+            : 'Without JavaScript the calculator shows the results for the values below; turn it on to change them.'}
+        </p>
       </noscript>
       <PerVersion version={version}>
         {(v) => (

@@ -10,5 +10,6 @@ export {default as TextField} from './TextField';
 export {default as VersionButtons} from './VersionButtons';
 export {default as useQueryState} from './useQueryState';
 export {default as useStatus} from './useStatus';
+export {LinkLoading, linkStateLoading, linkStateShown} from './linkState';
 export {default as formStyles} from './form.module.css';
 export {default as severityStyles} from './severity.module.css';

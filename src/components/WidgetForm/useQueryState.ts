@@ -2,13 +2,15 @@
  * A widget whose state lives in the query string, so a link carries exactly what the reader saw
  * (`/calculator?s=1&v=2.4&cl=10`). After hydration the link is read once: its form and notices go
  * to the widget, and the version it names, if any, becomes the site's (else the remembered one
- * stays). From then on each change of the shown form replaces the URL, debounced, with
+ * stays). Once the link's form is drawn, the page's "loading the link" mark goes (./linkState).
+ * From then on each change of the shown form replaces the URL, debounced, with
  * history.replaceState, so Back leaves the page instead of stepping through edits.
  */
-import {useEffect, useRef} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import type {Decoded} from '@site/src/lib/dovecot/permalink';
 import type {DovecotVersion} from '@site/src/lib/version';
 import {applyVersion, currentVersion} from '@site/src/components/DovecotVersion/store';
+import {linkStateShown, useMarkSharedLink} from './linkState';
 
 const URL_WRITE_DELAY_MS = 250;
 
@@ -36,6 +38,8 @@ export default function useQueryState<S extends {version: unknown}, F extends {v
   setNotices,
 }: Options<S, F>): void {
   const loadedQuery = useRef<string | null>(null);
+  const [linkRead, setLinkRead] = useState(false);
+  useMarkSharedLink(enabled);
 
   useEffect(() => {
     if (!enabled) return;
@@ -46,8 +50,14 @@ export default function useQueryState<S extends {version: unknown}, F extends {v
     else if (f.version !== v) applyVersion(f.version);
     setForm(f);
     setNotices(d.notices);
+    setLinkRead(true);
     loadedQuery.current = queryFor(f);
   }, [enabled, decodeQuery, formFromState, queryFor, setForm, setNotices]);
+
+  // runs after the render that draws the link's form (the setters above are batched into it)
+  useEffect(() => {
+    if (linkRead) linkStateShown();
+  }, [linkRead]);
 
   const query = queryFor(shown);
   useEffect(() => {

@@ -59,6 +59,15 @@ function kb(n: number): string {
   return `${Math.ceil(n / 1024)} KB`;
 }
 
+/**
+ * The share fragment for text already compressed with deflate-raw: `z=<base64url>`, after
+ * `v=2.3&` when the version was chosen by hand. Links made at build time (the troubleshooting
+ * page's "Explain my line") compress with Node's zlib and use this too.
+ */
+export function shareFragment(packed: Uint8Array, version?: DovecotVersion): string {
+  return `${version ? `v=${version}&` : ''}z=${toBase64Url(packed)}`;
+}
+
 /** `z=<deflate-raw, base64url>` (and `v=2.3` when the version was chosen by hand). */
 export async function encodeShare(text: string, version?: DovecotVersion): Promise<ShareResult> {
   if (typeof CompressionStream === 'undefined') return {ok: false, message: 'This browser cannot compress text (no CompressionStream), so no share link can be made.'};
@@ -68,7 +77,7 @@ export async function encodeShare(text: string, version?: DovecotVersion): Promi
   }
   const packed = await pipe(bytes, new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
   if (!packed) return {ok: false, message: 'Compression failed.'};
-  const fragment = `${version ? `v=${version}&` : ''}z=${toBase64Url(packed)}`;
+  const fragment = shareFragment(packed, version);
   if (fragment.length > MAX_SHARE_FRAGMENT) {
     return {
       ok: false,

@@ -1,8 +1,8 @@
 /**
  * "Copy as answer": the generator's output as plain text for an email or a forum post — the
  * config without comments, one line per value saying why (its short formula), the warnings, and the permalink —
- * wrapped at 72 columns. A permalink longer than a line is written in angle brackets and broken
- * inside them, which RFC 3986 (appendix C) lets readers rejoin.
+ * wrapped at 72 columns. A URL is never broken: mail clients and forums only link a URL that
+ * stays on one line, so every URL gets a line of its own, whole, even when it is longer than 72.
  */
 import {printConfig, type ConfigTree, type Node} from '../conf';
 import {wrapWords} from './format';
@@ -30,40 +30,62 @@ function withoutComments(tree: ConfigTree): ConfigTree {
   return {children};
 }
 
-/** `first` then continuation lines indented by `indent`, all within ANSWER_WIDTH. */
-function hanging(first: string, text: string, indent: string): string[] {
-  const words = `${first}${text}`;
-  const lines = wrapWords(words, ANSWER_WIDTH);
-  if (lines.length <= 1) return lines;
-  const rest = wrapWords(lines.slice(1).join(' '), ANSWER_WIDTH - indent.length).map((l) => indent + l);
-  return [lines[0], ...rest];
+const URL_RE = /^<?[a-z][a-z0-9+.-]*:\/\/\S+$/i;
+
+/** Whether `word` is a URL (possibly in angle brackets): it is never broken. */
+export function isUrl(word: string): boolean {
+  return URL_RE.test(word);
 }
 
-/** Hard-breaks a word that is longer than the width (only ever a permalink or a long value). */
+/** Word wrap within `width`, with every URL on a line of its own. */
+function wrapAround(text: string, width: number): string[] {
+  const out: string[] = [];
+  let words: string[] = [];
+  const flush = () => {
+    if (words.length > 0) out.push(...wrapWords(words.join(' '), width));
+    words = [];
+  };
+  for (const w of text.split(/\s+/).filter(Boolean)) {
+    if (isUrl(w)) {
+      flush();
+      out.push(w);
+    } else words.push(w);
+  }
+  flush();
+  return out;
+}
+
+/** `first` then continuation lines indented by `indent`, all within ANSWER_WIDTH (URLs whole). */
+function hanging(first: string, text: string, indent: string): string[] {
+  const lines = wrapAround(`${first}${text}`, ANSWER_WIDTH);
+  if (lines.length <= 1) return lines;
+  const rest = lines.slice(1).join(' ');
+  return [lines[0], ...wrapAround(rest, ANSWER_WIDTH - indent.length).map((l) => (isUrl(l) ? l : indent + l))];
+}
+
+/** Hard-breaks a line longer than the width (only ever a long value); a URL stays whole. */
 function breakLong(line: string): string[] {
-  if (line.length <= ANSWER_WIDTH) return [line];
+  if (line.length <= ANSWER_WIDTH || isUrl(line)) return [line];
   const out: string[] = [];
   for (let i = 0; i < line.length; i += ANSWER_WIDTH) out.push(line.slice(i, i + ANSWER_WIDTH));
   return out;
 }
 
+/** The label, then the link alone on the next line (whole, whatever its length). */
 function permalinkLines(permalink: string): string[] {
-  const label = 'Generator state:';
-  if (label.length + 1 + permalink.length <= ANSWER_WIDTH) return [`${label} ${permalink}`];
-  if (permalink.length <= ANSWER_WIDTH) return [label, permalink];
-  return [label, ...breakLong(`<${permalink}>`)];
+  return ['Generator state:', permalink.trim()];
 }
 
 /**
  * The answer text. `permalink` is what the UI passes (the page URL with the state, or a
- * placeholder). Every line is at most ANSWER_WIDTH characters.
+ * placeholder). Every line is at most ANSWER_WIDTH characters, except a line that is one URL.
  */
 export function copyAsAnswer(out: GeneratorOutput, permalink: string): string {
   const v = out.input.version;
   const lines: string[] = [];
   const target = v === '2.4' ? `Dovecot 2.4 (dovecot_config_version = ${out.input.configVersion})` : 'Dovecot 2.3';
   const where = out.input.output === 'file' ? 'as a whole dovecot.conf' : 'in conf.d/10-master.conf';
-  lines.push(...wrapWords(`For ${target}, ${where}:`, ANSWER_WIDTH));
+  lines.push(...wrapAround(`For ${target}, ${where}:`, ANSWER_WIDTH));
   lines.push('');
   const config = printConfig(withoutComments(out.tree)).replace(/\n$/, '');
   if (config === '') lines.push('(nothing to change: the built-in defaults fit)');

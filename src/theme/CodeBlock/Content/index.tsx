@@ -1,15 +1,16 @@
 /**
  * Code block content coloured by the site's own tokenizer (src/lib/highlight) instead of
  * prism-react-renderer, which would put Prism and a dozen unused languages into every page's
- * JavaScript. Same markup and inline colours as Docusaurus's own component, so its line,
- * line-number, word-wrap and copy features work unchanged.
+ * JavaScript. Same markup as Docusaurus's own component, so its line, line-number, word-wrap and
+ * copy features work unchanged; the colours come from the `token <type>` classes and the
+ * stylesheet of both colour modes (plugins/code-highlighting.ts), never from inline styles that
+ * would only match the reader's mode after hydration.
  */
 import React, {useMemo, type ReactNode} from 'react';
 import clsx from 'clsx';
-import {usePrismTheme} from '@docusaurus/theme-common';
 import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import Line, {type Props as LineProps} from '@theme/CodeBlock/Line';
-import {codeThemeStyles, highlightLines} from '@site/src/lib/highlight';
+import {highlightLines} from '@site/src/lib/highlight';
 import styles from './styles.module.css';
 
 /**
@@ -30,23 +31,21 @@ function lineCount(code: string): number {
 
 export default function CodeBlockContent({className}: {className?: string}): ReactNode {
   const {metadata, wordWrap} = useCodeBlockContext();
-  const theme = usePrismTheme();
   const {code, lineNumbersStart, lineClassNames} = metadata;
   const language = metadata.language.toLowerCase();
   const large = useMemo(() => lineCount(code) > LARGEST_COLOURED_BLOCK, [code]);
   const lines = useMemo(() => (large ? [] : highlightLines(code, language)), [code, language, large]);
-  const colours = useMemo(() => codeThemeStyles(theme, language), [theme, language]);
 
-  const getLineProps: LinePropsFn = ({className: lineClass, style, line: _line, ...rest}) => ({
+  const getLineProps: LinePropsFn = ({className: lineClass, line: _line, ...rest}) => ({
     ...rest,
     className: clsx('token-line', lineClass),
-    style: {...colours.line, ...style},
   });
   const getTokenProps: TokenPropsFn = ({token, className: tokenClass, style, ...rest}) => ({
     ...rest,
     className: clsx('token', ...token.types, tokenClass),
     children: token.content,
-    style: style ? {...colours.token(token), ...style} : colours.token(token),
+    // an empty line's placeholder keeps its height
+    style: token.empty ? {display: 'inline-block', ...style} : style,
   });
   const numbered = lineNumbersStart !== undefined;
 
@@ -55,8 +54,7 @@ export default function CodeBlockContent({className}: {className?: string}): Rea
       ref={wordWrap.codeBlockRef}
       // Keyboard users can scroll a wide block.
       tabIndex={0}
-      className={clsx(className, `prism-code language-${language}`, styles.codeBlock, 'thin-scrollbar')}
-      style={colours.root}>
+      className={clsx(className, `prism-code language-${language}`, styles.codeBlock, 'thin-scrollbar')}>
       <code
         className={clsx(styles.codeBlockLines, numbered && styles.codeBlockLinesWithNumbering)}
         style={numbered ? {counterReset: `line-count ${lineNumbersStart - 1}`} : undefined}>
