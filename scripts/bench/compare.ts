@@ -31,8 +31,8 @@ export type CompareOptions = {
   outDir: string;
 };
 
-type Target = {label: string; url: string};
-type Summary = {label: string; runs: number; performance: number; fcp: number; lcp: number; tbt: number; cls: number; jsTransferKB: number; tbtRatio: number | null; scoreDiff: number};
+export type Target = {label: string; url: string};
+export type Summary = {label: string; runs: number; performance: number; fcp: number; lcp: number; tbt: number; cls: number; jsTransferKB: number; tbtRatio: number | null; scoreDiff: number};
 type Breakdown = {label: string; wall: ThreadFigures; cpu: ThreadFigures};
 
 export const median = (xs: readonly number[]): number => {
@@ -43,21 +43,21 @@ export const median = (xs: readonly number[]): number => {
 };
 
 /** Each round loads every target once; the order rotates so that no target always goes first. */
-async function rounds<T>(targets: readonly Target[], n: number, measure: (t: Target) => Promise<T | null> | T | null): Promise<Map<string, T[]>> {
+export async function rounds<T>(targets: readonly Target[], n: number, measure: (t: Target) => Promise<T | null> | T | null): Promise<Map<string, T[]>> {
   const out = new Map<string, T[]>(targets.map((t) => [t.label, []]));
   for (let r = 0; r < n; r++) {
     for (let i = 0; i < targets.length; i++) {
       const t = targets[(i + r) % targets.length];
       const v = await measure(t);
       if (v !== null) out.get(t.label)!.push(v);
-      process.stderr.write('.');
+      if (process.stderr.isTTY) process.stderr.write('.');
     }
   }
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   return out;
 }
 
-function summarise(runs: Map<string, LighthouseRun[]>, peerLabel: string): Summary[] {
+export function summarise(runs: Map<string, LighthouseRun[]>, peerLabel: string): Summary[] {
   const peer = runs.get(peerLabel) ?? [];
   const peerTbt = median(peer.map((r) => r.tbt));
   const peerScore = median(peer.map((r) => r.performance));
@@ -79,7 +79,7 @@ function summarise(runs: Map<string, LighthouseRun[]>, peerLabel: string): Summa
   });
 }
 
-function medianFigures(all: readonly ThreadFigures[]): ThreadFigures {
+export function medianFigures(all: readonly ThreadFigures[]): ThreadFigures {
   const groups = Object.fromEntries(Object.keys(GROUP_LABELS).map((g) => [g, median(all.map((f) => f.groups[g as Group]))])) as Record<Group, number>;
   return {
     groups,
@@ -90,13 +90,18 @@ function medianFigures(all: readonly ThreadFigures[]): ThreadFigures {
   };
 }
 
+/** Whether a page meets the bar against the peer (TBT ratio and score); a peer without TBT needs none. */
+export function meetsBar(s: Pick<Summary, 'tbt' | 'tbtRatio' | 'scoreDiff'>): boolean {
+  const tbtOk = s.tbtRatio !== null ? s.tbtRatio <= BAR.tbtRatio : s.tbt === 0;
+  return tbtOk && s.scoreDiff >= -BAR.scorePoints;
+}
+
 function printLighthouse(title: string, rows: Summary[], peerLabel: string): void {
   console.log(`\n${title}`);
   console.log(`${'page'.padEnd(40)} runs  perf   FCP ms   LCP ms   TBT ms  TBT ÷ peer  perf − peer  JS KB  bar`);
   for (const s of rows) {
     const isPeer = s.label === peerLabel;
-    const meets = s.tbtRatio !== null ? s.tbtRatio <= BAR.tbtRatio : s.tbt === 0;
-    const bar = isPeer ? '' : meets && s.scoreDiff >= -BAR.scorePoints ? 'meets' : 'MISSES';
+    const bar = isPeer ? '' : meetsBar(s) ? 'meets' : 'MISSES';
     console.log(
       `${s.label.padEnd(40)} ${String(s.runs).padStart(4)}  ${String(s.performance).padStart(4)}  ${String(s.fcp).padStart(7)}  ${String(s.lcp).padStart(7)}  ${String(s.tbt).padStart(7)}  ${(s.tbtRatio === null ? '—' : s.tbtRatio.toFixed(2)).padStart(10)}  ${(s.scoreDiff > 0 ? `+${s.scoreDiff}` : String(s.scoreDiff)).padStart(11)}  ${s.jsTransferKB.toFixed(1).padStart(5)}  ${bar}`,
     );

@@ -84,22 +84,26 @@ function mainThread(events: RawEvent[], origin: string): {pid: number; tid: numb
   return best;
 }
 
-/** Complete spans from X events and B/E pairs of one thread, sorted for nesting. */
+/**
+ * Complete spans from X events and B/E pairs of one thread, sorted for nesting: by start, the
+ * longer first, and of two that start and end together a task first (a task holds everything
+ * else), then the one that began first.
+ */
 function spans(events: RawEvent[]): Span[] {
-  const out: Span[] = [];
-  const open = new Map<string, RawEvent[]>();
-  for (const e of events) {
-    if (e.ph === 'X' && e.dur !== undefined) out.push({name: e.name, start: e.ts, end: e.ts + e.dur, cpu: e.tdur ?? e.dur});
-    else if (e.ph === 'B') open.set(e.name, [...(open.get(e.name) ?? []), e]);
+  const out: (Span & {order: number})[] = [];
+  const open = new Map<string, {e: RawEvent; order: number}[]>();
+  events.forEach((e, order) => {
+    if (e.ph === 'X' && e.dur !== undefined) out.push({name: e.name, start: e.ts, end: e.ts + e.dur, cpu: e.tdur ?? e.dur, order});
+    else if (e.ph === 'B') open.set(e.name, [...(open.get(e.name) ?? []), {e, order}]);
     else if (e.ph === 'E') {
       const b = open.get(e.name)?.pop();
-      if (b) out.push({name: e.name, start: b.ts, end: e.ts, cpu: b.tts !== undefined && e.tts !== undefined ? e.tts - b.tts : e.ts - b.ts});
+      if (b) out.push({name: e.name, start: b.e.ts, end: e.ts, cpu: b.e.tts !== undefined && e.tts !== undefined ? e.tts - b.e.tts : e.ts - b.e.ts, order: b.order});
     }
-  }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  });
+  const rank = (s: Span) => (TASK_NAMES.has(s.name) ? 0 : 1);
+  return out.sort((a, b) => a.start - b.start || b.end - a.end || rank(a) - rank(b) || a.order - b.order);
 }
 
-export const OTHER: Record<string, number> = {};
 function emptyFigures(): ThreadFigures {
   const groups = Object.fromEntries(Object.keys(NAMES).map((g) => [g, 0])) as Record<Group, number>;
   return {groups, longTasks: 0, longestTaskMs: 0, blockingMs: 0, busyMs: 0};
@@ -137,7 +141,6 @@ export function analyseTrace(trace: {traceEvents: RawEvent[]}, origin: string, c
     const group = f.group ?? [...stack].reverse().find((a) => a.group)?.group ?? 'other';
     wall.groups[group] += (f.end - f.start - f.childWall) / 1000;
     cpu.groups[group] += (Math.max(0, f.cpu - f.childCpu) * cpuSlowdown) / 1000;
-    if (group === 'other') OTHER[f.name] = (OTHER[f.name] ?? 0) + Math.max(0, f.cpu - f.childCpu) / 1000;
     const parent = stack.at(-1);
     if (parent) {
       parent.childWall += f.end - f.start;
