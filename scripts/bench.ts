@@ -13,7 +13,8 @@
  * Generator, built beforehand and given as BENCH_PEER_DIR (scripts/bench/compare.ts): Lighthouse
  * interleaved, as the machine is and under an artificial CPU load, and a main-thread breakdown.
  * Its options: --runs N, --load-runs N, --load-processes N, --traces N (0 skips a part),
- * --baseline DIR (an earlier build measured in the same rounds), --skip-build.
+ * --baseline DIR (an earlier build measured in the same rounds), --site DIR (a build to measure
+ * instead of a fresh one), --skip-build.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
@@ -224,7 +225,7 @@ async function main(): Promise<void> {
   if (has('--compare')) {
     const opts = compareOptions(args, KEY_PAGES);
     if (!opts) process.exit(2);
-    if (!has('--skip-build')) timed('npm', ['run', '-s', 'build']);
+    if (!has('--skip-build') && !has('--site')) timed('npm', ['run', '-s', 'build']);
     await compare(opts);
     return;
   }

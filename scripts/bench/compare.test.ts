@@ -115,13 +115,15 @@ describe('compareOptions', () => {
     vi.stubEnv('BENCH_PEER_DIR', site());
     const baseline = site();
     const opts = compareOptions(['--compare', '--runs', '3', '--traces', '0', '--baseline', baseline, '--load-processes', 'x'], ['/', '/calculator']);
-    expect(opts).toMatchObject({runs: 3, loadRuns: 3, traces: 0, baselineDir: baseline, pages: ['/', '/calculator']});
+    expect(opts).toMatchObject({runs: 3, loadRuns: 3, traces: 0, baselineDir: baseline, siteDir: 'build', pages: ['/', '/calculator']});
+    expect(compareOptions(['--site', baseline], ['/'])).toMatchObject({siteDir: baseline, runs: 5, traces: 5});
     expect(opts!.loadProcesses).toBeGreaterThanOrEqual(1);
   });
 
-  it('refuses a baseline that is not a built site', () => {
+  it('refuses a baseline or a site that is not a built site', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     vi.stubEnv('BENCH_PEER_DIR', site());
     expect(compareOptions(['--baseline', tmpdir()], ['/'])).toBeNull();
+    expect(compareOptions(['--site', tmpdir()], ['/'])).toBeNull();
   });
 });

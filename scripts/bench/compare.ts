@@ -21,6 +21,8 @@ export const BAR = {tbtRatio: 1.5, scorePoints: 5, quietScore: 98, quietLcpMs: 1
 
 export type CompareOptions = {
   peerDir: string;
+  /** this site's build to measure */
+  siteDir: string;
   /** an earlier build of this site to measure in the same rounds (before/after) */
   baselineDir?: string;
   pages: readonly string[];
@@ -127,7 +129,7 @@ export async function compare(opts: CompareOptions): Promise<Record<string, unkn
   const stopAll = () => stopLoad.splice(0).forEach((stop) => stop());
   process.once('exit', stopAll);
   try {
-    const site = await serveFolder('build', 3291);
+    const site = await serveFolder(opts.siteDir, 3291);
     servers.push(site);
     const peer = await serveFolder(peerFiles.root, 3292);
     servers.push(peer);
@@ -140,9 +142,12 @@ export async function compare(opts: CompareOptions): Promise<Record<string, unkn
     }
     const lh = (t: Target) => lighthouse(t.url, {categories: ['performance'], outDir: opts.outDir});
 
-    console.log(`\ncomparison with ${PEER_NAME}: Lighthouse 12.8.2 mobile, ${opts.runs} interleaved rounds`);
-    const quiet = summarise(await rounds(targets, opts.runs, lh), peerTarget.label);
-    printLighthouse(`Lighthouse, as the machine is (median of ${opts.runs})`, quiet, peerTarget.label);
+    let quiet: Summary[] = [];
+    if (opts.runs > 0) {
+      console.log(`\ncomparison with ${PEER_NAME}: Lighthouse 12.8.2 mobile, ${opts.runs} interleaved rounds`);
+      quiet = summarise(await rounds(targets, opts.runs, lh), peerTarget.label);
+      printLighthouse(`Lighthouse, as the machine is (median of ${opts.runs})`, quiet, peerTarget.label);
+    }
 
     let loaded: Summary[] = [];
     if (opts.loadRuns > 0) {
@@ -199,15 +204,22 @@ export function compareOptions(args: readonly string[], pages: readonly string[]
     );
     return null;
   }
-  const b = args.indexOf('--baseline');
-  const baselineDir = b >= 0 ? args[b + 1] : undefined;
-  if (baselineDir !== undefined && !existsSync(`${baselineDir}/index.html`)) {
-    console.error(`bench --baseline: no built site at ${baselineDir}`);
-    return null;
+  const dir = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const baselineDir = dir('--baseline');
+  const siteDir = dir('--site');
+  for (const [flag, d] of [['--baseline', baselineDir], ['--site', siteDir]] as const) {
+    if (d !== undefined && !existsSync(`${d}/index.html`)) {
+      console.error(`bench ${flag}: no built site at ${d}`);
+      return null;
+    }
   }
   const runs = num('--runs', 5);
   return {
     peerDir,
+    siteDir: siteDir ?? 'build',
     baselineDir,
     pages,
     runs,
