@@ -3,9 +3,8 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import remarkKatexStylesheet from './plugins/remark-katex-stylesheet';
-import rehypeKatexFonts from './plugins/rehype-katex-fonts';
 import rehypeKatexScroll from './plugins/rehype-katex-scroll';
+import rehypeMathLineBreaks from './plugins/rehype-math-line-breaks';
 import versionSwitchPlugin from './plugins/version-switch';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import codeHighlightingPlugin from './plugins/code-highlighting';
@@ -18,7 +17,9 @@ import {siteUrlFrom} from './src/lib/siteUrl';
 
 // Runs in Node.js at build time only.
 
-const math = {remarkPlugins: [remarkMath, remarkKatexStylesheet], rehypePlugins: [rehypeKatex, rehypeKatexFonts, rehypeKatexScroll]};
+// Formulas are KaTeX's MathML output, which the browser typesets itself: no stylesheet, no fonts,
+// and a fraction of the elements of KaTeX's HTML to hydrate.
+const math = {remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, {output: 'mathml'}], rehypeKatexScroll, rehypeMathLineBreaks]};
 
 // The blog (and its navbar entry) exists once it has a post.
 const hasBlogPosts =
