@@ -76,7 +76,7 @@ const config: Config = {
   ],
 
   // imported, like every client module, before the router exists: it never sees an address it cannot decode
-  clientModules: ['./src/clientModules/malformedUriGuard.ts'],
+  clientModules: ['./src/clientModules/malformedUriGuard.ts', './src/clientModules/noViewportPrefetchOnPhones.ts'],
 
   plugins: [versionSwitchPlugin, sharedLinkPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin],
 
