@@ -13,7 +13,7 @@
  * Generator, built beforehand and given as BENCH_PEER_DIR (scripts/bench/compare.ts): Lighthouse
  * interleaved, as the machine is and under an artificial CPU load, and a main-thread breakdown.
  * Its options: --runs N, --load-runs N, --load-processes N, --traces N (0 skips a part),
- * --baseline DIR (an earlier build measured in the same rounds), --site DIR (a build to measure
+ * --baseline [NAME=]DIR (an earlier build measured in the same rounds; repeatable), --site DIR (a build to measure
  * instead of a fresh one), --skip-build.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';

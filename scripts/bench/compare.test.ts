@@ -115,8 +115,14 @@ describe('compareOptions', () => {
     vi.stubEnv('BENCH_PEER_DIR', site());
     const baseline = site();
     const opts = compareOptions(['--compare', '--runs', '3', '--traces', '0', '--baseline', baseline, '--load-processes', 'x'], ['/', '/calculator']);
-    expect(opts).toMatchObject({runs: 3, loadRuns: 3, traces: 0, baselineDir: baseline, siteDir: 'build', pages: ['/', '/calculator']});
-    expect(compareOptions(['--site', baseline], ['/'])).toMatchObject({siteDir: baseline, runs: 5, traces: 5});
+    expect(opts).toMatchObject({runs: 3, loadRuns: 3, traces: 0, baselines: [{name: 'baseline', dir: baseline}], siteDir: 'build', pages: ['/', '/calculator']});
+    expect(compareOptions(['--site', baseline], ['/'])).toMatchObject({siteDir: baseline, runs: 5, traces: 5, baselines: []});
+    // several named baselines: one build per step
+    const other = site();
+    expect(compareOptions(['--baseline', `before=${baseline}`, '--baseline', `step1=${other}`], ['/'])!.baselines).toEqual([
+      {name: 'before', dir: baseline},
+      {name: 'step1', dir: other},
+    ]);
     expect(opts!.loadProcesses).toBeGreaterThanOrEqual(1);
   });
 

@@ -23,8 +23,8 @@ export type CompareOptions = {
   peerDir: string;
   /** this site's build to measure */
   siteDir: string;
-  /** an earlier build of this site to measure in the same rounds (before/after) */
-  baselineDir?: string;
+  /** earlier builds of this site to measure in the same rounds (before/after), each with a name */
+  baselines: {name: string; dir: string}[];
   pages: readonly string[];
   runs: number;
   loadRuns: number;
@@ -135,10 +135,10 @@ export async function compare(opts: CompareOptions): Promise<Record<string, unkn
     servers.push(peer);
     const peerTarget: Target = {label: `peer: ${PEER_NAME.replace("'s SSL Configuration", ' SSL')}`, url: `${peer.origin}/`};
     const targets: Target[] = [peerTarget, ...opts.pages.map((p) => ({label: p, url: `${site.origin}${p}`}))];
-    if (opts.baselineDir) {
-      const base = await serveFolder(opts.baselineDir, 3293);
+    for (const [i, b] of opts.baselines.entries()) {
+      const base = await serveFolder(b.dir, 3293 + i);
       servers.push(base);
-      targets.push(...opts.pages.map((p) => ({label: `baseline ${p}`, url: `${base.origin}${p}`})));
+      targets.push(...opts.pages.map((p) => ({label: `${b.name} ${p}`, url: `${base.origin}${p}`})));
     }
     const lh = (t: Target) => lighthouse(t.url, {categories: ['performance'], outDir: opts.outDir});
 
@@ -204,13 +204,18 @@ export function compareOptions(args: readonly string[], pages: readonly string[]
     );
     return null;
   }
-  const dir = (flag: string) => {
+  const dir = (flag: string): string | undefined => {
     const i = args.indexOf(flag);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const baselineDir = dir('--baseline');
+  // --baseline DIR or NAME=DIR, as often as wanted
+  const baselines = args.flatMap((a, i) => {
+    if (a !== '--baseline' || args[i + 1] === undefined) return [];
+    const m = /^([\w.-]+)=(.+)$/.exec(args[i + 1]);
+    return [m ? {name: m[1], dir: m[2]} : {name: 'baseline', dir: args[i + 1]}];
+  });
   const siteDir = dir('--site');
-  for (const [flag, d] of [['--baseline', baselineDir], ['--site', siteDir]] as const) {
+  for (const [flag, d] of [...baselines.map((b) => ['--baseline', b.dir] as const), ['--site', siteDir] as const]) {
     if (d !== undefined && !existsSync(`${d}/index.html`)) {
       console.error(`bench ${flag}: no built site at ${d}`);
       return null;
@@ -220,7 +225,7 @@ export function compareOptions(args: readonly string[], pages: readonly string[]
   return {
     peerDir,
     siteDir: siteDir ?? 'build',
-    baselineDir,
+    baselines,
     pages,
     runs,
     loadRuns: num('--load-runs', runs),
