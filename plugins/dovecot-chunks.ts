@@ -4,7 +4,9 @@
  *   dovecot-catalog  the settings catalog, used by docs pages (defaults tables) and every widget;
  *   dovecot-engine   config syntax, doveconf's rules, the calculator engine, the URL codec and
  *                    the calculator's link format (ServiceCalculator/state.ts, which every widget
- *                    uses to link into the calculator), used only by pages with a widget.
+ *                    uses to link into the calculator), used only by pages with a widget. The
+ *                    1.x names doveconf 2.3 still reads (rulesObsolete.ts) stay with the
+ *                    explainer, the only one that reads pasted configs.
  * A reader who opens several pages fetches each once; pages without a widget never load the
  * engine (checked by the budgets test).
  */
@@ -31,7 +33,7 @@ export default function dovecotChunksPlugin(): Plugin {
               },
               dovecotEngine: {
                 name: 'dovecot-engine',
-                test: new RegExp(`${lib}dovecot[\\\\/](conf[\\\\/]|rules|calculator[\\\\/]|permalink)|${calculatorLinks}`),
+                test: new RegExp(`${lib}dovecot[\\\\/](conf[\\\\/]|rules[.]|calculator[\\\\/]|permalink)|${calculatorLinks}`),
                 chunks: 'all',
                 priority: 55,
                 enforce: true,

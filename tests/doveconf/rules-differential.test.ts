@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {parseConfig} from '../../src/lib/dovecot/conf';
 import {analyzeConfig, doveconfStderr, type RuleResult} from '../../src/lib/dovecot/rules';
+import {OBSOLETE_23_NAMES} from '../../src/lib/dovecot/rulesObsolete';
 import {requireBinaries, runDoveconf, type Version} from './doveconf';
 import {mapLimit, runDoveconfAsync} from './rules-async';
 
@@ -383,7 +384,7 @@ function canon(kind: string, k: Classified): string {
 }
 
 function compare(spec: Spec, text: string, real: Outcome): string | null {
-  const report = analyzeConfig(spec.version, parseConfig(text).tree);
+  const report = analyzeConfig(spec.version, parseConfig(text).tree, {obsolete23: OBSOLETE_23_NAMES});
   const predictedLines = readStderr(doveconfStderr(report, 'F').join('\n'), 'F');
   const problems: string[] = [];
   const wantExit = report.fatal ? 89 : 0;

@@ -141,7 +141,10 @@ test('a 1 MB paste stays readable: repeats grouped, the long migration block as 
   for (let i = 0; big.length < 1_000_000; i++) big += CONFIG.replace('protocols = imap', `protocols = imap\n# copy ${i}`);
   await paste(page, big);
   const migration = page.locator('section', {has: page.getByRole('heading', {name: 'Migration to Dovecot 2.4'})});
-  await expect(migration).toContainText('service_count = 0 → restart_request_count = unlimited', {timeout: 20_000});
+  await expect(migration.getByText('This converts the service, login-process and auth-cache settings')).toBeVisible({timeout: 20_000});
+  // what changed is folded under the block
+  await migration.getByText(/^What changed/).click();
+  await expect(migration).toContainText('service_count = 0 → restart_request_count = unlimited');
   await expect(migration.getByText(/and \d{4,} more like it/).first()).toBeVisible();
   const block = migration.locator('pre code').first();
   expect(await block.locator('.token').count(), 'a block this long is not coloured token by token').toBe(0);
@@ -151,9 +154,97 @@ test('a 1 MB paste stays readable: repeats grouped, the long migration block as 
   const logs = Array.from({length: 250}, (_, i) => `master: Warning: service(imap-login): process_limit (${i + 1}) reached, client connections are being dropped`).join('\n');
   await paste(page, logs);
   const section = page.locator('section', {has: page.getByRole('heading', {name: /^Log lines/})});
-  await expect(section.locator('> ul > li')).toHaveCount(100);
+  await expect(section.locator('details > ul > li')).toHaveCount(100);
   await expect(section).toContainText('150 more messages not shown.');
   await section.getByRole('button', {name: 'Show all 250'}).click();
-  await expect(section.locator('> ul > li')).toHaveCount(250);
+  await expect(section.locator('details > ul > li')).toHaveCount(250);
   expect(problems).toEqual({consoleErrors: [], pageErrors: [], foreignRequests: []});
+});
+
+// Debian's stock 10-master.conf service blocks: nothing in them names a version
+const STOCK = 'service imap-login {\n  inet_listener imap {\n  }\n  inet_listener imaps {\n  }\n}\nservice pop3-login {\n  inet_listener pop3 {\n  }\n}\nservice lmtp {\n  unix_listener lmtp {\n  }\n}\nservice imap {\n}\nservice auth {\n  unix_listener auth-userdb {\n  }\n}\n';
+
+test('load fields: nothing judged without a load; a peak entered judges capacity and goes into the link', async ({page}) => {
+  await page.goto('/explain');
+  await hydrated(page);
+  await box(page).fill(STOCK);
+  const services = page.locator('section', {has: page.getByRole('heading', {name: /^Services/})});
+  await expect(services).toContainText('no load given, so capacity is not judged');
+  await expect(services).not.toContainText('Capacity:');
+  await expect(services.getByText('Error', {exact: true})).toHaveCount(0);
+  await page.getByRole('textbox', {name: /^Peak concurrent connections/}).fill('1000');
+  await expect(services).toContainText('judged against 1,000 connections at peak');
+  const login = services.locator('details details', {has: page.getByText('service imap-login', {exact: true})});
+  await expect(login).toContainText('Capacity: Your peak of 1,000 connections needs 1,000 processes; process_limit allows 100.');
+  // lmtp's connections are deliveries, not the clients' peak
+  await expect(services.locator('details details', {has: page.getByText('service lmtp', {exact: true})})).not.toContainText('Capacity:');
+  await expect(page).toHaveURL(/\/explain\?s=1(&v=2\.[34])?&peak=1000$/);
+  // a bad value is its field's problem, not a load
+  await page.getByRole('textbox', {name: /^CPU cores/}).fill('many');
+  await expect(page.getByText('CPU cores: Ignored')).toHaveCount(0);
+  await expect(page.getByRole('textbox', {name: /^CPU cores/})).toHaveAttribute('aria-invalid', 'true');
+  // the link restores the load in a fresh page
+  await page.goto('/explain?s=1&peak=2500&cores=8');
+  await hydrated(page);
+  await expect(page.getByRole('textbox', {name: /^Peak concurrent connections/})).toHaveValue('2500');
+  await expect(page.getByRole('textbox', {name: /^CPU cores/})).toHaveValue('8');
+});
+
+test('layout: the version (the other one offered), what doveconf says and the migration come before the findings, which fold', async ({page}) => {
+  await page.goto('/explain?v=2.3');
+  await hydrated(page);
+  await box(page).fill(`${STOCK}service lmtp {\n  inet_listener {\n    port = 24\n  }\n}\nmaster: Warning: service(imap-login): process_limit (100) reached, client connections are being dropped\n`);
+  const version = page.getByTestId('version');
+  await expect(version).toContainText('Dovecot 2.3: the unnamed inet_listener { } on line');
+  const y = async (name: RegExp) => (await page.getByRole('heading', {name}).boundingBox())!.y;
+  const order = [await y(/^What doveconf says/), await y(/^Migration to Dovecot 2\.4/), await y(/^Services/), await y(/^Log lines/)];
+  expect(order).toEqual([...order].sort((a, b) => a - b));
+  expect((await version.boundingBox())!.y).toBeLessThan(order[0]);
+  const migration = page.locator('section', {has: page.getByRole('heading', {name: 'Migration to Dovecot 2.4'})});
+  await expect(migration).toContainText('inet_listener lmtp {');
+  await expect(migration.getByRole('link', {name: '2.3 to 2.4 upgrade guide'})).toHaveAttribute('href', 'https://doc.dovecot.org/main/installation/upgrade/2.3-to-2.4.html');
+  // a group folds and unfolds under its heading
+  const services = page.locator('section', {has: page.getByRole('heading', {name: /^Services/})});
+  const group = services.locator('details').first();
+  const wasOpen = (await group.getAttribute('open')) !== null;
+  await group.locator('> summary').click();
+  expect((await group.getAttribute('open')) !== null).toBe(!wasOpen);
+  await group.locator('> summary').click();
+  expect((await group.getAttribute('open')) !== null).toBe(wasOpen);
+  // no clue at all: read as the site's version, the other one offered
+  await box(page).fill(STOCK);
+  await expect(version).toContainText('nothing in the text says which version it is for, so it is read as Dovecot 2.3, the version chosen for this site.');
+  await version.getByRole('button', {name: 'Read it as Dovecot 2.4'}).click();
+  await expect(version).toContainText('Dovecot 2.4: chosen by you');
+  await axe(page);
+});
+
+test('a problem of every service at once is said once, across the services; sharing keeps Dovecot variables and replaces the secret', async ({page, browser}) => {
+  await page.goto('/explain');
+  await hydrated(page);
+  // a 2.3 conf.d excerpt as public configs write it: login processes as the mail user, % variables
+  const text = 'default_login_user = vmail\nmail_location = maildir:/var/vmail/%d/%n\nlogin_log_format_elements = "user=<%u> method=%m rip=%r lip=%l mpid=%e %c"\nssl_key_password = hunter2\nservice imap-login {\n  inet_listener imap {\n    port = 143\n  }\n}\n';
+  await box(page).fill(text);
+  const across = page.locator('section', {has: page.getByRole('heading', {name: /^Across all services/})});
+  await expect(across).toContainText('All login processes (imap-login, pop3-login, …) run as vmail (default_login_user = vmail on line 1)');
+  await expect(across.getByRole('link', {name: /^More on login process runs as a mail user/})).toHaveAttribute('href', /\/login-processes#/);
+  // said once: not again under the login service
+  const services = page.locator('section', {has: page.getByRole('heading', {name: /^Services/})});
+  await expect(services).toBeVisible();
+  await expect(services).not.toContainText('run as vmail');
+
+  await page.getByRole('button', {name: 'Share link…'}).click();
+  await expect(page.getByRole('checkbox', {name: /ssl_key_password on line 4/})).toBeChecked();
+  // nothing offered for replacement is a Dovecot variable
+  for (const label of await page.locator('fieldset label').allInnerTexts()) expect(label).not.toMatch(/%[a-z{]/);
+  await page.getByRole('button', {name: 'Create link'}).click();
+  const url = await page.getByTestId('share-url').inputValue();
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(url);
+  await hydrated(fresh);
+  await expect(box(fresh)).not.toHaveValue('');
+  const restored = await box(fresh).inputValue();
+  expect(restored).not.toContain('hunter2');
+  expect(restored).toBe(text.replace('hunter2', '[redacted]'));
+  await fresh.context().close();
 });

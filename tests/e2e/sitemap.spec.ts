@@ -6,6 +6,8 @@ import {recordCspViolations, sitemapPaths, watchPage} from './helpers';
 
 for (const path of sitemapPaths()) {
   test(`page ${path} loads cleanly and passes axe`, async ({page, baseURL}) => {
+    // axe over the longest pages (/settings, /services/choosing) outlasts 60 s on a busy 2-core machine
+    test.slow();
     const problems = watchPage(page, String(baseURL));
     const cspViolations = await recordCspViolations(page);
     const response = await page.goto(path, {waitUntil: 'networkidle'});

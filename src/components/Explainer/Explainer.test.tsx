@@ -91,3 +91,37 @@ describe('hostile paste renders as text', () => {
     expect(calculatorLink({version: '2.4', service: 'director', settings: {}})).toBeNull();
   });
 });
+
+describe('<Report> layout: verdict and migration first, findings after', () => {
+  // a 2.3 conf.d excerpt as forum posts carry it: an LMTP listener for Postfix without a name
+  const TEXT = 'mail_location = maildir:~/Maildir\nservice lmtp {\n  inet_listener {\n    port = 24\n  }\n}\nservice imap-login {\n  service_count = 0\n}\nmaster: Warning: service(imap-login): process_limit (100) reached, client connections are being dropped\n';
+
+  it('version, doveconf, migration (with its scope and the upgrade guide), then services and logs', () => {
+    const html = renderToStaticMarkup(<Report result={explain(TEXT)} idPrefix="t" onVersion={() => {}} />);
+    const at = (s: string) => {
+      const i = html.indexOf(s);
+      expect(i, s).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const order = [at('data-testid="version"'), at('id="t-doveconf"'), at('id="t-migration"'), at('id="t-services"'), at('id="t-logs"')];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(html).toContain('<strong>This converts the service, login-process and auth-cache settings</strong>');
+    expect(html).toContain('href="https://doc.dovecot.org/main/installation/upgrade/2.3-to-2.4.html"');
+    expect(html).toContain('inet_listener lmtp {');
+    // the findings fold into groups under their headings
+    expect(html).toMatch(/<details class="[^"]*"( open="")?><summary>2 services: no load given, so capacity is not judged<\/summary>/);
+  });
+
+  it('a text with no clue is read as the site version, and the other one is offered', () => {
+    const html = renderToStaticMarkup(<Report result={explain('service imap {\n  process_limit = 500\n}\n', {siteVersion: '2.3'})} idPrefix="t" onVersion={() => {}} />);
+    expect(html).toContain('nothing in the text says which version it is for, so it is read as Dovecot 2.3, the version chosen for this site.');
+    expect(html).toMatch(/<button[^>]*>Read it as Dovecot 2\.4<\/button>/);
+  });
+
+  it('what holds for every service is said once, before the services', () => {
+    // Hestia's 2.4 dovecot.conf runs the login processes as the internal user
+    const html = renderToStaticMarkup(<Report result={explain('dovecot_config_version = 2.4.0\ndovecot_storage_version = 2.4.0\ndefault_login_user = dovecot\nservice imap-login {\n}\n')} idPrefix="t" />);
+    expect(html.indexOf('id="t-across"')).toBeLessThan(html.indexOf('id="t-services"'));
+    expect(html).toContain('All login processes (imap-login, pop3-login, …) run as dovecot (default_login_user = dovecot on line 3)');
+  });
+});

@@ -6,34 +6,22 @@
  * without JavaScript.
  */
 import React, {useCallback, useDeferredValue, useEffect, useId, useMemo, useState} from 'react';
-import {
-  decodeShare,
-  encodeShare,
-  explain,
-  findSecrets,
-  redact,
-  type ExplainOptions,
-  type SecretSpan,
-} from '../../lib/dovecot/explain';
+import type {ExplainOptions} from '../../lib/dovecot/explain/types';
+import {findSecrets, redact, type SecretSpan} from '../../lib/dovecot/explain/redact';
+import {decodeShare, encodeShare} from '../../lib/dovecot/explain/share';
 import {SAMPLE_TEXT} from '../../lib/dovecot/explain/sample';
+import {EXAMPLE} from './example.generated';
+import {useExplain} from './useExplain';
 import type {DovecotVersion} from '../../lib/version';
-import {defaultState} from '../ServiceCalculator/state';
+import {useDovecotVersion} from '../DovecotVersion/store';
+import useQueryState from '../WidgetForm/useQueryState';
+import {decodeLoadQuery, emptyLoadForm, loadFormFromState, loadQueryFor, loadSummary, readLoad, type LoadForm} from './load';
+import LoadFields from './LoadFields';
 import {LinkLoading, linkStateShown, useMarkSharedLink} from '../WidgetForm/linkState';
 import Report from './Report';
 import styles from './styles.module.css';
 
 type Override = 'auto' | DovecotVersion;
-
-function calculatorLoad(): NonNullable<ExplainOptions['load']> {
-  const d = defaultState();
-  return {peakConnections: d.peakConnections, connectionsPerSecond: d.connectionsPerSecond, cores: d.cores, ramGiB: d.ramGiB};
-}
-
-const LOAD = calculatorLoad();
-
-function loadText(): string {
-  return `${LOAD.peakConnections.toLocaleString('en-US')} connections at peak, ${LOAD.connectionsPerSecond} new per second, ${LOAD.cores} cores, ${LOAD.ramGiB} GiB RAM`;
-}
 
 function ShareDialog({text, override, onClose}: {text: string; override: Override; onClose: () => void}): React.ReactElement {
   const spans = useMemo(() => findSecrets(text), [text]);
@@ -120,6 +108,17 @@ export default function Explainer(): React.ReactElement {
   const versionId = useId();
   const helpId = useId();
   const deferred = useDeferredValue(text);
+  // the reader's load, in the query (the text is in the #fragment); the site's version rides along
+  const siteVersion = useDovecotVersion();
+  const [loadForm, setLoadForm] = useState<LoadForm>(() => emptyLoadForm());
+  const [, setLoadNotices] = useState<string[]>([]);
+  const shownLoad = useMemo(() => ({...loadForm, version: siteVersion}), [loadForm, siteVersion]);
+  useQueryState({enabled: true, shown: shownLoad, decodeQuery: decodeLoadQuery, formFromState: loadFormFromState, queryFor: loadQueryFor, setForm: setLoadForm, setNotices: setLoadNotices, marksLink: false});
+  const read = useMemo(() => readLoad(loadForm), [loadForm]);
+  const options = useMemo<ExplainOptions>(
+    () => ({load: read.load, siteVersion, ...(override === 'auto' ? {} : {version: override})}),
+    [read, siteVersion, override],
+  );
   useMarkSharedLink();
 
   // a share link restores its text, also when another one is opened in the same tab
@@ -150,16 +149,14 @@ export default function Explainer(): React.ReactElement {
     };
   }, []);
 
-  // the page's "loading the link" mark goes once the shared text's analysis is drawn
-  useEffect(() => {
-    if (linkText !== null && deferred === linkText) linkStateShown();
-  }, [deferred, linkText]);
+  const example = EXAMPLE;
+  const result = useExplain(deferred, options);
 
-  const example = useMemo(() => explain(SAMPLE_TEXT, {load: LOAD}), []);
-  const result = useMemo(
-    () => (deferred.trim() === '' ? null : explain(deferred, {load: LOAD, ...(override === 'auto' ? {} : {version: override})})),
-    [deferred, override],
-  );
+  // the page's "loading the link" mark goes once the shared text's analysis is drawn (the engine
+  // loads on demand, so not before its result is there)
+  useEffect(() => {
+    if (linkText !== null && deferred === linkText && (result !== null || linkText.trim() === '')) linkStateShown();
+  }, [deferred, linkText, result]);
 
   return (
     <div className={styles.explainer}>
@@ -185,7 +182,7 @@ export default function Explainer(): React.ReactElement {
       <div className={styles.toolbar}>
         <label htmlFor={versionId}>Dovecot version</label>{' '}
         <select id={versionId} value={override} onChange={(e) => setOverride(e.target.value as Override)}>
-          <option value="auto">{result ? `Detected: ${result.version.source === 'override' ? 'auto' : result.version.version}` : 'Detect from the text'}</option>
+          <option value="auto">{result ? (result.version.detected === 'unknown' ? `Detect (no clue: ${siteVersion})` : `Detected: ${result.version.detected}`) : 'Detect from the text'}</option>
           <option value="2.3">2.3</option>
           <option value="2.4">2.4</option>
         </select>{' '}
@@ -201,6 +198,7 @@ export default function Explainer(): React.ReactElement {
           </button>
         ) : null}
       </div>
+      <LoadFields form={loadForm} problems={read.problems} onChange={(k, v) => setLoadForm((f) => ({...f, [k]: v}))} />
       {notice ? <p role="alert">{notice}</p> : null}
       {sharing ? <ShareDialog text={text} override={override} onClose={() => setSharing(false)} /> : null}
 
@@ -209,12 +207,7 @@ export default function Explainer(): React.ReactElement {
         {result ? (
           <>
             <h2 id="analysis">Analysis</h2>
-            <p data-testid="version">
-              <strong>Dovecot {result.version.version}</strong>: {result.version.reason}.
-              {result.version.conflicts.length > 0 ? ` (Other clues point to ${result.version.conflicts[0].version}: ${result.version.conflicts[0].reason}.)` : ''}
-            </p>
-            <p className={styles.muted}>The calculator findings assume its default load: {loadText()}.</p>
-            <Report result={result} idPrefix="analysis" />
+            <Report result={result} idPrefix="analysis" onVersion={setOverride} load={loadSummary(read.load)} />
           </>
         ) : (
           <>
@@ -226,9 +219,6 @@ export default function Explainer(): React.ReactElement {
             <pre className={styles.sample} tabIndex={0} role="region" aria-label="The example paste">
               {SAMPLE_TEXT}
             </pre>
-            <p data-testid="version">
-              <strong>Dovecot {example.version.version}</strong>: {example.version.reason}.
-            </p>
             <Report result={example} idPrefix="example" />
           </>
         )}

@@ -26,6 +26,9 @@ type Options<S, F> = {
   /** useState setters (stable), given the link's form and what of the link was not used. */
   setForm: (form: F) => void;
   setNotices: (notices: string[]) => void;
+  /** False where the page's answer is not in the query (the explainer's text is in the #fragment):
+   * the page clears the "loading the link" mark itself once that answer is drawn. */
+  marksLink?: boolean;
 };
 
 export default function useQueryState<S extends {version: unknown}, F extends {version: DovecotVersion}>({
@@ -36,10 +39,11 @@ export default function useQueryState<S extends {version: unknown}, F extends {v
   queryFor,
   setForm,
   setNotices,
+  marksLink = true,
 }: Options<S, F>): void {
   const loadedQuery = useRef<string | null>(null);
   const [linkRead, setLinkRead] = useState(false);
-  useMarkSharedLink(enabled);
+  useMarkSharedLink(enabled && marksLink);
 
   useEffect(() => {
     if (!enabled) return;
@@ -56,8 +60,8 @@ export default function useQueryState<S extends {version: unknown}, F extends {v
 
   // runs after the render that draws the link's form (the setters above are batched into it)
   useEffect(() => {
-    if (linkRead) linkStateShown();
-  }, [linkRead]);
+    if (linkRead && marksLink) linkStateShown();
+  }, [linkRead, marksLink]);
 
   const query = queryFor(shown);
   useEffect(() => {

@@ -197,6 +197,19 @@ describe('errors', () => {
     expect(analyzeConfig('2.4', tree(noStorage)).fatal?.id).toBe('E18');
     expect(analyzeConfig('2.4', tree(`${noStorage}service imap {\n  client_limit = 0\n}\n`)).fatal?.id).toBe('E5');
   });
+  it('E20: 2.4 stops at a named-list section without a name, in file order; 2.3 accepts it', () => {
+    // the lmtp listener of a Postfix setup as 2.3 configs write it (docker-mailserver, iRedMail)
+    const lmtp = 'protocols = imap lmtp\nservice lmtp {\n  inet_listener {\n    port = 24\n  }\n  process_limit = abc\n}\n';
+    expect(run('2.4', lmtp).fatal).toMatchObject({id: 'E20', line: 5, message: 'inet_listener { } is missing section name'});
+    expect(analyzeConfig('2.3', tree(lmtp)).fatal?.id).toBe('V1');
+    expect(analyzeConfig('2.3', tree(lmtp.replace('abc', '10'))).fatal).toBeNull();
+    // passdb before a bad service value; a mailbox inside a namespace
+    expect(run('2.4', 'passdb {\n  driver = pam\n}\nservice imap {\n  process_limit = x\n}\n').fatal).toMatchObject({line: 3, message: 'passdb { } is missing section name'});
+    expect(run('2.4', 'namespace inbox {\n  mailbox {\n  }\n}\n').fatal).toMatchObject({line: 4, message: 'mailbox { } is missing section name'});
+    expect(run('2.4', 'service imap {\n  process_limit = x\n  inet_listener {\n  }\n}\n').fatal?.id).toBe('V1');
+    expect(run('2.4', 'service {\n}\n').fatal?.message).toBe('service { } is missing section name');
+    expect(run('2.4', 'protocol imap {\n}\nservice imap-login {\n  inet_listener imap {\n  }\n}\n').fatal).toBeNull();
+  });
   it('V1: a value doveconf cannot parse stops it at that line (2.4 names the setting)', () => {
     expect(analyzeConfig('2.3', tree('protocols = imap\nservice imap {\n  process_limit = unlimited\n}\n')).fatal).toMatchObject({
       id: 'V1',

@@ -7,8 +7,12 @@
  * auth-settings.c, and confirmed against the binaries by tests/doveconf/rules-differential):
  *
  * 1. While parsing, in file order: a value that does not parse is fatal at once (V1), as are
- *    2.4's `dovecot_config_version` not being the first setting (E17) or unsupported (E19).
- *    2.3 rewrites a bare `auth_cache_size` of 1..1023 to megabytes with an obsolete warning (W4).
+ *    2.4's `dovecot_config_version` not being the first setting (E17) or unsupported (E19), and
+ *    2.4's named-list sections without a name (E20: `inet_listener { } is missing section name`;
+ *    2.3 accepts them, and adds an unnamed listener next to the built-in ones).
+ *    2.3 rewrites a bare `auth_cache_size` of 1..1023 to megabytes with an obsolete warning (W4),
+ *    and reads Dovecot 1.x/2.0 names with one (W5, old-set-parser.c): `login_process_size` becomes
+ *    `vsz_limit` of the login services, `imaps` in protocols is dropped, and so on.
  * 2. Then the setting roots are checked: the auth root (E16 2.3, E15) before the master root.
  *    The master root: service types of every service (E9), `protocols` (E11), then each enabled
  *    service in doveconf's own service order (E8, E4, E1, E5, E6, E7, E2, E3; the first failing
@@ -31,8 +35,9 @@ import {
   SUPPORTED_CONFIG_VERSIONS_24,
   DEFAULT_CONFIG_VERSION_24,
 } from './catalog';
-import type {ConfigTree, SettingNode} from './conf';
+import type {ConfigTree, SectionNode, SettingNode} from './conf';
 import {expandFlatServiceSetting} from './conf';
+import type {Obsolete23} from './rulesObsolete';
 
 export type RuleId =
   | 'E1'
@@ -50,11 +55,15 @@ export type RuleId =
   | 'E17'
   | 'E18'
   | 'E19'
+  | 'E20'
   | 'V1'
   | 'W1'
   | 'W2'
   | 'W3'
-  | 'W4';
+  | 'W4'
+  | 'W5'
+  /** A `#` right after a character: the rest of the line is a comment (found by explain/, on the text). */
+  | 'W6';
 
 /** A service counted into the W1/W2 sums, with the process_limit doveconf printed for it. */
 export interface CountedService {
@@ -76,7 +85,7 @@ export interface RuleResult {
   numbers: Record<string, number | string>;
   /** W1/W2: the services summed, in doveconf's order. */
   counted?: CountedService[];
-  /** Parse-time results (V1, E17, E19, W4): the line doveconf names. */
+  /** Parse-time results (V1, E17, E19, W4, W5): the line doveconf names. */
   line?: number;
 }
 
@@ -91,6 +100,12 @@ export interface RulesOptions {
    * with the master's exact text; when absent, W3 is always reported as a requirement.
    */
   fdLimit?: number;
+  /**
+   * W5: the Dovecot 1.x/2.0 names 2.3 still reads (OBSOLETE_23_NAMES of ./rulesObsolete), for
+   * texts people paste. Without them such a name is not recognised: fine for configs built from
+   * a form (calculator, generator), which never hold one.
+   */
+  obsolete23?: Obsolete23;
 }
 
 export const UINT_MAX = 4294967295;
@@ -289,6 +304,30 @@ const GLOBALS: Record<DovecotVersion, readonly string[]> = {
   ],
 };
 
+/**
+ * 2.4's named-list filters: a section of one of these types without a name is fatal at the line
+ * that opens it, `TYPE { } is missing section name` (2.4.1 config-parser.c; each type checked
+ * with the real doveconf 2.4.1 by tests/doveconf).
+ */
+export const NAMED_SECTIONS_24: ReadonlySet<string> = new Set([
+  'service', 'inet_listener', 'unix_listener', 'fifo_listener', 'passdb', 'userdb', 'namespace', 'mailbox',
+  'metric', 'event_exporter', 'fs', 'language', 'quota', 'quota_warning', 'sieve_script', 'acl', 'dict', 'dict_map',
+]);
+
+/** The first section (itself or inside it, in file order) 2.4 refuses for having no name. */
+function firstUnnamed(root: SectionNode): SectionNode | null {
+  const stack: SectionNode[] = [root];
+  while (stack.length > 0) {
+    const s = stack.pop()!;
+    if (s.name === undefined && s.group === undefined && NAMED_SECTIONS_24.has(s.type)) return s;
+    for (let i = s.children.length - 1; i >= 0; i--) {
+      const c = s.children[i];
+      if (c.kind === 'section') stack.push(c);
+    }
+  }
+  return null;
+}
+
 const UINT_CHECKED = new Set<string>(['default_process_limit', 'default_client_limit', 'auth_worker_max_count', ...UINT_KEYS]);
 const BOOLEAN_TEXT = /^(yes|y|1|no)$/i;
 
@@ -326,13 +365,39 @@ function valueChecker(version: DovecotVersion): (key: string, value: string) => 
   };
 }
 
+/** 2.3's `protocols`: `imaps`/`pop3s` dropped, `managesieve` renamed, each with its warning. */
+export function obsoleteProtocols23(value: string): {value: string; warnings: string[]} {
+  const words = value.split(/[ \t]+/).filter((w) => w !== '');
+  const warnings: string[] = [];
+  const out: string[] = [];
+  for (const w of words) {
+    if (w === 'imaps' || w === 'pop3s') continue;
+    if (w === 'managesieve') {
+      warnings.push('protocols=managesieve has been renamed to protocols=sieve');
+      out.push('sieve');
+    } else out.push(w);
+  }
+  for (const [ssl, plain] of [['imaps', 'imap'], ['pop3s', 'pop3']] as const) {
+    if (!words.includes(ssl)) continue;
+    if (!words.includes(plain)) {
+      warnings.push(`'${ssl}' protocol can no longer be specified (use protocols=${plain}). to disable non-ssl ${plain}, use service ${plain}-login { inet_listener ${plain} { port=0 } }`);
+      out.push(plain);
+    } else warnings.push(`'${ssl}' protocol is no longer necessary, remove it`);
+  }
+  return {value: out.join(' '), warnings};
+}
+
 /** SERVICE_NAMES as maps (a key like `constructor` must not find Object's properties). */
 const SERVICE_KEYS = {
   '2.3': new Map(Object.entries(SERVICE_NAMES['2.3'])),
   '2.4': new Map(Object.entries(SERVICE_NAMES['2.4'])),
 } satisfies Record<DovecotVersion, ReadonlyMap<string, ServiceKey>>;
 
-function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): Collected {
+function collect(version: DovecotVersion, tree: ConfigTree, opts?: RulesOptions): Collected {
+  const cpuCount = opts?.cpuCount;
+  const old = opts?.obsolete23;
+  // own keys only: a setting named `constructor` is not an old name
+  const isOld = (key: string) => old !== undefined && Object.prototype.hasOwnProperty.call(old.names, key);
   const out: Collected = {parseWarnings: [], globals: new Map(), services: new Map(), flatGlobals: new Map(), sawConfigVersion: false, cpuCount};
   const valueCheckOf = valueChecker(version);
   const globalKeys = GLOBALS[version];
@@ -345,6 +410,28 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
   };
   const fail = (r: Omit<RuleResult, 'severity' | 'source'>) => {
     out.parseError = {severity: 'error', source: 'doveconf', ...r};
+  };
+  const warn = (line: number, message: string, numbers: RuleResult['numbers'] = {}) => {
+    out.parseWarnings.push({id: 'W5', severity: 'warning', source: 'doveconf', message, numbers, line});
+  };
+  /** A 1.x/2.0 name 2.3 still reads: its warning, and the service setting it becomes. */
+  const obsolete23 = (node: SettingNode, protocol: string | null) => {
+    const key = node.key;
+    if (node.file) return;
+    if (key === 'protocols') {
+      for (const w of obsoleteProtocols23(node.value).warnings) warn(node.pos.line, w, {setting: key});
+      return;
+    }
+    if (key.startsWith('ssl_') && key.endsWith('_file') && node.value === '') return;
+    if (!old) return;
+    warn(node.pos.line, old.names[key], {setting: key});
+    const set = old.services[key];
+    const sk = set && SERVICE_KEYS['2.3'].get(set.setting);
+    if (!set || !sk) return;
+    for (const service of old.servicesFor(set.services, protocol)) svc(service).set(sk, set.value(node.value));
+  };
+  const missingName = (node: SectionNode) => {
+    fail({id: 'E20', message: `${node.type} { } is missing section name`, numbers: {section: node.type}, line: node.pos.line});
   };
   const badValue = (node: SettingNode, key: string, written: string, error: string) => {
     // 2.4 names the setting as written before the parser's error; 2.3 does not.
@@ -377,8 +464,9 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
           break;
         }
       }
+      if (version === '2.3' && (isOld(key) || key === 'protocols')) obsolete23(node, null);
       if (globalKeys.includes(key)) {
-        let value = node.value;
+        let value = version === '2.3' && key === 'protocols' ? obsoleteProtocols23(node.value).value : node.value;
         if (version === '2.3' && key === 'auth_cache_size' && /^[0-9]+$/.test(value)) {
           const n = BigInt(value);
           if (n > 0n && n < 1024n) {
@@ -427,6 +515,13 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
       const m = svc(node.name);
       for (let j = 0; j < node.children.length; j++) {
         const child = node.children[j];
+        if (child.kind === 'section' && version === '2.4') {
+          const unnamed = firstUnnamed(child);
+          if (unnamed) {
+            missingName(unnamed);
+            break;
+          }
+        }
         if (child.kind !== 'setting') continue;
         const sk = serviceKeys.get(child.key);
         if (!sk) continue;
@@ -437,9 +532,21 @@ function collect(version: DovecotVersion, tree: ConfigTree, cpuCount?: number): 
         }
         m.set(sk, child.value);
       }
-    } else if (node.kind === 'section' && version === '2.4' && firstSetting) {
-      fail({id: 'E17', message: 'The first setting must be dovecot_config_version', numbers: {}, line: node.pos.line});
-      break;
+    } else if (node.kind === 'section' && version === '2.3' && (node.type === 'protocol' || node.type === 'local' || node.type === 'remote')) {
+      // filters keep 2.3's old-name handling (their settings are still at the top of the path)
+      if (node.type === 'protocol' && node.name === 'managesieve') warn(node.pos.line, 'protocol managesieve {} has been replaced by protocol sieve { }');
+      const protocol = node.type === 'protocol' ? (node.name === 'managesieve' ? 'sieve' : (node.name ?? null)) : null;
+      for (let j = 0; j < node.children.length; j++) {
+        const child = node.children[j];
+        if (child.kind === 'setting' && isOld(child.key)) obsolete23(child, protocol);
+      }
+    } else if (node.kind === 'section' && version === '2.4') {
+      if (firstSetting) {
+        fail({id: 'E17', message: 'The first setting must be dovecot_config_version', numbers: {}, line: node.pos.line});
+        break;
+      }
+      const unnamed = firstUnnamed(node);
+      if (unnamed) missingName(unnamed);
     }
   }
   return out;
@@ -564,7 +671,7 @@ function resolveAll(version: DovecotVersion, c: Collected): {services: CheckedSe
 
 /** Every service as doveconf's checks see it, in doveconf's order (parse errors ignored). */
 export function resolveConfigServices(version: DovecotVersion, tree: ConfigTree, opts?: RulesOptions): CheckedService[] {
-  return resolveAll(version, collect(version, tree, opts?.cpuCount)).services;
+  return resolveAll(version, collect(version, tree, opts)).services;
 }
 
 // --- the checks ----------------------------------------------------------------------------------
@@ -711,7 +818,7 @@ export interface RulesReport {
 
 /** doveconf's verdict on a whole config, structured. */
 export function analyzeConfig(version: DovecotVersion, tree: ConfigTree, opts?: RulesOptions): RulesReport {
-  const c = collect(version, tree, opts?.cpuCount);
+  const c = collect(version, tree, opts);
   if (c.parseError) return {fatal: c.parseError, warnings: c.parseWarnings, master: []};
   const auth = authRoot(version, c);
   const m = masterRoot(version, c);
@@ -753,7 +860,7 @@ export function doveconfStderr(report: RulesReport, path: string): string[] {
   const lines: string[] = [];
   let noted = false;
   for (const w of report.warnings) {
-    if (w.id === 'W4') {
+    if (w.id === 'W4' || w.id === 'W5') {
       if (!noted) lines.push('doveconf: Warning: NOTE: You can get a new clean config file with: doveconf -Pn > dovecot-new.conf');
       noted = true;
       lines.push(`doveconf: Warning: Obsolete setting in ${path}:${w.line}: ${w.message}`);

@@ -11,6 +11,9 @@ import {
   anchorFor,
   effectiveLimits,
   getService,
+  globalDefault,
+  listServices,
+  serviceDefaults,
   type SettingDef,
   type SettingScope,
 } from '../catalog';
@@ -19,7 +22,11 @@ import type {CalculatorLoad, CalculatorSettings, Finding} from '../calculator/ty
 import {walkConfig, type ConfigTree, type Node, type SectionNode, type SettingNode} from '../conf';
 import {analyzeConfig, type RuleResult} from '../rules';
 import type {TroubleshootingAnchor} from './anchors';
-import {raiseTo, ref, settingFix, zeroFix, defaultVszLimit} from './fixes';
+import {hasPlaceholder, withoutTemplates} from './template';
+import {NAMES_ONLY_23, NAMES_ONLY_24} from './names';
+import {OBSOLETE_23, OBSOLETE_23_NAMES} from '../rulesObsolete';
+import {SECTIONS_ONLY_24} from './version';
+import {nameOf, raiseTo, ref, settingFix, zeroFix, defaultVszLimit} from './fixes';
 import {
   countText,
   missingService,
@@ -30,6 +37,7 @@ import {
   timeText,
   topLevel,
   writtenServices,
+  type WrittenService,
   type WrittenSetting,
 } from './shared';
 import type {
@@ -145,7 +153,8 @@ export interface RulesInput {
  * without `protocols` is checked with the protocols of its services (otherwise doveconf would
  * skip every check); a 2.4 text without dovecot_config_version is treated as a conf.d fragment.
  */
-export function wrapForRules(version: DovecotVersion, tree: ConfigTree): RulesInput {
+export function wrapForRules(version: DovecotVersion, templated: ConfigTree): RulesInput {
+  const tree = withoutTemplates(templated);
   const globals = topLevel(tree);
   const assumptions: Assumption[] = [];
   const wholeFileNotes: RuleExplanation[] = [];
@@ -202,7 +211,7 @@ export function explainServices(
   tree: ConfigTree,
   rules: RuleExplanation[],
   cannot: CannotEvaluate[],
-  load?: CalculatorLoad,
+  load?: Partial<CalculatorLoad>,
 ): ServiceExplanation[] {
   const globals = topLevel(tree);
   const enabled = protocolsEnabled(version, globals);
@@ -238,7 +247,8 @@ export function explainServices(
       if (!r.ok) {
         evaluable = false;
         problems.push(`${name} (line ${w.line}) cannot be evaluated: ${r.why}.`);
-        cannot.push({line: w.line, text: `${name} = ${w.value}`, why: r.why});
+        // template lines are listed once, as lines
+        if (!hasPlaceholder(w.value)) cannot.push({line: w.line, text: `${name} = ${w.value}`, why: r.why});
         continue;
       }
       overrides[name] = r.value;
@@ -283,16 +293,20 @@ export function explainServices(
         problems.push(err instanceof Error ? err.message : String(err));
         explanation.severity = 'error';
       }
-      if (load && explanation.effective) {
+      if (explanation.effective) {
         try {
-          const result = evaluate({version, service: svc.name, settings: calcSettings, load, ...(configVersion ? {configVersion} : {})});
-          explanation.findings = result.findings.filter((f) => !f.id.startsWith('rule-'));
+          // a load counts for the services whose connections it is: the clients' protocols
+          const given = CLIENT_PROTOCOLS.includes(protocol) ? givenLoad(load) : null;
+          const result = evaluate({version, service: svc.name, settings: calcSettings, load: given?.load ?? NO_LOAD, ...(configVersion ? {configVersion} : {})});
+          // isolation is between users' sessions: services without a protocol (auth, anvil, dict, …) serve Dovecot's own processes
+          explanation.findings = result.findings.filter((f) => !f.id.startsWith('rule-') && holds(f.id, given?.fields ?? []) && (f.id !== 'isolation' || protocol !== ''));
           for (const p of result.problems) if (!problems.includes(p.message)) problems.push(p.message);
         } catch {
           // the calculator's findings are a bonus; the limits above stand on their own
         }
       }
     }
+    explanation.findings.push(...configProblems(version, svc, explanation, globals));
     let sev: Severity = explanation.severity;
     for (const f of explanation.findings) sev = worst(sev, findingSeverity(f));
     for (const r of rules) if (r.service === svc.name && r.source === 'doveconf') sev = worst(sev, r.severity);
@@ -303,13 +317,165 @@ export function explainServices(
   return out;
 }
 
+/** The protocols a reader's load (connections of mail clients) is about. */
+const CLIENT_PROTOCOLS = ['imap', 'pop3', 'submission', 'sieve'];
+
+/** What the calculator is given for a field the reader left empty (its findings are then dropped). */
+const NO_LOAD: CalculatorLoad = {peakConnections: 0, connectionsPerSecond: 0, cores: 1, ramGiB: 0};
+
+/** The calculator findings that need a field of the load, and which; the others hold at any load. */
+const NEEDS: Readonly<Record<string, readonly (keyof CalculatorLoad)[]>> = {
+  capacity: ['peakConnections'],
+  headroom: ['peakConnections'],
+  memory: ['peakConnections'],
+  forks: ['connectionsPerSecond'],
+  lifetime: ['peakConnections', 'connectionsPerSecond'],
+  'min-avail': ['cores'],
+  // the master's fd limit is doveconf's W3, listed with the checks
+  fds: ['never' as keyof CalculatorLoad],
+};
+
+/** A finding the load the reader gave supports (those that need no load always). */
+function holds(id: string, given: readonly (keyof CalculatorLoad)[]): boolean {
+  return (NEEDS[id] ?? []).every((f) => given.includes(f));
+}
+
+/** The fields of a load that were given (finite, not negative), with the others filled in. */
+function givenLoad(load: Partial<CalculatorLoad> | undefined): {load: CalculatorLoad; fields: (keyof CalculatorLoad)[]} | null {
+  if (!load) return null;
+  const fields = (Object.keys(NO_LOAD) as (keyof CalculatorLoad)[]).filter((k) => typeof load[k] === 'number' && Number.isFinite(load[k]) && load[k]! >= 0 && (k !== 'cores' || load[k]! >= 1));
+  if (fields.length === 0) return null;
+  const out = {...NO_LOAD};
+  for (const f of fields) out[f] = load[f]!;
+  return {load: out, fields};
+}
+
+/** The file name of an executable line: `/usr/lib/dovecot/imap imap-postlogin` → imap. */
+function binaryOf(executable: string): string {
+  const first = executable.trim().split(/\s+/)[0] ?? '';
+  return first.slice(first.lastIndexOf('/') + 1);
+}
+
+/** Dovecot's own programs, by the service whose default `executable` they are. */
+function programs(version: DovecotVersion): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const name of listServices(version)) {
+    const e = serviceDefaults(version, name).settings.executable?.effective;
+    if (e) out.set(binaryOf(e), name);
+  }
+  return out;
+}
+
+/** Users that own or read mail, which a login process must never run as. */
+function mailUsers(version: DovecotVersion, globals: Map<string, WrittenSetting>): string[] {
+  const users = ['root', 'vmail', 'mail'];
+  for (const g of ['mail_uid', 'default_internal_user']) {
+    const v = globals.get(g)?.value ?? globalDefault(version, g) ?? '';
+    if (v !== '' && !users.includes(v)) users.push(v);
+  }
+  return users;
+}
+
+/**
+ * What a written service block gets wrong whatever the load: a client_limit that cannot take
+ * effect, a service running another service's program, a login service running as a user that
+ * can read mail.
+ */
+function configProblems(version: DovecotVersion, svc: WrittenService, e: ServiceExplanation, globals: Map<string, WrittenSetting>): Finding[] {
+  const out: Finding[] = [];
+  const rc = limitName(version, 'restart_request_count');
+  const cl = svc.settings.get('client_limit');
+  if (cl && e.effective && e.effective.restart_request_count === '1' && /^\d+$/.test(cl.value) && Number(cl.value) > 1) {
+    out.push({
+      id: 'client-limit-no-effect',
+      title: 'client_limit without effect',
+      severity: 'warning',
+      verdict: `client_limit = ${cl.value} (line ${cl.line}) has no effect: with ${rc} = 1 each ${svc.name} process serves one connection in its whole life, so it never holds two at once.`,
+      explanation: `For several connections per process set ${rc} = ${version === '2.3' ? '0' : 'unlimited'} (or a number above 1) as well; otherwise drop the line, which only makes the master's file-descriptor and auth sums larger.`,
+      numbers: {client_limit: Number(cl.value), [rc]: 1, line: cl.line},
+      link: '/services/client-limit#effective-client-limit',
+    });
+  }
+  const ex = svc.settings.get('executable');
+  if (ex && getService(version, svc.name) !== undefined) {
+    const own = binaryOf(serviceDefaults(version, svc.name).settings.executable?.effective ?? '');
+    const runs = binaryOf(ex.value);
+    const other = programs(version).get(runs);
+    if (own !== '' && runs !== own && other !== undefined && other !== svc.name) {
+      out.push({
+        id: 'executable-of-another-service',
+        title: 'Another service\'s program',
+        severity: 'danger',
+        verdict: `service ${svc.name} runs ${runs} (executable, line ${ex.line}), the program of service ${other}: the connections handed to ${svc.name} reach a ${other} server.`,
+        explanation: `Remove the executable line (the default runs ${own}), or keep only what comes after the program name (a post-login script: \`executable = ${own} script-name\`).`,
+        numbers: {executable: ex.value, line: ex.line, runs: other},
+        link: '/services',
+      });
+    }
+  }
+  const builtin = getService(version, svc.name) !== undefined;
+  if ((builtin && serviceDefaults(version, svc.name).type === 'login') || svc.settings.get('type')?.value === 'login') {
+    // a service's own `user =`; default_login_user is judged once for all (configFindings)
+    const written = svc.settings.get('user');
+    if (written && !/^\$(?:SET:)?default_login_user$/.test(written.value) && mailUsers(version, globals).includes(written.value)) {
+      out.push(loginAsMailUser(svc.name, written.value, `user = ${written.value} on line ${written.line}`, written.line));
+    }
+  }
+  return out;
+}
+
+function loginAsMailUser(who: string, user: string, where: string, line: number, plural = false): Finding {
+  return {
+    id: 'login-as-mail-user',
+    title: 'Login process runs as a mail user',
+    severity: 'danger',
+    verdict: `${who} ${plural ? 'run' : 'runs'} as ${user} (${where}), a user that can read mail or more.`,
+    explanation: 'A login process parses what clients send before they log in; if it is compromised it holds the rights of its user. Dovecot runs it as dovenull, an account with no access to anything: remove the line (or set default_login_user back to dovenull).',
+    numbers: {user, line},
+    link: '/login-processes#what-a-compromised-login-process-sees',
+  };
+}
+
+/** What a configuration gets wrong for every service at once, whatever the load. */
+export function configFindings(version: DovecotVersion, tree: ConfigTree): Finding[] {
+  const globals = topLevel(tree);
+  const out: Finding[] = [];
+  const dlu = globals.get('default_login_user');
+  if (dlu && mailUsers(version, globals).includes(dlu.value)) {
+    out.push(loginAsMailUser('All login processes (imap-login, pop3-login, …)', dlu.value, `default_login_user = ${dlu.value} on line ${dlu.line}`, dlu.line, true));
+  }
+  return out;
+}
+
 /** doveconf's checks on the tree (wrapped), as explanations. */
 export function explainRules(version: DovecotVersion, wrapped: ConfigTree): RuleExplanation[] {
   try {
-    const report = analyzeConfig(version, wrapped);
-    return [...report.warnings, ...(report.fatal ? [report.fatal] : []), ...report.master].map((r) => ruleExplanation(version, r));
+    const report = analyzeConfig(version, wrapped, {obsolete23: OBSOLETE_23_NAMES});
+    const dpl = topLevel(wrapped).get('default_process_limit');
+    return [...report.warnings, ...(report.fatal ? [report.fatal] : []), ...report.master].map((r) => {
+      const e = ruleExplanation(version, r);
+      if ((r.id === 'W1' || r.id === 'W2') && dpl && r.counted) defaultProcessLimitNote(version, e, r.counted, dpl);
+      return e;
+    });
   } catch {
     return [];
+  }
+}
+
+/**
+ * W1/W2 raised by a high default_process_limit: it is the process_limit of every service without
+ * one of its own, so every login and counted service adds it to the sum.
+ */
+function defaultProcessLimitNote(version: DovecotVersion, e: RuleExplanation, counted: {service: string; process_limit: number}[], dpl: WrittenSetting): void {
+  const n = Number(dpl.value);
+  const fromDefault = counted.filter((c) => c.process_limit === n);
+  if (!Number.isFinite(n) || n <= 100 || fromDefault.length === 0) return;
+  e.note = `default_process_limit = ${dpl.value} (line ${dpl.line}) is the process_limit of every service that sets none of its own: ${fromDefault.map((c) => c.service).join(', ')} ${fromDefault.length === 1 ? 'takes' : 'take'} ${dpl.value} from it, and the sum counts each.`;
+  if (e.fix) {
+    e.fix = {
+      ...e.fix,
+      text: `${e.fix.text} Or keep default_process_limit at its default (100) and set process_limit only in the services that need many processes (imap, pop3 with ${nameOf(version, 'restart_request_count')} = 1).`,
+    };
   }
 }
 
@@ -398,10 +564,25 @@ export function findUnknownSettings(version: DovecotVersion, tree: ConfigTree): 
       }
       return undefined;
     }
-    if (node.kind !== 'setting') return undefined;
+    if (node.kind === 'section') {
+      const s = unknownSection(version, node, ancestors);
+      if (s) {
+        out.push(s);
+        return 'skip';
+      }
+      return undefined;
+    }
+    if (node.kind !== 'setting' || hasPlaceholder(node.key)) return undefined;
     const scope = scopeOf(ancestors);
     if (scope === null) return undefined;
     const named = defFor(scope, node.key);
+    if (!named && scope === 'global') {
+      const only = globalOnlyName(version, node.key, node.pos.line, contextOf(ancestors));
+      if (only) {
+        out.push({...only, value: node.value});
+        return undefined;
+      }
+    }
     if (named && !named.ownName[version]) {
       const def = named.def;
       const mine = def.versions[version];
@@ -430,6 +611,47 @@ export function findUnknownSettings(version: DovecotVersion, tree: ConfigTree): 
   return out;
 }
 
+let onlyNames: Record<DovecotVersion, ReadonlySet<string>> | null = null;
+
+/** The names only `version` knows, as a set (built on first use). */
+function namesOnly(version: DovecotVersion): ReadonlySet<string> {
+  onlyNames ??= {'2.3': new Set(NAMES_ONLY_23), '2.4': new Set(NAMES_ONLY_24)};
+  return onlyNames[version];
+}
+
+const UPGRADE_GUIDE = 'https://doc.dovecot.org/main/installation/upgrade/2.3-to-2.4.html';
+
+/**
+ * A global setting the version does not know because only the other version has that name
+ * (names.ts, checked with both binaries): doveconf's words, and why.
+ */
+function globalOnlyName(version: DovecotVersion, key: string, line: number, context: string): Omit<UnknownSetting, 'value'> | null {
+  const msg = version === '2.4' ? `${key}: Unknown setting: ${key}` : `Unknown setting: ${key}`;
+  const base = {line, key, context, doveconf: `Error in configuration file dovecot.conf line ${line}: ${msg}`};
+  if (version === '2.4' && OBSOLETE_23[key] !== undefined) {
+    return {...base, reason: `${key} is a Dovecot 1.x name that 2.3 still read, with the warning "${OBSOLETE_23[key]}"; 2.4 refuses it.`};
+  }
+  if (version === '2.4' && namesOnly('2.3').has(key)) {
+    return {...base, reason: `${key} exists only in Dovecot 2.3: 2.4 renamed or removed it (the 2.3 to 2.4 upgrade guide, ${UPGRADE_GUIDE}, lists the new names).`};
+  }
+  if (version === '2.3' && namesOnly('2.4').has(key)) return {...base, reason: `${key} exists only in Dovecot 2.4. Is a 2.4 config being read by Dovecot 2.3?`};
+  return null;
+}
+
+/** A section the version refuses by its type: 2.4 has no `plugin { }`; 2.3 lacks 2.4's new filters. */
+function unknownSection(version: DovecotVersion, node: SectionNode, ancestors: readonly SectionNode[]): UnknownSetting | null {
+  if (hasPlaceholder(node.type) || ancestors.some((a) => a.type !== 'protocol' && a.type !== 'local' && a.type !== 'remote')) return null;
+  const line = node.pos.line;
+  const base = {line, key: `${node.type}${node.name !== undefined ? ` ${node.name}` : ''} { }`, value: '', context: contextOf(ancestors)};
+  if (version === '2.4' && node.type === 'plugin') {
+    return {...base, reason: `Dovecot 2.4 has no plugin { } section: the plugins' settings are global settings, many of them renamed (the 2.3 to 2.4 upgrade guide, ${UPGRADE_GUIDE}, lists them).`, doveconf: `Error in configuration file dovecot.conf line ${line}: Unknown section name: plugin`};
+  }
+  if (version === '2.3' && SECTIONS_ONLY_24.has(node.type)) {
+    return {...base, reason: `${node.type} { } is Dovecot 2.4 syntax. Is a 2.4 config being read by Dovecot 2.3?`, doveconf: `Error in configuration file dovecot.conf line ${line}: Unknown setting: ${node.type} { ${node.type}`};
+  }
+  return null;
+}
+
 /** doveconf's "Unknown setting" text where its wording is known (probes 2.3/05, 2.4/05, 05c, 24). */
 function unknownMessage(version: DovecotVersion, key: string, scope: SettingScope, ancestors: readonly SectionNode[]): string | null {
   const service = serviceOf(ancestors);
@@ -443,6 +665,53 @@ function unknownMessage(version: DovecotVersion, key: string, scope: SettingScop
   if (scope === 'global') return `Unknown setting: ${key}`;
   if (scope === 'service') return `Unknown setting: service { ${key}`;
   return null;
+}
+
+/**
+ * doveconf's warning (2.3 and 2.4 alike) for a `#` that follows a character other than a blank,
+ * outside quotes: it still starts a comment, so `password = ab#cd` reads `ab`. As
+ * config_parse_line() in config-parser.c: leading blanks skipped, whole-line comments ignored,
+ * quotes (with backslash escapes) skipped. One per line, in order.
+ */
+export function ambiguousHashes(text: string): RuleExplanation[] {
+  const out: RuleExplanation[] = [];
+  let line = 0;
+  let start = 0;
+  while (start <= text.length && out.length < 200) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    line++;
+    const hash = text.indexOf('#', start);
+    if (hash >= 0 && hash < end) {
+      let i = start;
+      while (i < end && (text[i] === ' ' || text[i] === '\t')) i++;
+      if (text[i] !== '#') {
+        for (; i < end; i++) {
+          const c = text[i];
+          if (c === '"' || c === "'") {
+            for (i++; i < end && text[i] !== c; i++) if (text[i] === '\\' && i + 1 < end) i++;
+            if (i >= end) break;
+          } else if (c === '#') {
+            if (text[i - 1] !== ' ' && text[i - 1] !== '\t') {
+              out.push({
+                id: 'W6',
+                severity: 'warning',
+                source: 'doveconf',
+                message: "Ambiguous '#' character in line, treating it as comment. Add a space before it to remove this warning.",
+                line,
+                numbers: {},
+                fix: {text: 'If the `#` and what follows belong to the value (a password, a cipher list), put the value in double quotes; if it starts a comment, put a space before it. As it is, Dovecot reads the value only up to the `#`.'},
+              });
+            }
+            break;
+          }
+        }
+      }
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return out;
 }
 
 /** `!include`, `<file` values: never read, listed. */

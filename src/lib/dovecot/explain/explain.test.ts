@@ -93,12 +93,16 @@ describe('config explanation', () => {
     ].join('\n');
     const r = explain(text, {version: '2.4'});
     expect(r.cannotEvaluate.map((c) => c.line)).toEqual([1, 2, 4, 5, 8, 11, 12]);
-    expect(r.cannotEvaluate[2].why).toContain('templating ({{');
+    expect(r.cannotEvaluate[2].why).toContain('template expressions');
     const login = r.services.find((s) => s.name === 'imap-login')!;
     expect(login.effective).toBeNull();
-    expect(login.problems).toEqual(['client_limit (line 5) cannot be evaluated: $my_limit refers to a variable that is not known here.']);
+    expect(login.problems).toEqual([
+      'process_limit (line 4) cannot be evaluated: the template fills in its value when it is rendered.',
+      'client_limit (line 5) cannot be evaluated: $my_limit refers to a variable that is not known here.',
+    ]);
     expect(r.services.find((s) => s.name === 'imap')!.effective).toBeNull();
-    expect(r.services.find((s) => s.name === 'pop3')!.effective).not.toBeNull();
+    // a template value is never read as "not set" (which would show the defaults)
+    expect(r.services.find((s) => s.name === 'pop3')!.effective).toBeNull();
   });
 
   it('mixed input: config part, log lines and unrecognised lines, with line numbers as pasted', () => {
@@ -143,5 +147,127 @@ describe('config explanation', () => {
     const blocks = new Set([...text.matchAll(/^service ([\w-]+) \{$/gm)].map((m) => m[1]));
     expect(r.services.map((s) => s.name).sort()).toEqual([...blocks].sort());
     if (file.includes('-a.txt') && version === '2.3') expect(blocks.size).toBeGreaterThan(20);
+  });
+});
+
+// The service blocks of Debian's stock 10-master.conf (bookworm and trixie ship the same ones)
+const DEBIAN_MASTER = `service imap-login {
+  inet_listener imap {
+  }
+  inet_listener imaps {
+  }
+}
+service pop3-login {
+  inet_listener pop3 {
+  }
+  inet_listener pop3s {
+  }
+}
+service submission-login {
+  inet_listener submission {
+  }
+}
+service lmtp {
+  unix_listener lmtp {
+  }
+}
+service imap {
+}
+service pop3 {
+}
+service submission {
+}
+service auth {
+  unix_listener auth-userdb {
+  }
+}
+service auth-worker {
+}
+service dict {
+  unix_listener dict {
+  }
+}
+`;
+
+describe('no invented load: capacity only against the load the reader gives', () => {
+  it.each(['2.3', '2.4'] as const)("Debian's stock 10-master.conf (%s) has no error or warning of its own", (version) => {
+    const r = explain(DEBIAN_MASTER, {version});
+    expect(r.rules.filter((x) => x.source === 'doveconf')).toEqual([]);
+    for (const s of r.services) {
+      expect(['ok', 'info'], s.name).toContain(s.severity);
+      expect(s.findings.map((f) => f.id)).not.toContain('capacity');
+      expect(s.findings.filter((f) => f.severity === 'warning' || f.severity === 'danger')).toEqual([]);
+    }
+  });
+
+  it('a peak the reader enters judges the mail clients\' services, not lmtp or auth', () => {
+    const r = explain(DEBIAN_MASTER, {version: '2.3', load: {peakConnections: 1000}});
+    const login = r.services.find((s) => s.name === 'imap-login')!;
+    // 100 login processes (default_process_limit) for 1000 connections in high-security mode
+    expect(login.findings.find((f) => f.id === 'capacity')).toMatchObject({severity: 'danger', verdict: 'Your peak of 1,000 connections needs 1,000 processes; process_limit allows 100.'});
+    expect(login.severity).toBe('error');
+    expect(r.services.find((s) => s.name === 'lmtp')!.findings.map((f) => f.id)).not.toContain('capacity');
+    // no rate given: nothing about forks
+    expect(login.findings.map((f) => f.id)).not.toContain('forks');
+    expect(explain(DEBIAN_MASTER, {version: '2.3', load: {peakConnections: 1000, connectionsPerSecond: 20}}).services[0].findings.map((f) => f.id)).toContain('forks');
+  });
+});
+
+describe('problems at any load', () => {
+  const ids = (text: string, version: '2.3' | '2.4' = '2.3') => explain(text, {version}).services.flatMap((s) => s.findings.filter((f) => !['pattern', 'isolation', 'blocking', 'address-space', 'login-mode', 'min-avail'].includes(f.id)).map((f) => `${s.name}:${f.id}:${f.severity}`));
+
+  it('client_limit = 100 while each process serves one connection in its life', () => {
+    expect(ids('service imap-login {\n  client_limit = 100\n  process_min_avail = 4\n}\n')).toEqual(['imap-login:client-limit-no-effect:warning']);
+    expect(ids('service imap-login {\n  client_limit = 100\n  service_count = 0\n}\n')).toEqual([]);
+    const f = explain('service imap {\n  client_limit = 5\n  restart_request_count = 1\n}\n', {version: '2.4'}).services[0].findings.find((x) => x.id === 'client-limit-no-effect')!;
+    expect(f.verdict).toBe('client_limit = 5 (line 2) has no effect: with restart_request_count = 1 each imap process serves one connection in its whole life, so it never holds two at once.');
+  });
+
+  it("service pop3 running imap's program; post-login scripts and paths are fine", () => {
+    expect(ids('service pop3 {\n  executable = imap pop3-postlogin\n}\n')).toEqual(['pop3:executable-of-another-service:danger']);
+    expect(ids('service imap {\n  executable = imap imap-postlogin\n}\nservice pop3 {\n  executable = /usr/lib/dovecot/pop3\n}\n')).toEqual([]);
+  });
+
+  it("services Dovecot does not ship (a quota-warning script service, a custom login service) are explained, never an internal error", () => {
+    // mailcow's and YunoHost's quota warning script, and a login service of one's own
+    const text = 'service quota-warning {\n  executable = script /usr/local/bin/quota_notify.py\n  user = vmail\n  unix_listener quota-warning {\n    user = vmail\n  }\n}\nservice my-login {\n  type = login\n  user = vmail\n}\n';
+    for (const version of ['2.3', '2.4'] as const) {
+      const r = explain(text, {version});
+      expect(r.parseErrors).toEqual([]);
+      expect(r.services.map((s) => s.name)).toEqual(['quota-warning', 'my-login']);
+      expect(r.services[1].findings.map((f) => f.id)).toEqual(['login-as-mail-user']);
+    }
+  });
+
+  it("names that are JavaScript object properties (constructor, toString) are plain names, not Dovecot 1.x ones", () => {
+    const text = 'constructor = 1\nprotocol imap {\n  toString = 1\n}\n';
+    for (const version of ['2.3', '2.4'] as const) {
+      const r = explain(text, {version});
+      expect(r.parseErrors).toEqual([]);
+      expect(r.rules.filter((x) => x.id === 'W5')).toEqual([]);
+      expect(r.unknownSettings.map((u) => u.reason ?? '').join(' ')).not.toContain('1.x');
+      for (const n of r.migration?.notConverted ?? []) expect(n.why).not.toContain('internal error');
+    }
+  });
+
+  it('login processes running as a mail user', () => {
+    expect(ids('service imap-login {\n  user = vmail\n}\n')).toEqual(['imap-login:login-as-mail-user:danger']);
+    // default_login_user is said once, for all login processes, with or without service blocks
+    expect(ids('default_login_user = vmail\nservice pop3-login {\n}\n')).toEqual([]);
+    for (const text of ['default_login_user = vmail\nservice pop3-login {\n}\n', 'default_login_user = dovecot\n']) {
+      expect(explain(text, {version: '2.4'}).findings.map((f) => [f.id, f.severity])).toEqual([['login-as-mail-user', 'danger']]);
+    }
+    expect(explain('default_login_user = dovecot\n', {version: '2.4'}).findings[0].verdict).toBe('All login processes (imap-login, pop3-login, …) run as dovecot (default_login_user = dovecot on line 1), a user that can read mail or more.');
+    // the internal user being the mail user is not the login processes' business
+    expect(ids('default_internal_user = vmail\nservice imap-login {\n}\n')).toEqual([]);
+    expect(ids('service imap-login {\n  user = $default_login_user\n}\n')).toEqual([]);
+  });
+
+  it('a high default_process_limit is named as the cause of the auth/anvil warnings', () => {
+    const r = explain('protocols = imap pop3\ndefault_process_limit = 5000\nservice imap-login {\n  service_count = 1\n}\n', {version: '2.3'});
+    const w1 = r.rules.find((x) => x.id === 'W1')!;
+    expect(w1.note).toBe('default_process_limit = 5000 (line 2) is the process_limit of every service that sets none of its own: pop3-login, imap-urlauth-login, imap-login take 5000 from it, and the sum counts each.');
+    expect(w1.fix?.text).toContain('keep default_process_limit at its default (100)');
+    expect(r.rules.find((x) => x.id === 'W2')?.note).toContain('auth');
   });
 });

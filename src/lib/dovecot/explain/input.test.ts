@@ -28,7 +28,8 @@ describe('normaliseLogLine', () => {
 
 describe('isConfigShaped, cleanLine, splitLines', () => {
   it('recognises config syntax', () => {
-    for (const l of ['', '# c', '}', '!include conf.d/*.conf', 'key = v', 'key=', '"quoted key" = 1', 'service imap {', 'inet_listener imaps { # x', 'a \\']) {
+    // keys padded to a column, with spaces or tabs (an Ansible role's 10-master.conf.j2)
+    for (const l of ['', '# c', '}', '!include conf.d/*.conf', 'key = v', 'key=', '"quoted key" = 1', 'service imap {', 'inet_listener imaps { # x', 'a \\', `mode${' '.repeat(22)}= 0660`, 'user\t\t= vmail', 'service imap\t{']) {
       expect(isConfigShaped(l), l).toBe(true);
     }
     for (const l of ['hello world', 'service(imap): x', 'what does this mean?']) expect(isConfigShaped(l), l).toBe(false);

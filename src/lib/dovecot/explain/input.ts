@@ -142,8 +142,9 @@ export function templateMark(text: string): string | null {
   return null;
 }
 
-const KEY_EQUALS = /^(?:"[^"\n]{0,200}"|[^\s={}#"]{1,200}) {0,20}=/;
-const SECTION_OPEN = /^[^={}#\n"]{1,300}(?:"[^"\n]{0,300}")? {0,20}\{ *(?:#.*)?$/;
+// blanks before `=` or `{`: hand-aligned configs pad keys with runs of spaces or tabs
+const KEY_EQUALS = /^(?:"[^"\n]{0,200}"|[^\s={}#"]{1,200})[ \t]{0,200}=/;
+const SECTION_OPEN = /^[^={}#\n"]{1,300}(?:"[^"\n]{0,300}")?[ \t]{0,200}\{[ \t]*(?:#.*)?$/;
 
 /** Whether a (trimmed) line reads as Dovecot configuration syntax. */
 export function isConfigShaped(trimmed: string): boolean {

@@ -132,12 +132,14 @@ describe('log recognisers', () => {
     expect(r.kind).toBe('unknown-setting');
     expect(r.version).toBe('2.4');
     expect(r.anchor).toBe('unknown-setting-service-count');
-    expect(r.fix?.text).toBe('Replace `service_count` with `restart_request_count` (and 0 with `unlimited`).');
+    expect(r.fix?.text).toBe('Replace `service_count` with `restart_request_count` in `service imap-login` (and 0 with `unlimited`).');
+    expect(r.fix?.calculator).toEqual({version: '2.4', service: 'imap-login', settings: {}});
+    expect(r.numbers).toEqual({setting: 'service_count', service: 'imap-login'});
     const b = rec('doveconf: Fatal: Error in configuration file 2.3/05.conf line 3: Unknown setting: service { restart_request_count', '2.3')!;
     expect(b.version).toBe('2.3');
     expect(b.fix?.setting).toBe('service_count');
     const c = rec('doveconf: Fatal: Error in configuration file x line 4: auth_worker_max_count: Unknown setting: auth_worker_max_count')!;
-    expect(c.fix?.setting).toBe('service auth-worker { process_limit }');
+    expect(c.fix).toMatchObject({setting: 'process_limit', service: 'auth-worker', calculator: {version: '2.4', service: 'auth-worker', settings: {}}});
   });
 
   it('startup line gives the version; unrelated lines are not recognised', () => {
@@ -160,5 +162,138 @@ describe('logRecogniser', () => {
     expect(recognise(a, '2.4')).toEqual(recogniseLog(a, '2.4'));
     expect(recognise(err, '2.3')?.severity).toBe('error');
     expect(recognise(a, '2.3')?.severity).toBe('warning');
+  });
+});
+
+// Wordings of older releases and messages around the limits, as people paste them from issue
+// trackers and lists; each checked against the format string in dovecot/core of its version.
+describe('older wordings and neighbouring messages', () => {
+  it('auth/anvil client_limit warnings of 2.2 to 2.3.15 (no "Counted" list)', () => {
+    const a = rec('Jan 23 10:11:12 mx dovecot: master: Warning: service auth { client_limit=1000 } is lower than required under max. load (1100)')!;
+    expect(a).toMatchObject({kind: 'auth-client-limit-warning', version: '2.3', numbers: {client_limit: 1000, required: 1100}});
+    expect(a.counted).toBeUndefined();
+    expect(a.fix?.text).toBe('Raise `service auth { client_limit }` to at least 1100.');
+    expect(a.meaning).toContain('does not list them');
+    const b = rec('Jan 23 10:11:12 mx dovecot: master: Warning: service anvil { client_limit=1000 } is lower than required under max. load (1103)', '2.3')!;
+    expect(b).toMatchObject({kind: 'anvil-client-limit-warning', version: '2.3', numbers: {client_limit: 1000, required: 1103}});
+    expect(b.fix?.calculator).toEqual({version: '2.3', service: 'anvil', settings: {client_limit: '1103'}});
+  });
+
+  it('2.0 drop warnings without the number', () => {
+    const r = rec('Dec  1 12:00:00 mail dovecot: master: Warning: service(imap-login): process_limit reached, client connections are being dropped', '2.3')!;
+    expect(r).toMatchObject({kind: 'process-limit-reached', numbers: {service: 'imap-login'}, anchor: 'process-limit-reached'});
+    expect(r.fix?.setting).toBe('process_limit');
+    expect(r.fix?.value).toBeUndefined();
+    expect(rec('master: Warning: service(auth): client_limit reached, client connections are being dropped')).toMatchObject({kind: 'client-limit-reached', numbers: {service: 'auth'}});
+  });
+
+  it('error 83 in the 2.0 wording', () => {
+    const r = rec('master: Error: service(imap): child 5511 returned error 83 (Out of memory (vsz_limit=256 MB, you may need to increase it))', '2.3')!;
+    expect(r).toMatchObject({kind: 'error-83-out-of-memory', numbers: {service: 'imap', pid: 5511, vsz_limit_mb: 256}});
+    expect(r.fix?.value).toBe('512M');
+  });
+
+  it('mmap() of a large dovecot.index.cache failing: the process reached vsz_limit', () => {
+    const r = rec('Mar  3 08:01:02 mail dovecot: imap(alice@example.com)<21477><q8Z0cN4F7OB/AAAB>: Error: mmap(size=536870912) failed with file /var/vmail/example.com/alice/Maildir/dovecot.index.cache: Cannot allocate memory', '2.3')!;
+    expect(r).toMatchObject({kind: 'mmap-cannot-allocate', severity: 'error', numbers: {service: 'imap', size: 536870912}});
+    // 512 MiB of file on top of the 256 MiB a process may already use
+    expect(r.fix?.text).toBe('Raise `service imap { vsz_limit }` so that the 512 MiB file fits next to what the process already uses, for example to 768M.');
+    expect(r.fix?.calculator).toEqual({version: '2.3', service: 'imap', settings: {vsz_limit: '768M'}});
+    expect(r.link).toBe('/services/memory-and-idle#vsz-limit-reached');
+  });
+
+  it('Initial status notification not received in 30 seconds', () => {
+    const r = rec('master: Error: service(imap-login): Initial status notification not received in 30 seconds, killing the process')!;
+    expect(r).toMatchObject({kind: 'initial-status-timeout', severity: 'error', numbers: {service: 'imap-login', seconds: 30}});
+    expect(r.meaning).toContain('SIGKILL');
+    expect(r.fix?.text).toContain('Raising a limit does not help');
+  });
+
+  it('Maximum number of connections from user+IP exceeded', () => {
+    const r = rec('imap-login: Info: Maximum number of connections from user+IP exceeded (mail_max_userip_connections=10): user=<bob@example.org>, method=PLAIN, rip=198.51.100.4, lip=192.0.2.1, TLS, session=<Zx8Yc3Zh6K3GM2QE>')!;
+    expect(r).toMatchObject({kind: 'userip-connections-exceeded', numbers: {mail_max_userip_connections: 10, protocol: 'imap'}});
+    expect(r.fix?.text).toContain('`protocol imap { mail_max_userip_connections = 20 }`');
+  });
+
+  it('Sent SIGKILL to N processes and child N killed with signal 9', () => {
+    expect(rec('master: Warning: Sent SIGKILL to 3 imap processes')).toMatchObject({kind: 'signal-sent-to-processes', severity: 'warning', numbers: {signal: 'SIGKILL', processes: 3, service: 'imap'}});
+    expect(rec("master: Warning: Processes aren't dying after reload, sent SIGKILL to 12 processes.")).toMatchObject({numbers: {signal: 'SIGKILL', processes: 12}});
+    const k = rec('Feb 10 03:04:05 mx dovecot: master: Error: service(imap): child 4242 killed with signal 9')!;
+    expect(k).toMatchObject({kind: 'child-killed-with-signal', severity: 'error', numbers: {service: 'imap', pid: 4242, signal: 9}});
+    expect(k.meaning).toContain('OOM killer');
+    expect(rec('master: Error: service(imap): child 77 killed with signal 11 (core dumped)')!.meaning).toContain('crashed (SIGSEGV)');
+  });
+
+  it('Obsolete setting: the 1.x login_process_size and the other old names', () => {
+    const r = rec('doveconf: Warning: Obsolete setting in /etc/dovecot/dovecot.conf:23: login_process_size has been replaced by service { vsz_limit }')!;
+    expect(r).toMatchObject({kind: 'obsolete-setting', version: '2.3', numbers: {file: '/etc/dovecot/dovecot.conf', line: 23, setting: 'login_process_size'}});
+    expect(r.fix?.text).toBe('Delete `login_process_size` and write `vsz_limit = …` in service imap-login, service pop3-login (and the other -login services you run) (the old value was megabytes: 256 becomes `256M`).');
+    expect(rec('doveconf: Warning: Obsolete setting in /etc/dovecot/conf.d/10-auth.conf:4: auth_process_size has been replaced by service auth { vsz_limit }')!.fix?.text).toContain('in service auth');
+    // Debian's 20-imap.conf holds `protocol imap { }`: the login service is imap-login
+    const imap = rec('doveconf: Warning: Obsolete setting in /etc/dovecot/conf.d/20-imap.conf:3: login_max_processes_count has been replaced by service { process_limit }')!;
+    expect(imap.numbers.service).toBe('imap-login');
+    expect(imap.fix).toMatchObject({service: 'imap-login', setting: 'process_limit'});
+    expect(rec('doveconf: Warning: Obsolete setting in /etc/dovecot/dovecot.conf:9: ssl_cert_file has been replaced by ssl_cert = <file')).toMatchObject({kind: 'obsolete-setting', numbers: {setting: 'ssl_cert_file'}});
+    expect(rec('doveconf: Warning: NOTE: You can get a new clean config file with: doveconf -Pn > dovecot-new.conf')?.kind).toBe('clean-config-note');
+  });
+});
+
+describe('2.3 names read by 2.4, with the upgrade guide\'s replacement', () => {
+  it.each([
+    ['ssl_cert', 'ssl_server_cert_file', 'no `<`'],
+    ['ssl_dh', 'ssl_server_dh_file', 'path'],
+    ['disable_plaintext_auth', 'auth_allow_cleartext', 'opposite'],
+    ['mail_location', 'mail_path', 'mail_driver'],
+    ['verbose_ssl', 'log_debug', 'category=ssl'],
+  ])('%s → %s', (key, to, word) => {
+    const r = rec(`Mar 14 04:30:40 web03 dovecot[2040]: doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/10-ssl.conf line 59: ${key}: Unknown setting: ${key}`)!;
+    expect(r).toMatchObject({kind: 'unknown-setting', version: '2.4', numbers: {setting: key}});
+    expect(r.fix?.setting).toBe(to);
+    expect(r.fix?.text).toContain(word);
+    expect(r.fix?.calculator).toBeUndefined();
+  });
+  it('the 2.3 wording has no prefix', () => {
+    expect(rec('doveconf: Fatal: Error in configuration file /etc/dovecot/dovecot.conf line 2: Unknown setting: mail_driver')).toMatchObject({version: '2.3', meaning: 'mail_driver exists only in Dovecot 2.4: a 2.4 configuration is being read by Dovecot 2.3.'});
+  });
+});
+
+describe('around the limits: sockets, filters, auth, plugins, 2.4 sections', () => {
+  it('net_connect_unix(imap) failed: Resource temporarily unavailable (imap process_limit)', () => {
+    const r = rec('Nov 30 10:00:00 mail dovecot: imap-login: Error: net_connect_unix(imap) failed: Resource temporarily unavailable - http://wiki2.dovecot.org/SocketUnavailable')!;
+    expect(r).toMatchObject({kind: 'socket-unavailable', numbers: {service: 'imap', socket: 'imap'}});
+    expect(r.fix).toMatchObject({service: 'imap', setting: 'process_limit', calculator: {service: 'imap'}});
+    expect(r.fix?.text).toContain('client_limit');
+  });
+  it('Conflict in setting … found from filter', () => {
+    const r = rec('Apr 21 09:39:42 ns7loc5 dovecot: config: Error: Conflict in setting mail_max_userip_connections found from filter at /etc/dovecot/dovecot.conf:33')!;
+    expect(r).toMatchObject({kind: 'filter-conflict', numbers: {setting: 'mail_max_userip_connections', where: '/etc/dovecot/dovecot.conf:33'}});
+    expect(r.fix?.setting).toBe('mail_max_userip_connections');
+  });
+  it('the auth handshake timeout and "Auth process broken" point at auth, not at a limit', () => {
+    const a = rec('Dec 11 16:21:05 mx dovecot: managesieve-login: Error: auth-client: conn unix:login (pid=112,uid=0): Timeout waiting for handshake from auth server. my pid=122, input bytes=0')!;
+    expect(a).toMatchObject({kind: 'auth-handshake-timeout', numbers: {pid: 122}});
+    expect(a.fix?.calculator).toBeUndefined();
+    expect(rec('imap-login: Disconnected: Auth process broken (disconnected before auth was ready, waited 144 secs): user=<>, rip=10.10.10.10')).toMatchObject({kind: 'auth-process-broken', numbers: {seconds: 144}});
+  });
+  it('fts-xapian out of memory in indexer-worker', () => {
+    const r = rec("Nov  8 00:50:22 fawkes dovecot: indexer-worker(aaaaa@example.com)<2573><yBz3D0AZp18NCgAA+4JX8g>: Error: FTS Xapian: Memory error 'std::bad_alloc'")!;
+    expect(r).toMatchObject({kind: 'fts-xapian-memory', numbers: {service: 'indexer-worker'}});
+    expect(r.fix?.calculator).toEqual({version: '2.4', service: 'indexer-worker', settings: {vsz_limit: '2G'}});
+    expect(rec("indexer-worker(gestion)<1320091><tFh6>: Warning: FTS Xapian: Memory too low (text) 'std::bad_alloc'")?.kind).toBe('fts-xapian-memory');
+  });
+  it('2.4: missing section name and the plugin section', () => {
+    expect(rec('doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/99-my-quota.conf line 3: inet_listener { } is missing section name')).toMatchObject({kind: 'missing-section-name', version: '2.4', numbers: {section: 'inet_listener'}});
+    expect(rec('doveconf: Fatal: Error in configuration file /etc/dovecot/dovecot.conf line 7: passdb { } is missing section name')!.fix?.text).toBe('Give the block a name: `passdb NAME { … }`.');
+    expect(rec('doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/90-quota.conf line 1: Unknown section name: plugin')).toMatchObject({kind: 'unknown-section', version: '2.4'});
+  });
+  it('obsolete settings name what replaced them; imaps in protocols', () => {
+    expect(rec('doveconf: Warning: Obsolete setting in /etc/dovecot/dovecot.conf:8: ssl_protocols has been replaced by ssl_min_protocol')!.fix).toMatchObject({setting: 'ssl_min_protocol'});
+    const p = rec("doveconf: Warning: Obsolete setting in /etc/dovecot/dovecot.conf:1: 'imaps' protocol is no longer necessary, remove it")!;
+    expect(p.fix).toEqual({text: 'Remove `imaps` from `protocols`.', setting: 'protocols'});
+  });
+  it('documentation quotes with "..." for numbers', () => {
+    expect(rec('Fatal: master: service(imap): child ... returned error 83 (Out of memory (service imap { vsz_limit=1024 MB }, you may need to increase it))')).toMatchObject({kind: 'error-83-out-of-memory', numbers: {service: 'imap', vsz_limit_mb: 1024}});
+    expect(rec('Error: mmap(size=...) failed with file .../dovecot.index.cache: Cannot allocate memory')).toMatchObject({kind: 'mmap-cannot-allocate', numbers: {service: 'imap'}});
+    expect(rec('imap-login: Maximum number of connections from user+IP exceeded')).toMatchObject({kind: 'userip-connections-exceeded', numbers: {protocol: 'imap'}});
   });
 });

@@ -93,4 +93,25 @@ describe('migrate23to24', () => {
     expect(r.changes.filter((c) => c.text === 'service auth { client_limit = 200 }')).toHaveLength(3);
     expect(r.notConverted.map((n) => n.text)).toEqual([expect.stringContaining('service auth { client_limit=20 } is lower than required')]);
   });
+  it('names unnamed inet_listeners: 2.3 adds them next to the built-in ones, 2.4 needs a name', () => {
+    // Postfix's LMTP over TCP and a second IMAP port, as 2.3 configs write them
+    const r = m('service lmtp {\n  inet_listener {\n    port = 24\n  }\n}\nservice imap-login {\n  inet_listener {\n    port = 1143\n  }\n  inet_listener imap_1143 {\n    port = 0\n  }\n  inet_listener {\n    address = 127.0.0.1\n  }\n}\n');
+    expect(r.text).toBe(`${HEAD}service lmtp {\n  inet_listener lmtp {\n    port = 24\n  }\n}\nservice imap-login {\n  inet_listener imap_2 {\n    port = 1143\n  }\n  inet_listener imap_1143 {\n    port = 0\n  }\n  inet_listener imap_3 {\n    listen = 127.0.0.1 # 2.3: address = 127.0.0.1\n  }\n}\n`);
+    expect(r.complete).toBe(true);
+    expect(r.changes.map((c) => [c.line, c.text])).toEqual([
+      [1, 'lmtp: default changed'],
+      [2, 'inet_listener { } → inet_listener lmtp { }'],
+      [7, 'inet_listener { } → inet_listener imap_2 { }'],
+      [13, 'inet_listener { } → inet_listener imap_3 { }'],
+      [14, 'address = 127.0.0.1 → listen = 127.0.0.1'],
+    ]);
+    // never a built-in listener's name (that would replace it), never a name read as a listener type
+    const doveadm = m('service doveadm {\n  inet_listener {\n    port = 12345\n  }\n}\nservice auth {\n  inet_listener {\n    port = 12346\n  }\n}\n').text;
+    expect(doveadm).toContain('inet_listener doveadm {');
+    expect(doveadm).toContain('inet_listener auth_12346 {');
+  });
+  it('lists an unnamed unix_listener (2.3 takes it, with no socket path)', () => {
+    const r = m('service lmtp {\n  unix_listener {\n    mode = 0666\n  }\n}\n');
+    expect(r.notConverted.map((c) => [c.line, c.text])).toEqual([[2, 'unix_listener { … } in service lmtp']]);
+  });
 });

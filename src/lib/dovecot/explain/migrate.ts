@@ -14,17 +14,25 @@
  * - `auth_worker_max_count = N` → `service auth-worker { process_limit = N }` (the smaller of N
  *   and the 2.3 auth-worker process_limit, which is what limited 2.3).
  * - `$default_*` → `$SET:default_*`; `inet_listener { address }` → `listen`.
+ * - An unnamed `inet_listener { }` (2.3 adds it next to the service's built-in listeners; 2.4
+ *   stops with `inet_listener { } is missing section name`) gets a name of its own: the service's
+ *   protocol (`lmtp`), or with its port (`imap_1143`) where that is a built-in listener's name.
+ *   No dash: a listener without `type` takes its type from the name after the last dash.
+ * - Template text (placeholders, see template.ts) is carried where the setting is copied, and
+ *   listed where it is not; lines a template inserts or a branch not followed are listed.
  * - A bare `auth_cache_size` of 1..1023 was megabytes in 2.3: `100` → `100M`.
  * - `dovecot_config_version` and `dovecot_storage_version` come first.
  * - doveconf 2.4's auth/anvil client_limit warnings on the result are fixed by raising the limit.
  * Everything else (other settings, passdb/userdb, protocol filters, includes, variables it
  * cannot resolve) is listed as not converted: never guessed.
  */
-import {CHANGES_23_TO_24, DEFAULT_CONFIG_VERSION_24, getService, globalDefault} from '../catalog';
+import {CHANGES_23_TO_24, DEFAULT_CONFIG_VERSION_24, getService, globalDefault, serviceDefaults} from '../catalog';
+import {OBSOLETE_23, OBSOLETE_23_SERVICE, obsoleteServices} from '../rulesObsolete';
 import {printConfig, type ConfigTree, type Node, type SectionNode, type SettingNode} from '../conf';
-import {analyzeConfig, type RulesReport} from '../rules';
+import {analyzeConfig, obsoleteProtocols23, type RulesReport} from '../rules';
 import {wrapForRules} from './config';
 import {missingService, topLevel, type WrittenSetting} from './shared';
+import {hasPlaceholder} from './template';
 import type {CannotEvaluate, Migration, MigrationChange} from './types';
 
 const UINT_MAX = 4294967295;
@@ -38,6 +46,11 @@ interface Ctx {
   /** 2.3 blocks the steps after the walk read, noted on the way: the first lmtp, every auth-worker. */
   lmtp?: SectionNode;
   authWorkers: SectionNode[];
+  /** Per service: inet_listener names written anywhere in its blocks, and names given so far. */
+  listenerNames: Map<string, Set<string>>;
+  tree: ConfigTree;
+  /** Dovecot 1.x login/mail/auth settings, converted into their services after the walk. */
+  obsolete: {node: SettingNode; protocol: string | null}[];
 }
 
 /**
@@ -121,6 +134,28 @@ function ownDefault24(service: string, key: string): string | undefined {
 
 function notConverted(ctx: Ctx, line: number, text: string, why: string): void {
   ctx.notConverted.push({line, text, why});
+}
+
+/** Globals whose value means the same in 2.4, so a template value is carried as written. */
+const CARRIED_GLOBALS = ['default_process_limit', 'default_client_limit', 'default_login_user', 'default_internal_user', 'default_internal_group', 'mail_max_userip_connections', 'auth_cache_verify_password_with_worker', 'protocols', 'listen'];
+
+/** What to watch for when a template fills in a setting whose 2.4 syntax differs for some values. */
+const TEMPLATE_NOTES: Record<string, string> = {
+  service_count: 'if it renders 0, 2.4 needs `unlimited` instead',
+  process_limit: 'if it renders 0 (2.3: the default), leave the line out in 2.4',
+  client_limit: 'if it renders 0 (2.3: the default), leave the line out in 2.4',
+  vsz_limit: 'if it renders 0 (2.3: no limit), 2.4 needs `unlimited`',
+  default_vsz_limit: 'if it renders 0 (2.3: no limit), 2.4 needs `unlimited`',
+  protocols: 'if it renders `none`, 2.4 needs an empty value',
+};
+
+/** A setting whose value the template fills in, carried as written (with what to check). */
+function templateCarried(ctx: Ctx, n: SettingNode, caveat?: string): void {
+  ctx.changes.push({
+    line: n.pos.line,
+    text: `${n.key} = ${n.value} kept as written`,
+    note: `The template fills in the value when it is rendered${caveat ? `; ${caveat}` : ''}.`,
+  });
 }
 
 const COPY_SERVICE = ['process_min_avail', 'type', 'protocol', 'executable', 'user', 'group', 'privileged_group', 'chroot', 'drop_priv_before_exec', 'extra_groups'];
@@ -262,6 +297,12 @@ function onLine(node: SettingNode, line: number): SettingNode {
 }
 
 function migrateServiceSetting(ctx: Ctx, service: string, n: SettingNode): SettingNode | null {
+  const out = convertServiceSetting(ctx, service, n);
+  if (out && hasPlaceholder(out.value)) templateCarried(ctx, n, TEMPLATE_NOTES[n.key]);
+  return out;
+}
+
+function convertServiceSetting(ctx: Ctx, service: string, n: SettingNode): SettingNode | null {
   const line = n.pos.line;
   if (n.file) {
     notConverted(ctx, line, `${n.key} = <${n.value}`, 'the value is read from a file, which is not available here');
@@ -329,6 +370,19 @@ function migrateListener(ctx: Ctx, service: string, l: SectionNode): SectionNode
     notConverted(ctx, l.pos.line, `${l.type}${l.name !== undefined ? ` ${l.name}` : ''} { … } in service ${service}`, 'not a listener block this migration knows');
     return null;
   }
+  let name = l.name;
+  if (name === undefined) {
+    if (l.type !== 'inet_listener') {
+      notConverted(ctx, l.pos.line, `${l.type} { … } in service ${service}`, `2.3 accepts it without a path, but then the listener has no socket; 2.4 stops with \`${l.type} { } is missing section name\`: write the socket path after ${l.type}`);
+      return null;
+    }
+    name = listenerName(ctx, service, l);
+    ctx.changes.push({
+      line: l.pos.line,
+      text: `inet_listener { } → inet_listener ${name} { }`,
+      note: `2.4 stops with \`inet_listener { } is missing section name\`. 2.3 added the unnamed listener next to service ${service}'s built-in ones, and a name no built-in listener has does the same in 2.4.`,
+    });
+  }
   const converted = mapIn(ctx.converted.listener, l.type);
   const children: Node[] = [];
   for (let i = 0; i < l.children.length; i++) {
@@ -340,7 +394,44 @@ function migrateListener(ctx: Ctx, service: string, l: SectionNode): SectionNode
       notConverted(ctx, n.pos.line, n.kind === 'section' ? `${n.type} { … }` : `!include ${n.path}`, 'not expected inside a listener');
     }
   }
-  return section(l.type, l.name, l.pos.line, children);
+  return section(l.type, name, l.pos.line, children);
+}
+
+/** Names a listener's type could be read from (the part after the last dash), never to be used. */
+const TYPE_WORDS = ['http', 'writer', 'master', 'login', 'userdb', 'token', 'tokenlogin', 'admin', 'tcp', 'auth'];
+
+/**
+ * A name for an unnamed 2.3 inet_listener of `service`: none of the service's 2.4 built-in
+ * listeners, nor any listener name the 2.3 text uses for the service, nor one given already.
+ */
+function listenerName(ctx: Ctx, service: string, l: SectionNode): string {
+  let taken = ctx.listenerNames.get(service);
+  if (!taken) {
+    taken = new Set<string>();
+    try {
+      for (const d of serviceDefaults('2.4', service).listeners) if (d.kind === 'inet_listener') taken.add(d.name);
+    } catch {
+      // not a 2.4 built-in service: it has no listeners of its own
+    }
+    for (const n of ctx.tree.children) {
+      if (n.kind !== 'section' || n.type !== 'service' || n.name !== service) continue;
+      for (const c of n.children) if (c.kind === 'section' && c.type === 'inet_listener' && c.name !== undefined) taken.add(c.name);
+    }
+    ctx.listenerNames.set(service, taken);
+  }
+  let protocol = '';
+  try {
+    protocol = getService('2.4', service) ? serviceDefaults('2.4', service).protocol : '';
+  } catch {
+    protocol = '';
+  }
+  const base = (protocol !== '' && service.endsWith('-login') ? protocol : service).replace(/[^A-Za-z0-9_]/g, '_');
+  const port = l.children.find((c): c is SettingNode => c.kind === 'setting' && c.key === 'port' && /^\d{1,5}$/.test(c.value));
+  const candidates = [base, ...(port ? [`${base}_${port.value}`] : [])];
+  for (let i = 2; candidates.length < 1000; i++) candidates.push(`${base}_${i}`);
+  const name = candidates.find((c) => !taken.has(c) && !TYPE_WORDS.includes(c)) ?? `${base}_listener`;
+  taken.add(name);
+  return name;
 }
 
 /** One setting of a listener block of a known type. */
@@ -351,6 +442,7 @@ function migrateListenerSetting(ctx: Ctx, type: string, n: SettingNode): Setting
     return null;
   }
   if (type === 'inet_listener' && n.key === 'address') {
+    if (hasPlaceholder(value)) templateCarried(ctx, n);
     const listen = listWords(value);
     ctx.changes.push({line: n.pos.line, text: `address = ${n.value} → listen = ${listen}`, note: 'inet_listener { address } is gone in 2.4; `listen` inside the listener does the same.'});
     return setting('listen', listen, n.pos.line, `2.3: address = ${n.value}`);
@@ -359,6 +451,7 @@ function migrateListenerSetting(ctx: Ctx, type: string, n: SettingNode): Setting
     notConverted(ctx, n.pos.line, `${n.key} = ${n.value}`, `not a 2.3 ${type} setting this migration knows`);
     return null;
   }
+  if (hasPlaceholder(value)) templateCarried(ctx, n);
   if (value !== n.value) ctx.changes.push({line: n.pos.line, text: `${n.key} = ${n.value} → ${n.key} = ${value}`, note: '2.4 refers to other settings as $SET:name.'});
   return keep(n, value);
 }
@@ -371,6 +464,10 @@ function migrateGlobalIn(ctx: Ctx, _where: string, n: SettingNode): SettingNode 
 function migrateGlobal(ctx: Ctx, n: SettingNode): SettingNode | null {
   const line = n.pos.line;
   const value = n.file ? null : convertVariables(n.value);
+  if (value !== null && hasPlaceholder(value) && CARRIED_GLOBALS.includes(n.key)) {
+    templateCarried(ctx, n, TEMPLATE_NOTES[n.key]);
+    return keep(n, value);
+  }
   if (value === null) {
     notConverted(ctx, line, `${n.key} = ${n.file ? '<' : ''}${n.value}`, n.file ? 'the value is read from a file, which is not available here' : 'it uses a variable that has no known 2.4 equivalent');
     return null;
@@ -423,7 +520,10 @@ function migrateGlobal(ctx: Ctx, n: SettingNode): SettingNode | null {
     case 'protocols': {
       const words = listWords(value);
       if (words.split(' ').some((w) => w === 'none' || w.includes('$') || w.includes('%'))) break;
-      return setting(n.key, words, line);
+      // 2.3 dropped imaps/pop3s and renamed managesieve, with a warning; 2.4 refuses them
+      const read = obsoleteProtocols23(words).value;
+      if (read !== words) ctx.changes.push({line, text: `protocols = ${n.value} → protocols = ${read}`, note: "2.3 read `imaps`/`pop3s` as imap/pop3 and `managesieve` as sieve, with a warning; 2.4 stops with `protocols: Unknown protocol`. TLS is the imaps/pop3s listeners' business (`ssl = yes` on the port)."});
+      return setting(n.key, read, line);
     }
     case 'listen': {
       const words = listWords(value);
@@ -438,11 +538,50 @@ function migrateGlobal(ctx: Ctx, n: SettingNode): SettingNode | null {
       return null;
     }
     default:
-      notConverted(ctx, line, `${n.key} = ${n.value}`, 'outside what this migration converts (service, login-process and auth-cache settings): carry it over by hand with the 2.4 upgrade guide');
+      notConverted(ctx, line, `${n.key} = ${n.value}`, OBSOLETE_23[n.key] !== undefined
+        ? `a Dovecot 1.x name that 2.3 still read, with the warning "${OBSOLETE_23[n.key]}"; 2.4 refuses it: carry it over by hand with the 2.4 upgrade guide`
+        : 'outside what this migration converts (service, login-process and auth-cache settings): carry it over by hand with the 2.4 upgrade guide');
       return null;
   }
   notConverted(ctx, line, `${n.key} = ${n.value}`, 'no 2.4 equivalent this tool is sure of');
   return null;
+}
+
+/**
+ * Dovecot 1.x names 2.3 still read (`login_process_size = 64`): each becomes the service setting
+ * 2.3 made of it, in the services 2.3 applied it to (those of the enabled protocols), converted
+ * like any service setting. A setting the service block writes itself is kept.
+ */
+function obsoleteNames(ctx: Ctx, children: Node[]): void {
+  const protocols = ctx.globals.get('protocols');
+  const enabled = protocols ? obsoleteProtocols23(listWords(protocols.value)).value.split(' ') : ['imap', 'pop3'];
+  const services = ['imap', 'pop3', 'sieve'].filter((p) => enabled.includes(p));
+  for (const {node, protocol} of ctx.obsolete) {
+    const set = OBSOLETE_23_SERVICE[node.key];
+    const targets = obsoleteServices(set.services, protocol).filter((svc) => set.services === 'auth' || services.some((p) => svc.startsWith(p === 'sieve' ? 'managesieve' : p)));
+    const old = setting(set.setting, set.value(node.value), node.pos.line);
+    const done: string[] = [];
+    for (const service of targets) {
+      const changes = ctx.changes.length;
+      const converted = convertServiceSetting(ctx, service, old);
+      ctx.changes.length = changes; // the change is said once, below
+      if (!converted) continue;
+      const own = findService(children, service)?.children.some((c) => c.kind === 'setting' && c.key === converted.key && !c.comment?.includes(`2.3: ${node.key}`));
+      if (own) continue;
+      setServiceSetting(children, service, converted.key, converted.value, `2.3: ${node.key} = ${node.value}`);
+      done.push(service);
+    }
+    if (done.length === 0) {
+      notConverted(ctx, node.pos.line, `${node.key} = ${node.value}`, `a Dovecot 1.x name (2.3 warned "${OBSOLETE_23[node.key]}"); the services it set write that setting themselves, or their protocols are not enabled`);
+      continue;
+    }
+    const converted = convertServiceSetting({...ctx, changes: [], notConverted: []}, done[0], old);
+    ctx.changes.push({
+      line: node.pos.line,
+      text: `${node.key} = ${node.value} → ${done.map((d) => `service ${d} { ${converted?.key} = ${converted?.value} }`).join(', ')}`,
+      note: `A Dovecot 1.x name that 2.3 still read, with the warning "${OBSOLETE_23[node.key]}"; 2.4 refuses it.`,
+    });
+  }
 }
 
 function findService(children: Node[], name: string): SectionNode | undefined {
@@ -549,9 +688,43 @@ function fixLimitWarnings(ctx: Ctx, children: Node[]): RulesReport {
   return report;
 }
 
+export interface MigrateOptions {
+  /**
+   * Lines of a template that are not in the tree (inserted by a template expression, or in a
+   * branch the analysis does not follow): listed as not converted, with the block they are in.
+   */
+  templateLines?: readonly CannotEvaluate[];
+}
+
+/** "service imap-login / inet_listener imap": the blocks (three levels deep at most) around a line. */
+function blockAround(tree: ConfigTree, line: number): string {
+  const path: string[] = [];
+  let children = tree.children;
+  for (let depth = 0; depth < 3; depth++) {
+    const s = children.find((c): c is SectionNode => c.kind === 'section' && c.pos.line < line && (c.end?.line ?? Infinity) > line);
+    if (!s) break;
+    path.push(s.name !== undefined ? `${s.type} ${s.name}` : s.type);
+    children = s.children;
+  }
+  return path.join(' / ');
+}
+
 /** The 2.3 → 2.4 migration of a parsed 2.3 configuration. Never throws. */
-export function migrate23to24(tree: ConfigTree): Migration {
-  const ctx: Ctx = {globals: topLevel(tree), changes: [], notConverted: [], converted: {service: new Map(), listener: new Map(), global: new Map()}, authWorkers: []};
+export function migrate23to24(tree: ConfigTree, opts: MigrateOptions = {}): Migration {
+  const ctx: Ctx = {
+    globals: topLevel(tree),
+    changes: [],
+    notConverted: [],
+    converted: {service: new Map(), listener: new Map(), global: new Map()},
+    authWorkers: [],
+    listenerNames: new Map(),
+    tree,
+    obsolete: [],
+  };
+  for (const t of opts.templateLines ?? []) {
+    const block = blockAround(tree, t.line);
+    ctx.notConverted.push({...t, why: `${t.why}${block ? ` (in ${block})` : ''}: convert it by hand`});
+  }
   const children: Node[] = [
     setting('dovecot_config_version', DEFAULT_CONFIG_VERSION_24, 0),
     setting('dovecot_storage_version', DEFAULT_CONFIG_VERSION_24, 0),
@@ -562,6 +735,10 @@ export function migrate23to24(tree: ConfigTree): Migration {
       const n = tree.children[i];
       if (n.kind === 'setting') {
         if (n.key === 'dovecot_config_version' || n.key === 'dovecot_storage_version') continue;
+        if (OBSOLETE_23_SERVICE[n.key] !== undefined && !n.file) {
+          ctx.obsolete.push({node: n, protocol: null});
+          continue;
+        }
         const out = convertOnce(ctx, ctx.converted.global, '', n, migrateGlobalIn);
         if (out) children.push(out);
       } else if (n.kind === 'section') {
@@ -575,6 +752,10 @@ export function migrate23to24(tree: ConfigTree): Migration {
           const inner: Node[] = [];
           for (const c of n.children) {
             if (c.kind === 'setting') {
+              if (OBSOLETE_23_SERVICE[c.key] !== undefined && !c.file) {
+                ctx.obsolete.push({node: c, protocol: n.name === 'managesieve' ? 'sieve' : n.name});
+                continue;
+              }
               const out = convertOnce(ctx, ctx.converted.global, '', c, migrateGlobalIn);
               if (out) inner.push(out);
             } else if (c.kind === 'include') {
@@ -590,6 +771,7 @@ export function migrate23to24(tree: ConfigTree): Migration {
       }
     }
     authWorker(ctx, children);
+    obsoleteNames(ctx, children);
     lmtpNote(ctx);
     const report = fixLimitWarnings(ctx, children);
     for (const w of report.warnings) notConverted(ctx, 0, w.message, 'doveconf 2.4 would still warn about the result');

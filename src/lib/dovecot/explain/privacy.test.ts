@@ -28,6 +28,25 @@ describe('findSecrets / redact', () => {
     ]);
     expect(redact(text, spans).split('\n')[0]).toBe('Nov 30 imap-login: Info: Login: user=<[user]>, method=PLAIN, rip=[ip], lip=[ip], session=<x>');
   });
+  it("never touches Dovecot's variables: format strings, %{env:…} secrets, templates of configs", () => {
+    // mailcow's and iRedMail's login_log_format_elements, the official image's passdb
+    const text = [
+      'login_log_format_elements = "user=<%u> method=%m rip=%r lip=%l mpid=%e %c %k"',
+      'mail_log_prefix = "%s(%u)<%{pid}><%{session}>: "',
+      "passdb_static_password = %{env:USER_PASSWORD | default('password')}",
+      'connect = host=db dbname=mail user=dovecot password=%{env:DB_PASSWORD}',
+      'auth_master_user_separator = *',
+      'imap-login: Info: Login: user=<bob@example.com>, rip=203.0.113.5',
+    ].join('\n');
+    const spans = findSecrets(text);
+    expect(spans.map((s) => [s.line, text.slice(s.start, s.end)])).toEqual([
+      [4, 'host=db dbname=mail user=dovecot password='],
+      [6, 'bob@example.com'],
+      [6, '203.0.113.5'],
+    ]);
+    const out = redact(text, spans);
+    for (const v of ['%u', '%m', '%r', '%l', '%{pid}', '%{session}', "%{env:USER_PASSWORD | default('password')}", '%{env:DB_PASSWORD}']) expect(out).toContain(v);
+  });
   it('redacts only the chosen spans', () => {
     const text = 'password = a\nsecret = b\n';
     const spans = findSecrets(text);

@@ -3,6 +3,10 @@
  * `ssl_key`, `ssl_key_password`, `connect = host=… password=…`), and user names and addresses in
  * log lines (`user=<…>`, `rip=`, `lip=`, `imap(user@example.com)`). Pure: returns spans, the
  * view offers them as checkboxes and `redact` replaces the chosen ones.
+ *
+ * Dovecot's own variables (`%u`, `%Lu`, `%{user}`, `%{env:DB_PASSWORD | default('x')}`) are never
+ * part of a span: they are the configuration, not data (`login_log_format_elements = user=<%u>`),
+ * and a share link must carry the config as Dovecot reads it.
  */
 
 export type SecretKind = 'secret' | 'user' | 'ip';
@@ -23,6 +27,28 @@ const SETTING = /^\s{0,200}([A-Za-z0-9_./-]{1,200})\s{0,20}=[ \t]{0,20}(\S.{0,10
 const LOG_FIELD = /\b(user|rip|lip|orig_user|original_user)=(<[^>\n]{0,300}>|[^\s,>]{1,300})/g;
 const PROCESS_USER = /\b(?:imap|pop3|lmtp|submission|managesieve|doveadm|sieve|indexer-worker|quota-status)\(([^)\s]{1,300})\)/;
 const PLACEHOLDER: Record<SecretKind, string> = {secret: '[redacted]', user: '[user]', ip: '[ip]'};
+
+/** A Dovecot variable: `%{…}` (to its closing brace), or `%` with up to two modifiers and a letter. */
+const VARIABLE = /%\{[^}\n]{0,300}\}|%[LUEHXRN0-9.-]{0,3}[A-Za-z%]/g;
+
+/** The parts of `value` (at `offset` in the text) outside Dovecot variables, trimmed, non-empty. */
+function outsideVariables(value: string, offset: number): {start: number; end: number}[] {
+  const out: {start: number; end: number}[] = [];
+  const push = (a: number, b: number) => {
+    while (a < b && /\s/.test(value[a])) a++;
+    while (b > a && /\s/.test(value[b - 1])) b--;
+    if (b > a) out.push({start: offset + a, end: offset + b});
+  };
+  let at = 0;
+  VARIABLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = VARIABLE.exec(value)) !== null) {
+    push(at, m.index);
+    at = m.index + m[0].length;
+  }
+  push(at, value.length);
+  return out;
+}
 
 /** Hidden by doveconf already: `ssl_key = # hidden, use -P to dump it`. */
 function isHiddenMarker(value: string): boolean {
@@ -46,7 +72,8 @@ export function findSecrets(text: string, max = 2000): SecretSpan[] {
       const trimmed = value.trimEnd();
       if (trimmed !== '' && !isHiddenMarker(trimmed)) {
         const at = start + body.indexOf(s[2], body.indexOf('='));
-        out.push({start: at, end: at + trimmed.length, line, kind: 'secret', label: `${s[1]} on line ${line}`});
+        const parts = trimmed.includes('%') ? outsideVariables(trimmed, at) : [{start: at, end: at + trimmed.length}];
+        for (const p of parts) out.push({...p, line, kind: 'secret', label: `${s[1]} on line ${line}`});
       }
     } else {
       LOG_FIELD.lastIndex = 0;
@@ -59,12 +86,13 @@ export function findSecrets(text: string, max = 2000): SecretSpan[] {
           v = v.slice(1, -1);
           off += 1;
         }
-        if (v === '') continue;
+        // `user=<%u>` in login_log_format_elements: a variable, not a user name
+        if (v === '' || v.includes('%')) continue;
         const kind: SecretKind = m[1] === 'rip' || m[1] === 'lip' ? 'ip' : 'user';
         found.push({start: start + off, end: start + off + v.length, line, kind, label: `${m[1]}=${v} on line ${line}`});
       }
       const p = PROCESS_USER.exec(body.slice(0, 2000));
-      if (p && !/^\d{1,10}$/.test(p[1])) {
+      if (p && !/^\d{1,10}$/.test(p[1]) && !p[1].includes('%')) {
         const at = p.index + p[0].length - p[1].length - 1;
         found.push({start: start + at, end: start + at + p[1].length, line, kind: 'user', label: `user ${p[1]} on line ${line}`});
       }

@@ -5,6 +5,7 @@
 import type {DovecotVersion} from '../../version';
 import {CHANGES_23_TO_24, getService, globalDefault, serviceDefaults, type VersionChange} from '../catalog';
 import {expandFlatServiceSetting, type ConfigTree, type SectionNode, type SettingNode} from '../conf';
+import {hasPlaceholder} from './template';
 
 export interface WrittenSetting {
   key: string;
@@ -60,7 +61,7 @@ export function writtenServices(tree: ConfigTree, version: DovecotVersion, only?
   };
   for (let i = 0; i < tree.children.length; i++) {
     const n = tree.children[i];
-    if (n.kind === 'section' && n.type === 'service' && n.name !== undefined) {
+    if (n.kind === 'section' && n.type === 'service' && n.name !== undefined && !hasPlaceholder(n.name)) {
       const s = get(n.name, n.pos.line);
       s.sections.push(n);
       for (let j = 0; j < n.children.length; j++) {
@@ -112,6 +113,7 @@ export type Resolved = {ok: true; value: string} | {ok: false; why: string};
  */
 export function resolveValue(version: DovecotVersion, globals: Map<string, WrittenSetting>, node: {value: string; file?: boolean}): Resolved {
   if (node.file) return {ok: false, why: 'its value is read from a file, which is not available here'};
+  if (hasPlaceholder(node.value)) return {ok: false, why: 'the template fills in its value when it is rendered'};
   const v = node.value.trim();
   const ref = version === '2.3' ? /^\$([a-z_]{1,64})$/.exec(v) : /^\$SET:([a-z_]{1,64})$/.exec(v);
   if (ref) {

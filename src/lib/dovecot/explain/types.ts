@@ -26,7 +26,11 @@ export interface Fix {
   calculator?: CalculatorPrefill;
 }
 
-export type VersionSource = 'override' | 'header' | 'config-version' | 'log' | 'setting-name' | 'default';
+/**
+ * Where the version comes from: the reader's choice on the page, a clue in the text (strongest
+ * first), or, with no clue, the version chosen for the site (`site`, or `default` without one).
+ */
+export type VersionSource = 'override' | 'header' | 'config-version' | 'log' | 'setting-name' | 'syntax' | 'variable' | 'site' | 'default';
 
 export interface VersionEvidence {
   version: DovecotVersion;
@@ -37,7 +41,10 @@ export interface VersionEvidence {
 }
 
 export interface VersionDetection {
+  /** The version the analysis uses. */
   version: DovecotVersion;
+  /** What the text itself says; 'unknown' when nothing in it names a version. */
+  detected: DovecotVersion | 'unknown';
   source: VersionSource;
   reason: string;
   /** Every clue found, strongest first (at most a few dozen). */
@@ -63,6 +70,11 @@ export interface LogLine extends InputLine {
   message: string;
   /** The timestamp as written, if any. */
   timestamp?: string;
+  /**
+   * Lines a log viewer wrapped the message onto (their numbers), joined into `message`: with a
+   * space or without, whichever the message is recognised with.
+   */
+  wrappedLines?: number[];
 }
 
 export interface RecognisedLog {
@@ -108,6 +120,8 @@ export interface RuleExplanation {
   numbers: Record<string, number | string>;
   fix?: Fix;
   anchor?: TroubleshootingAnchor;
+  /** Why it happens in this config, when a setting of the text is the cause (plain text). */
+  note?: string;
 }
 
 export interface EffectiveView {
@@ -165,6 +179,8 @@ export interface CannotEvaluate {
   line: number;
   text: string;
   why: string;
+  /** Every line the entry stands for, when it is more than `line` (a branch of a template). */
+  lines?: number[];
 }
 
 export interface MigrationChange {
@@ -195,8 +211,15 @@ export interface Assumption {
 export interface ExplainOptions {
   /** Use this version instead of detecting one. */
   version?: DovecotVersion;
-  /** Load for the calculator's findings; without it only load-free numbers are given. */
-  load?: CalculatorLoad;
+  /** The version chosen for the whole site (the navbar): used when the text gives no clue. */
+  siteVersion?: DovecotVersion;
+  /**
+   * The reader's load, for the findings that depend on one (capacity and headroom need
+   * peakConnections, forks connectionsPerSecond, process_min_avail cores); a finding whose field
+   * is missing is left out. It counts for the services of the mail clients' protocols (imap, pop3,
+   * submission, sieve); without it only what holds at any load is shown.
+   */
+  load?: Partial<CalculatorLoad>;
 }
 
 export interface ExplainResult {
@@ -211,6 +234,8 @@ export interface ExplainResult {
   parseErrors: {line: number; column: number; message: string}[];
   assumptions: Assumption[];
   services: ServiceExplanation[];
+  /** What the configuration gets wrong for every service at once (a login user that reads mail). */
+  findings: Finding[];
   rules: RuleExplanation[];
   /** Checks that apply when the text is a whole 2.4 dovecot.conf (E17/E18) but are not judged. */
   wholeFileNotes: RuleExplanation[];
