@@ -3,10 +3,9 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
-import remarkKatexStylesheet from './plugins/remark-katex-stylesheet';
-import rehypeKatexFonts from './plugins/rehype-katex-fonts';
 import rehypeKatexScroll from './plugins/rehype-katex-scroll';
 import remarkLoadRuns from './plugins/remark-load-runs';
+import rehypeMathLineBreaks from './plugins/rehype-math-line-breaks';
 import versionSwitchPlugin from './plugins/version-switch';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import codeHighlightingPlugin from './plugins/code-highlighting';
@@ -19,7 +18,9 @@ import {siteUrlFrom} from './src/lib/siteUrl';
 
 // Runs in Node.js at build time only.
 
-const math = {remarkPlugins: [remarkMath, remarkKatexStylesheet], rehypePlugins: [rehypeKatex, rehypeKatexFonts, rehypeKatexScroll]};
+// Formulas are KaTeX's MathML output, which the browser typesets itself: no stylesheet, no fonts,
+// and a fraction of the elements of KaTeX's HTML to hydrate.
+const math = {remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, {output: 'mathml'}], rehypeKatexScroll, rehypeMathLineBreaks]};
 // Wiki pages and posts: also the load-check note under each block with a `load="…"` marker.
 const wiki = {...math, remarkPlugins: [...math.remarkPlugins, remarkLoadRuns]};
 
@@ -78,7 +79,7 @@ const config: Config = {
   ],
 
   // imported, like every client module, before the router exists: it never sees an address it cannot decode
-  clientModules: ['./src/clientModules/malformedUriGuard.ts'],
+  clientModules: ['./src/clientModules/malformedUriGuard.ts', './src/clientModules/noViewportPrefetchOnPhones.ts'],
 
   plugins: [versionSwitchPlugin, sharedLinkPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin],
 

@@ -8,6 +8,13 @@
  *   - the domain engine's timings (parser on 1 MB, calculator, generator, explainer on 1 MB);
  *   - the explainer in Chromium: from a 1 MB paste to the drawn report.
  * Options: --skip-build (use build/ as it is), --skip-lighthouse, --runs N.
+ *
+ * `--compare` measures instead the key pages against a peer tool, Mozilla's SSL Configuration
+ * Generator, built beforehand and given as BENCH_PEER_DIR (scripts/bench/compare.ts): Lighthouse
+ * interleaved, as the machine is and under an artificial CPU load, and a main-thread breakdown.
+ * Its options: --runs N, --load-runs N, --load-processes N, --traces N (0 skips a part),
+ * --baseline [NAME=]DIR (an earlier build measured in the same rounds; repeatable), --site DIR (a build to measure
+ * instead of a fresh one), --skip-build.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
@@ -15,21 +22,19 @@ import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {chromium} from '@playwright/test';
 import {CHROMIUM_FLAGS, systemPaths} from './system-check';
+import {compare, compareOptions, median} from './bench/compare';
+import {lighthouse, type LighthouseRun} from './bench/lighthouse';
 
 const args = process.argv.slice(2);
 const has = (flag: string) => args.includes(flag);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 const PORT = 3290;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const KEY_PAGES = ['/', '/services/client-limit', '/calculator', '/generator', '/explain'];
+const KEY_PAGES = ['/', '/services/client-limit', '/troubleshooting', '/calculator', '/generator', '/explain'];
 
 type Weight = {raw: number; gz: number};
 const kb = (n: number) => (n / 1024).toFixed(1);
 const gz = (buf: Buffer) => gzipSync(buf, {level: 6}).length;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
-};
 
 function timed(cmd: string, argv: string[]): number {
   const t = performance.now();
@@ -123,36 +128,12 @@ async function pageWeights(paths: string[]): Promise<PageWeight[]> {
   return out;
 }
 
-type LighthouseScores = {path: string; performance: number; accessibility: number; bestPractices: number; seo: number; lcp: number; tbt: number; cls: number};
-
-function lighthouse(path: string): LighthouseScores | null {
-  const outFile = join('bench-results', 'lh.json');
-  const r = spawnSync(
-    'npx',
-    ['-y', 'lighthouse@12.8.2', `${ORIGIN}${path}`, `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`, '--output=json', `--output-path=${outFile}`, '--quiet'],
-    {stdio: 'ignore', env: {...process.env, CHROME_PATH: systemPaths.chromium}},
-  );
-  if (r.status !== 0 || !existsSync(outFile)) return null;
-  const j = JSON.parse(readFileSync(outFile, 'utf8')) as {
-    categories: Record<string, {score: number}>;
-    audits: Record<string, {numericValue: number}>;
-  };
-  return {
-    path,
-    performance: Math.round(j.categories.performance.score * 100),
-    accessibility: Math.round(j.categories.accessibility.score * 100),
-    bestPractices: Math.round(j.categories['best-practices'].score * 100),
-    seo: Math.round(j.categories.seo.score * 100),
-    lcp: Math.round(j.audits['largest-contentful-paint'].numericValue),
-    tbt: Math.round(j.audits['total-blocking-time'].numericValue),
-    cls: j.audits['cumulative-layout-shift'].numericValue,
-  };
-}
+type LighthouseScores = Omit<LighthouseRun, 'jsTransfer' | 'fcp'> & {path: string};
 
 function medianScores(path: string, n: number): LighthouseScores | null {
-  const all = Array.from({length: n}, () => lighthouse(path)).filter((x): x is LighthouseScores => x !== null);
+  const all = Array.from({length: n}, () => lighthouse(`${ORIGIN}${path}`, {outDir: 'bench-results'})).filter((x): x is LighthouseRun => x !== null);
   if (all.length === 0) return null;
-  const m = (k: keyof Omit<LighthouseScores, 'path'>) => median(all.map((x) => x[k]));
+  const m = (k: 'performance' | 'accessibility' | 'bestPractices' | 'seo' | 'lcp' | 'tbt' | 'cls') => median(all.map((x) => x[k] ?? NaN));
   return {path, performance: m('performance'), accessibility: m('accessibility'), bestPractices: m('bestPractices'), seo: m('seo'), lcp: m('lcp'), tbt: m('tbt'), cls: m('cls')};
 }
 
@@ -241,6 +222,13 @@ async function explainerInBrowser(n: number): Promise<Record<string, PasteTiming
 async function main(): Promise<void> {
   mkdirSync('bench-results', {recursive: true});
   const result: Record<string, unknown> = {date: new Date().toISOString()};
+  if (has('--compare')) {
+    const opts = compareOptions(args, KEY_PAGES);
+    if (!opts) process.exit(2);
+    if (!has('--skip-build') && !has('--site')) timed('npm', ['run', '-s', 'build']);
+    await compare(opts);
+    return;
+  }
   if (!has('--skip-build')) {
     result.build = buildTimes();
     console.log(`build: cold ${(result.build as {cold: number}).cold.toFixed(1)} s, warm ${(result.build as {warm: number}).warm.toFixed(1)} s`);

@@ -1,10 +1,13 @@
 /**
  * Wraps every page. Without JavaScript the version switch cannot run: a note says which version
  * is shown and offers the 2.3 text through a CSS-only link (`#dovecot-2.3` + `:target`).
+ * Its effect marks the end of hydration (../components/StaticIsland/hydration).
  */
-import React, {type ReactNode} from 'react';
+import React, {useEffect, type ReactNode} from 'react';
+import {markHydrated} from '@site/src/components/StaticIsland/hydration';
 
 export default function Root({children}: {children: ReactNode}): React.ReactElement {
+  useEffect(markHydrated, []);
   return (
     <>
       <noscript>

@@ -6,6 +6,8 @@
 //     (plugins/dovecot-chunks.ts);
 //   - no page executes more than the total JS budget, or blocks rendering on more CSS;
 //   - the search index is fetched only when search is used;
+//   - no page downloads a font (formulas are MathML, laid out with the system's fonts);
+//   - while a page hydrates, the hidden Dovecot version's content stays out of React's tree;
 //   - nothing moves after load (CLS 0).
 import {expect, test, type Browser} from '@playwright/test';
 import {gzipSync} from 'node:zlib';
@@ -131,6 +133,42 @@ test('the search index is fetched only when search is used', async ({page}) => {
   expect(indexRequests).toEqual([]);
   await page.locator('nav').getByLabel('Search').focus();
   await expect.poll(() => indexRequests.length).toBeGreaterThan(0);
+});
+
+test('no page downloads a font, and formulas are MathML without KaTeX\'s HTML', async ({page}) => {
+  test.setTimeout(180_000);
+  const fonts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'font' || /\.(woff2?|ttf|otf)(\?|$)/.test(r.url())) fonts.push(`${page.url()}: ${r.url()}`);
+  });
+  let formulas = 0;
+  for (const path of sitemapPaths()) {
+    await page.goto(path, {waitUntil: 'networkidle'});
+    formulas += await page.locator('.katex math').count();
+    expect(await page.locator('.katex-html').count(), `${path} has KaTeX HTML`).toBe(0);
+  }
+  expect(fonts).toEqual([]);
+  // the check above saw formulas
+  expect(formulas).toBeGreaterThan(20);
+});
+
+test('on every page the hidden version\'s content is kept out of hydration', async ({page}) => {
+  test.setTimeout(180_000);
+  const hydratedHidden: string[] = [];
+  let hidden = 0;
+  for (const path of sitemapPaths()) {
+    await page.goto(path, {waitUntil: 'networkidle'});
+    await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true', {timeout: 20_000});
+    const r = await page.evaluate(() => {
+      const owned = (e: Element) => Object.keys(e).some((k) => k.startsWith('__reactFiber'));
+      const blocks = [...document.querySelectorAll('[data-version="2.3"]')];
+      return {blocks: blocks.length, hydrated: blocks.filter((b) => [...b.querySelectorAll('*')].some(owned)).length};
+    });
+    hidden += r.blocks;
+    if (r.hydrated > 0) hydratedHidden.push(`${path}: ${r.hydrated} of ${r.blocks} hidden 2.3 parts are in React's tree`);
+  }
+  expect(hydratedHidden).toEqual([]);
+  expect(hidden).toBeGreaterThan(50);
 });
 
 test('nothing moves after load on any page (CLS 0)', async ({page}) => {

@@ -26,8 +26,6 @@ for (const width of [360, 390]) {
           const box = el.getBoundingClientRect();
           let right = -Infinity;
           for (const c of el.querySelectorAll('*')) {
-            // KaTeX's MathML copy is for screen readers, laid out but never seen
-            if (c.closest('.katex-mathml')) continue;
             const b = c.getBoundingClientRect();
             if (b.width > 0) right = Math.max(right, b.right);
           }

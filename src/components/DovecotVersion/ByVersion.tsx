@@ -3,39 +3,49 @@
  * on `<html data-dovecot>` shows one, so the server-rendered page is complete and nothing shifts.
  *   <V23>inline 2.3 text</V23> <V24>inline 2.4 text</V24>
  *   <V23Block>…paragraphs, lists, code…</V23Block> <V24Block>…</V24Block>
+ * While the browser hydrates a page from the server, the hidden version's content keeps the
+ * server's markup and stays out of React's tree (an element whose innerHTML React leaves alone):
+ * hydrating text nobody sees is most of a long page's main-thread work. It joins the tree the
+ * first time the reader switches to its version. Rendered in the browser without server markup
+ * (client-side navigation, the development server), both versions are rendered as usual.
  */
-import React, {type ReactNode} from 'react';
+import React, {useEffect, useRef, useState, type ReactNode} from 'react';
+import type {DovecotVersion} from '@site/src/lib/version';
+import {VERSION_EVENT} from '@site/src/lib/version';
+import {isHydrating} from '../StaticIsland/hydration';
+import {currentVersion} from './store';
 
 type Props = {children?: ReactNode};
+type Tag = 'span' | 'div';
 
-export function V23({children}: Props): React.ReactElement {
-  return (
-    <span className="dv-23" data-version="2.3">
-      {children}
-    </span>
-  );
+/** False while this version's server markup is kept as it is (hidden during hydration). */
+function useLive(version: DovecotVersion, ref: React.RefObject<HTMLElement | null>): boolean {
+  const [live, setLive] = useState(() => !isHydrating() || currentVersion() === version);
+  useEffect(() => {
+    if (live) return undefined;
+    const check = () => {
+      // shown now, or no server markup to keep after all (a render without a server page)
+      if (currentVersion() === version || ref.current?.innerHTML === '') setLive(true);
+    };
+    check();
+    window.addEventListener(VERSION_EVENT, check);
+    return () => window.removeEventListener(VERSION_EVENT, check);
+  }, [live, version, ref]);
+  return live;
 }
 
-export function V24({children}: Props): React.ReactElement {
-  return (
-    <span className="dv-24" data-version="2.4">
-      {children}
-    </span>
-  );
+function byVersion(tag: Tag, version: DovecotVersion, className: string) {
+  const Tag = tag;
+  return function ByVersion({children}: Props): React.ReactElement {
+    const ref = useRef<HTMLElement>(null);
+    const live = useLive(version, ref);
+    const common = {ref: ref as React.RefObject<HTMLDivElement & HTMLSpanElement>, className, 'data-version': version};
+    if (!live) return <Tag {...common} dangerouslySetInnerHTML={{__html: ''}} suppressHydrationWarning />;
+    return <Tag {...common}>{children}</Tag>;
+  };
 }
 
-export function V23Block({children}: Props): React.ReactElement {
-  return (
-    <div className="dv-23 dv-block" data-version="2.3">
-      {children}
-    </div>
-  );
-}
-
-export function V24Block({children}: Props): React.ReactElement {
-  return (
-    <div className="dv-24 dv-block" data-version="2.4">
-      {children}
-    </div>
-  );
-}
+export const V23 = byVersion('span', '2.3', 'dv-23');
+export const V24 = byVersion('span', '2.4', 'dv-24');
+export const V23Block = byVersion('div', '2.3', 'dv-23 dv-block');
+export const V24Block = byVersion('div', '2.4', 'dv-24 dv-block');

@@ -1,0 +1,71 @@
+/**
+ * One Lighthouse 12.8.2 run (mobile preset, simulated throttling: the trace's tasks times four,
+ * on a slow 4G network), through npx with Debian's Chromium, and the figures the bench reports.
+ */
+import {spawnSync} from 'node:child_process';
+import {existsSync, readFileSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
+import {CHROMIUM_FLAGS, systemPaths} from '../system-check';
+
+export const LIGHTHOUSE = 'lighthouse@12.8.2';
+
+export type LighthouseRun = {
+  performance: number;
+  accessibility?: number;
+  bestPractices?: number;
+  seo?: number;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  /** bytes of script transferred (as served: brotli) */
+  jsTransfer: number;
+};
+
+type Report = {
+  categories: Record<string, {score: number | null} | undefined>;
+  audits: Record<string, {numericValue?: number; details?: {items?: {resourceType?: string; transferSize?: number}[]}} | undefined>;
+};
+
+/**
+ * `categories` limits the run (the comparison needs performance only). Requests to third-party
+ * trackers a peer embeds are blocked: the closed network here would only make them time out.
+ */
+export function lighthouse(url: string, opts: {categories?: string[]; outDir: string}): LighthouseRun | null {
+  const outFile = join(opts.outDir, 'lh.json');
+  rmSync(outFile, {force: true});
+  const argv = [
+    '-y',
+    LIGHTHOUSE,
+    url,
+    `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
+    '--output=json',
+    `--output-path=${outFile}`,
+    '--quiet',
+    '--blocked-url-patterns=*googletagmanager.com*',
+    '--blocked-url-patterns=*google-analytics.com*',
+  ];
+  if (opts.categories) argv.push(`--only-categories=${opts.categories.join(',')}`);
+  const r = spawnSync('npx', argv, {stdio: 'ignore', env: {...process.env, CHROME_PATH: systemPaths.chromium}});
+  if (r.status !== 0 || !existsSync(outFile)) return null;
+  const j = JSON.parse(readFileSync(outFile, 'utf8')) as Report;
+  const score = (c: string) => {
+    const s = j.categories[c]?.score;
+    return s === null || s === undefined ? undefined : Math.round(s * 100);
+  };
+  const value = (a: string) => j.audits[a]?.numericValue ?? NaN;
+  const requests = j.audits['network-requests']?.details?.items ?? [];
+  const performance = score('performance');
+  if (performance === undefined) return null;
+  return {
+    performance,
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    fcp: Math.round(value('first-contentful-paint')),
+    lcp: Math.round(value('largest-contentful-paint')),
+    tbt: Math.round(value('total-blocking-time')),
+    cls: value('cumulative-layout-shift'),
+    jsTransfer: requests.filter((q) => q.resourceType === 'Script').reduce((n, q) => n + (q.transferSize ?? 0), 0),
+  };
+}
