@@ -175,7 +175,7 @@ test('load fields: nothing judged without a load; a peak entered judges capacity
   await page.getByRole('textbox', {name: /^Peak concurrent connections/}).fill('1000');
   await expect(services).toContainText('judged against 1,000 connections at peak');
   const login = services.locator('details details', {has: page.getByText('service imap-login', {exact: true})});
-  await expect(login).toContainText('Capacity: Your peak of 1,000 connections needs 1,000 processes; process_limit allows 100.');
+  await expect(login).toContainText('Capacity: 1,000 connections held at your peak (1,000 TLS sessions + 0 logging in) need 1,000 processes; process_limit allows 100.');
   // lmtp's connections are deliveries, not the clients' peak
   await expect(services.locator('details details', {has: page.getByText('service lmtp', {exact: true})})).not.toContainText('Capacity:');
   await expect(page).toHaveURL(/\/explain\?s=1(&v=2\.[34])?&peak=1000$/);
