@@ -1,4 +1,4 @@
-// The names the explainer tells the versions apart by (src/lib/dovecot/explain/names.ts, rulesObsolete.ts),
+// The names the explainer tells the versions apart by (src/lib/dovecot/explain/names.ts, namesLater24.ts, rulesObsolete.ts),
 // checked with the real binaries: each name of one version's list is known to that version's
 // doveconf and refused as "Unknown setting" by the other's; every other name of the two dumps is
 // known to both; each 1.x/2.0 name 2.3 still reads prints exactly the warning listed.
@@ -11,6 +11,9 @@ import {requireBinaries, runDoveconf} from './doveconf';
 import {classifyNames} from './known-names';
 import {REPLACED_IN_24} from '../../src/lib/dovecot/explain/upgrade24';
 import {LIST_SECTIONS_24, SECTIONS_ONLY_24, UNNAMED_23} from '../../src/lib/dovecot/explain/version';
+import {NAMES_AFTER_241} from '../../src/lib/dovecot/explain/namesLater24';
+import {explain} from '../../src/lib/dovecot/explain';
+import {checkPrediction} from '../corpus/score';
 
 beforeAll(() => requireBinaries());
 
@@ -103,5 +106,35 @@ describe('the 2.4 replacements of 2.3-only names (explain/upgrade24.ts)', () => 
     const targets = [...new Set(Object.values(REPLACED_IN_24).flatMap((r) => (r.to && !r.service ? [r.to] : [])))];
     expect(targets.length).toBeGreaterThan(20);
     expect(classifyNames('2.4', targets.map((t) => [t, ''] as const)).unknown).toEqual([]);
+  });
+});
+
+describe('names 2.4 added after 2.4.1 (explain/namesLater24.ts)', () => {
+  const H24 = 'dovecot_config_version = 2.4.1\ndovecot_storage_version = 2.4.1\n';
+  const names = Object.keys(NAMES_AFTER_241);
+  const configs: [string, string][] = [
+    ...names.map((n): [string, string] => [n, `${n} = yes\n`]),
+    ['reuse_port in service imap { }', 'service imap {\n  reuse_port = yes\n}\n'],
+  ];
+
+  it('each is unknown to 2.4.1 and to 2.3, and in neither dump nor names.ts', () => {
+    expect(names.length).toBeGreaterThan(5);
+    const entries = names.map((n) => [n, 'yes'] as const);
+    expect(classifyNames('2.4', entries).known).toEqual([]);
+    expect(classifyNames('2.3', entries).known).toEqual([]);
+    for (const n of names) {
+      expect(D24.has(n) || D23.has(n) || NAMES_ONLY_24.includes(n) || NAMES_ONLY_23.includes(n), n).toBe(false);
+      expect(NAMES_AFTER_241[n], n).toMatch(/^2\.4\.[2-9]$/);
+    }
+  });
+
+  it.each(configs)('%s: the explainer predicts the real doveconf error of 2.4.1 and 2.3, and says from which release', (_, body) => {
+    for (const version of ['2.4', '2.3'] as const) {
+      const text = (version === '2.4' ? H24 : '') + body;
+      const r = explain(text, {version});
+      expect(checkPrediction(r, {...runDoveconf(version, text), checked: text}), `${version}: ${text}`).toBeNull();
+      expect(r.unknownSettings).toHaveLength(1);
+      expect(r.unknownSettings[0].reason).toMatch(/Dovecot 2\.4\.[2-9]/);
+    }
   });
 });

@@ -25,6 +25,7 @@ import {analyzeConfig, type RuleResult} from '../rules';
 import type {TroubleshootingAnchor} from './anchors';
 import {hasPlaceholder, withoutTemplates} from './template';
 import {NAMES_ONLY_23, NAMES_ONLY_24} from './names';
+import {addedAfter241} from './namesLater24';
 import {OBSOLETE_23, OBSOLETE_23_NAMES} from '../rulesObsolete';
 import {SECTIONS_ONLY_24} from './version';
 import {nameOf, raiseTo, ref, settingFix, vszTooLowFix, zeroFix} from './fixes';
@@ -592,6 +593,13 @@ export function findUnknownSettings(version: DovecotVersion, tree: ConfigTree): 
         return undefined;
       }
     }
+    if (!named && scope === 'service') {
+      const later = laterServiceName(version, node.key, node.pos.line, ancestors);
+      if (later) {
+        out.push({...later, value: node.value});
+        return undefined;
+      }
+    }
     if (named && !named.ownName[version]) {
       const def = named.def;
       const mine = def.versions[version];
@@ -644,7 +652,23 @@ function globalOnlyName(version: DovecotVersion, key: string, line: number, cont
     return {...base, reason: `${key} exists only in Dovecot 2.3: 2.4 renamed or removed it (the 2.3 to 2.4 upgrade guide, ${UPGRADE_GUIDE}, lists the new names).`};
   }
   if (version === '2.3' && namesOnly('2.4').has(key)) return {...base, reason: `${key} exists only in Dovecot 2.4. Is a 2.4 config being read by Dovecot 2.3?`};
+  const later = addedAfter241(key);
+  if (later) return {...base, reason: laterReason(version, key, later)};
   return null;
+}
+
+/** Why a name that 2.4 added after 2.4.1 (namesLater24.ts) is refused by this version. */
+function laterReason(version: DovecotVersion, key: string, since: string): string {
+  if (version === '2.3') return `${key} exists only in Dovecot ${since} and later. Is a 2.4 config being read by Dovecot 2.3?`;
+  return `${key} exists from Dovecot ${since}; 2.4.1 (the doveconf these checks follow) does not know it. A server that runs ${since} or later reads it: check the version (dovecot --version) before removing the line.`;
+}
+
+/** A setting in a service block that 2.4 added after 2.4.1 (`reuse_port`, as `service_reuse_port` in 2.4.4). */
+function laterServiceName(version: DovecotVersion, key: string, line: number, ancestors: readonly SectionNode[]): Omit<UnknownSetting, 'value'> | null {
+  const since = addedAfter241(`service_${key}`);
+  if (!since) return null;
+  const msg = unknownMessage(version, key, 'service', ancestors);
+  return {line, key, context: contextOf(ancestors), reason: laterReason(version, key, since), ...(msg ? {doveconf: `Error in configuration file dovecot.conf line ${line}: ${msg}`} : {})};
 }
 
 /** A section the version refuses by its type: 2.4 has no `plugin { }`; 2.3 lacks 2.4's new filters. */

@@ -271,6 +271,13 @@ describe('2.3 names read by 2.4, with the upgrade guide\'s replacement', () => {
     expect(r.fix?.text).toContain(word);
     expect(r.fix?.calculator).toBeUndefined();
   });
+  it('a name a later 2.4 release added, read by an older 2.4 (2.4.1 on a config for 2.4.3)', () => {
+    const r = rec('doveconf: Fatal: Error in configuration file /etc/dovecot/dovecot.conf line 15: imap4rev2_enable: Unknown setting: imap4rev2_enable')!;
+    expect(r).toMatchObject({kind: 'unknown-setting', version: '2.4', meaning: 'imap4rev2_enable exists from Dovecot 2.4.2: the configuration was written for a newer 2.4 release than the Dovecot that read it.'});
+    expect(r.fix?.text).toContain('Run Dovecot 2.4.2 or later');
+    const s = rec('doveconf: Fatal: Error in configuration file /etc/dovecot/dovecot.conf line 3: reuse_port: Unknown setting: reuse_port (service_reuse_port or service_imap_reuse_port not found either.)')!;
+    expect(s.meaning).toContain('exists from Dovecot 2.4.4');
+  });
   it('the 2.3 wording has no prefix', () => {
     expect(rec('doveconf: Fatal: Error in configuration file /etc/dovecot/dovecot.conf line 2: Unknown setting: mail_driver')).toMatchObject({version: '2.3', meaning: 'mail_driver exists only in Dovecot 2.4: a 2.4 configuration is being read by Dovecot 2.3.'});
   });

@@ -11,6 +11,7 @@ import type {DovecotVersion} from '../../version';
 import {anchorFor, CHANGES_23_TO_24, getSettingDef} from '../catalog';
 import {replacementIn24} from './upgrade24';
 import {NAMES_ONLY_24} from './names';
+import {addedAfter241} from './namesLater24';
 import {troubleshootingLink, type TroubleshootingAnchor} from './anchors';
 import {nameOf, raiseTo, ref, settingFix, vszTooLowFix, zeroFix} from './fixes';
 import type {Fix, LogLine, RecognisedLog} from './types';
@@ -517,7 +518,11 @@ const RECOGNISERS: readonly Recogniser[] = [
       const change = CHANGES_23_TO_24.find((c) => c.from === key && (c.kind === 'renamed' || c.kind === 'removed'));
       let meaning = `Dovecot ${version} has no setting called ${key} there.`;
       let fix: Fix | undefined;
-      if (version === '2.4' && key === 'service_count' && change) {
+      if (version === '2.4' && addedAfter241(service ? `service_${key}` : key)) {
+        const since = addedAfter241(service ? `service_${key}` : key)!;
+        meaning = `${key} exists from Dovecot ${since}: the configuration was written for a newer 2.4 release than the Dovecot that read it.`;
+        fix = {text: `Run Dovecot ${since} or later (dovecot --version shows the running one), or remove \`${key}\` for the release that runs.`};
+      } else if (version === '2.4' && key === 'service_count' && change) {
         meaning = `${key} is a Dovecot 2.3 setting; 2.4 does not translate 2.3 names. ${change.note}`;
         fix = {text: `Replace \`${key}\` with \`restart_request_count\`${service ? ` in \`service ${service}\`` : ''} (and 0 with \`unlimited\`).`, setting: 'restart_request_count', ...(service ? {service, calculator: {version: '2.4' as const, service, settings: {}}} : {})};
       } else if (replaced) {

@@ -39,6 +39,11 @@ describe('clues', () => {
     expect(v('protocol lmtp {\n  auth_username_format = %{user | username | lower}\n}\n')).toMatchObject({version: '2.4', source: 'variable'});
   });
 
+  it('names a 2.4 release after 2.4.1 added are 2.4 clues', () => {
+    expect(v('imap4rev2_enable = yes\n')).toMatchObject({version: '2.4', source: 'setting-name', reason: 'imap4rev2_enable on line 1 exists only in Dovecot 2.4.2 and later'});
+    expect(v('sqlite_synchronous = normal\n').version).toBe('2.4');
+  });
+
   it('1.x names 2.3 still reads are 2.3 clues', () => {
     expect(v('protocol imap {\n  login_process_size = 64\n}\n').reason).toBe('login_process_size on line 2, a Dovecot 1.x name that 2.3 still reads (with a warning) and 2.4 refuses');
   });

@@ -6,7 +6,8 @@
  * - names only one version knows: the catalog's service settings in their blocks
  *   (`service_count`, `restart_request_count`), every top-level name of names.ts
  *   (`mail_location`, `ssl_cert`, `disable_plaintext_auth` are 2.3; `ssl_server_cert_file`,
- *   `mail_driver` are 2.4), the 1.x/2.0 names 2.3 still reads (`login_process_size`);
+ *   `mail_driver` are 2.4) and the names later 2.4 releases added (namesLater24.ts:
+ *   `imap4rev2_enable`), the 1.x/2.0 names 2.3 still reads (`login_process_size`);
  * - syntax only one version reads: unnamed `passdb { }` / `inet_listener { }` and `plugin { }`
  *   (2.3), `$name` references (2.3) against `$SET:name`, `service/NAME/x`, `group @x y { }`, the
  *   new named filters (`fs`, `quota`, `sieve_script`, ...) and list sections (`mail_plugins { }`)
@@ -19,6 +20,7 @@
 import {DEFAULT_VERSION, type DovecotVersion} from '../../version';
 import {SETTINGS} from '../catalog';
 import {NAMES_ONLY_23, NAMES_ONLY_24} from './names';
+import {NAMES_AFTER_241, addedAfter241} from './namesLater24';
 import {OBSOLETE_23} from '../rulesObsolete';
 import {walkConfig, type ConfigTree, type SectionNode} from '../conf';
 import {hasPlaceholder} from './template';
@@ -63,6 +65,7 @@ function globalNamesOnlyIn(): Map<string, DovecotVersion> {
     for (const n of NAMES_ONLY_23) globalOnly.set(n, '2.3');
     for (const n of Object.keys(OBSOLETE_23)) globalOnly.set(n, '2.3');
     for (const n of NAMES_ONLY_24) globalOnly.set(n, '2.4');
+    for (const n of Object.keys(NAMES_AFTER_241)) globalOnly.set(n, '2.4');
   }
   return globalOnly;
 }
@@ -140,7 +143,7 @@ export function settingEvidence(tree: ConfigTree): VersionEvidence[] {
       add({
         version: only,
         source: 'setting-name',
-        reason: old ? `${s.key} on line ${line}, a Dovecot 1.x name that 2.3 still reads (with a warning) and 2.4 refuses` : `${s.key} on line ${line} exists only in Dovecot ${only}`,
+        reason: old ? `${s.key} on line ${line}, a Dovecot 1.x name that 2.3 still reads (with a warning) and 2.4 refuses` : `${s.key} on line ${line} exists only in Dovecot ${(global && addedAfter241(s.key)) ? `${addedAfter241(s.key)} and later` : only}`,
         line,
       });
     } else if (s.key.startsWith('service/')) {
