@@ -16,9 +16,10 @@ import {layoutShift, sitemapPaths} from './helpers';
 const KB = 1024;
 // The ceiling is 200 KB of JS on any page; these budgets are tightened to what the site reaches
 // (docs pages about 154-162 KB, /troubleshooting 166 KB with an "Explain my line" under each of
-// its messages; widget pages 167-193 KB since the calculator sizes what a running server needs:
-// stats, fds, tasks, memory), with a few KB of room.
-const BUDGET = {totalJs: 170 * KB, widgetPageJs: 196 * KB, ownWidgetJs: 30 * KB, catalogChunk: 12 * KB, engineChunk: 25 * KB, criticalCss: 25 * KB};
+// its messages; widget pages 170-199 KB since the calculator sizes what a running server needs:
+// stats, fds, tasks, memory; /login-processes, with its worked examples, is the heaviest): docs
+// pages keep a few KB of room, widget pages are held at the ceiling.
+const BUDGET = {totalJs: 170 * KB, widgetPageJs: 200 * KB, ownWidgetJs: 30 * KB, catalogChunk: 12 * KB, engineChunk: 25 * KB, criticalCss: 25 * KB};
 
 /** Pages that embed a widget (they may load engine code). */
 const WIDGET_PAGES = new Set(['/calculator', '/generator', '/explain', '/services/choosing', '/login-processes']);
