@@ -327,6 +327,13 @@ describe('sizing rules, one at a time', () => {
     expect(globals(o.tree)).toMatchObject({auth_cache_ttl: '90 mins', auth_cache_negative_ttl: '0'});
     expect(globals(generate({...base, authCache: true, cacheTtlMinutes: 2880}).tree).auth_cache_ttl).toBe('2 days');
   });
+  it('the TTLs\' defaults read as prose: "default 1 hour", not doveconf\'s "1 hours"', () => {
+    for (const version of ['2.3', '2.4'] as const) {
+      const text = JSON.stringify(generate({...base, version, authCache: true}));
+      expect(text).toContain('(default 1 hour)');
+      expect(text).not.toMatch(/\b1 hours\b/);
+    }
+  });
   it('auth workers: 2.4 raises the auth-worker service, 2.3 auth_worker_max_count and, above 100, the service', () => {
     // 1000/s × 0.1 × 2 = 200
     const i = {...base, newPerSecond: 1000};

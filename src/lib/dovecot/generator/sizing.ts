@@ -47,6 +47,11 @@ import {
 import {hasSetting, minutesText, nameOf, noLimitText, roundUpTo, sizeText} from './format';
 import {LOGIN_PROTOCOLS, type GeneratorInput, type GeneratorProtocol} from './types';
 
+/** doveconf prints "1 hours"; prose says "1 hour". */
+function timeInProse(value: string | null | undefined): string {
+  return (value ?? '').replace(/^1 (\w+)s$/, '1 $1');
+}
+
 /**
  * The assumptions behind the numbers, in one place. Those marked (assumed) are judgement, not
  * measured Dovecot behaviour; the UI shows them with the explanations.
@@ -421,7 +426,7 @@ export function makePlan(input: GeneratorInput): Plan {
       name: nameOf(v, 'auth_cache_ttl'),
       value: ttl,
       comment: 'how long a successful lookup is reused',
-      why: `A cached successful lookup is used for ${ttl} (default ${globalDefault(v, 'auth_cache_ttl')}). Long TTLs are safe: a failed login after a cached success looks the user up again, so password changes are noticed.`,
+      why: `A cached successful lookup is used for ${ttl} (default ${timeInProse(globalDefault(v, 'auth_cache_ttl'))}). Long TTLs are safe: a failed login after a cached success looks the user up again, so password changes are noticed.`,
     });
     const neg = minutesText(input.cacheNegativeTtlMinutes);
     globals.push({
@@ -432,7 +437,7 @@ export function makePlan(input: GeneratorInput): Plan {
       why:
         neg === '0'
           ? 'Failed lookups (unknown user, wrong password) are not cached.'
-          : `A failed lookup (unknown user) is remembered for ${neg} (default ${globalDefault(v, 'auth_cache_negative_ttl')}); a user created meanwhile cannot log in until it expires or the cache is flushed (SIGHUP to auth).`,
+          : `A failed lookup (unknown user) is remembered for ${neg} (default ${timeInProse(globalDefault(v, 'auth_cache_negative_ttl'))}); a user created meanwhile cannot log in until it expires or the cache is flushed (SIGHUP to auth).`,
     });
     // A cache hit holds the password hash; without this the single auth process verifies every
     // one itself (passdb-cache.c: with it, a PASSW request goes to an auth-worker). Since 2.3.9.
