@@ -34,7 +34,7 @@ import {
   type Tree,
 } from './proc';
 import {latencySummary, percentile, sig, type LatencySummary} from '../../src/lib/measured/stats';
-import type {AuthCacheStats} from '../../src/lib/measured/results';
+import type {ProcessRss, RunFigures} from '../../src/lib/measured/results';
 import {ForeignCpu} from './load';
 import {readFileSync} from 'node:fs';
 
@@ -81,38 +81,18 @@ export type HarnessOptions = {
   serverCpus: string;
 };
 
-export type ProcessRss = {p50KiB: number; maxKiB: number; maxCount: number};
-
-export type RunResult = {
-  rep: number;
-  ok: boolean;
-  error?: string;
-  durationS: number;
-  logins: number;
-  sessions: number;
-  loginsPerS: number;
-  sessionsPerS: number;
+/**
+ * What one run produces: the published shape (src/lib/measured/results.ts), with the figures the
+ * harness always measures present rather than nullable as in older files.
+ */
+export type RunResult = Omit<RunFigures, 'latencyMs' | 'cpuSPer1000Logins' | 'serverCpuUtil' | 'generatorCpuUtil' | 'foreignCpu' | 'tls'> & {
   latencyMs: LatencySummary;
-  forksPerLogin: number | null;
-  mailProcessesPerLogin: number | null;
   cpuSPer1000Logins: number;
   serverCpuUtil: number;
   generatorCpuUtil: number;
   /** Cores used by other processes on the machine during the window. */
   foreignCpu: number;
-  peakRssMiB: number;
-  peakPssMiB: number;
-  peakProcesses: number;
-  rssByProcess: Record<string, ProcessRss>;
-  limitLines: string[];
-  warnings: string[];
-  errors: string[];
-  clientErrors: Record<string, number>;
-  clientErrorSamples: string[];
   tls: TlsInfo | null;
-  authCache?: AuthCacheStats | null;
-  backendCpuSPer1000Logins?: number | null;
-  backendQueriesPerLogin?: number | null;
 };
 
 /** What an experiment adds to a run (the auth cache runs: the cache's statistics, the database). */

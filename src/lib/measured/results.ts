@@ -23,6 +23,9 @@ export type AuthCacheStats = {
   sizeBytes: number;
 };
 
+/** Resident memory of one kind of process over a run: median and peak, and the most seen at once. */
+export type ProcessRss = {p50KiB: number; maxKiB: number; maxCount: number};
+
 export type RunFigures = {
   rep: number;
   ok: boolean;
@@ -43,7 +46,7 @@ export type RunFigures = {
   peakRssMiB: number | null;
   peakPssMiB: number | null;
   peakProcesses: number;
-  rssByProcess: Record<string, {p50KiB: number; maxKiB: number; maxCount: number}>;
+  rssByProcess: Record<string, ProcessRss>;
   limitLines: string[];
   warnings: string[];
   errors: string[];
