@@ -12,7 +12,9 @@ import {makeCertificate, makeMail, MAIL_GID, MAIL_UID, PASSWORD_SCHEME, type Tes
 import {systemPaths} from '../system-check';
 import type {LoadClaim} from '../../src/lib/loadcheck/claim';
 
-export type Version = '2.3' | '2.4';
+/** The two Dovecot versions the site covers (one source: src/lib/version.ts). */
+import type {DovecotVersion} from '../../src/lib/version';
+export type Version = DovecotVersion;
 
 export type LoadDataDir = {
   version: Version;

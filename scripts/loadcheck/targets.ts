@@ -18,7 +18,9 @@ import {allDocsBlocks} from '../../tests/doveconf/docs-blocks';
 import {parseConfig, printConfig, type Node} from '../../src/lib/dovecot/conf';
 import {resolveConfigServices} from '../../src/lib/dovecot/rules';
 
-export type Version = '2.3' | '2.4';
+/** The two Dovecot versions the site covers (one source: src/lib/version.ts). */
+import type {DovecotVersion} from '../../src/lib/version';
+export type Version = DovecotVersion;
 
 export type Target = {
   id: string;
