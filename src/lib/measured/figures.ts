@@ -141,6 +141,8 @@ export const FIGURES: Readonly<Record<string, Figure>> = {
   'rss.d23.config': rssMiB(d23, 'config'),
   'rss.d24.config': rssMiB(d24, 'config'),
   'rss.d23.imap-login': rssMiB(d23, 'imap-login'),
+  'rss.d23.auth': rssMiB(d23, 'auth'),
+  'rss.d24.auth': rssMiB(d24, 'auth'),
   'courier.plain': (r) => median(r, {server: 'courier', tls: 'none'}, 'loginsPerS'),
   'courier.imaps': (r) => median(r, {server: 'courier', tls: 'imaps'}, 'loginsPerS'),
   'courier.cpu.plain': (r) => median(r, {server: 'courier', tls: 'none'}, 'cpuSPer1000Logins'),

@@ -136,17 +136,17 @@ describe('resident memory at the peak', () => {
     const at = processesAtPeak(services, load({sessions: {imap: 500, pop3: 10}, tlsShare: 1}));
     const m = memoryAtPeak('2.3', services, at);
     const t = (s: string) => m.terms.find((x) => x.service === s)!;
-    // imap-login: 500 held → 1 busy + 2 spare = 3 × 8440 KiB + 500 × 83 KiB = 25320 + 41500 KiB
-    expect(t('imap-login')).toMatchObject({processes: 3, bytesEach: 8440 * 1024, sessions: 500, total: (25_320 + 41_500) * 1024});
-    expect(t('imap')).toMatchObject({processes: 500, total: 500 * 4938 * 1024});
-    expect(t('pop3')).toMatchObject({processes: 10, measuredAs: 'imap', total: 10 * 4938 * 1024});
-    // master 4416 KiB; 'others' has no figure and is left out
-    expect(t('dovecot').total).toBe(4416 * 1024);
+    // imap-login: 500 held → 1 busy + 2 spare = 3 × 8462 KiB + 500 × 83 KiB = 25386 + 41500 KiB
+    expect(t('imap-login')).toMatchObject({processes: 3, bytesEach: 8462 * 1024, sessions: 500, total: (25_386 + 41_500) * 1024});
+    expect(t('imap')).toMatchObject({processes: 500, total: 500 * 4952 * 1024});
+    expect(t('pop3')).toMatchObject({processes: 10, measuredAs: 'imap', total: 10 * 4952 * 1024});
+    // master 4520 KiB; 'others' has no figure and is left out
+    expect(t('dovecot').total).toBe(4520 * 1024);
     expect(m.terms.find((x) => x.service === 'others')).toBeUndefined();
-    expect(m.total).toBe((25_320 + 41_500 + 500 * 4938 + 10 * 4938 + 4416) * 1024);
+    expect(m.total).toBe((25_386 + 41_500 + 500 * 4952 + 10 * 4952 + 4520) * 1024);
   });
-  it('2.4: 10 000 imap processes at 8780 KiB are about 84 GiB', () => {
+  it('2.4: 10 000 imap processes at 9562 KiB are about 84 GiB', () => {
     const m = memoryAtPeak('2.4', [svc('imap', '', 12_500, 1)], processesAtPeak([svc('imap', '', 12_500, 1)], load({sessions: {imap: 10_000}})));
-    expect(m.terms.find((x) => x.service === 'imap')!.total).toBe(10_000 * 8780 * 1024); // 83.7 GiB
+    expect(m.terms.find((x) => x.service === 'imap')!.total).toBe(10_000 * 9562 * 1024); // 83.7 GiB
   });
 });
