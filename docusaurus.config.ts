@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeKatexScroll from './plugins/rehype-katex-scroll';
 import remarkLoadRuns from './plugins/remark-load-runs';
 import rehypeMathLineBreaks from './plugins/rehype-math-line-breaks';
+import rehypeStaticRuns from './plugins/rehype-static-runs';
 import versionSwitchPlugin from './plugins/version-switch';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import codeHighlightingPlugin from './plugins/code-highlighting';
@@ -22,7 +23,8 @@ import {siteUrlFrom} from './src/lib/siteUrl';
 // and a fraction of the elements of KaTeX's HTML to hydrate.
 const math = {remarkPlugins: [remarkMath], rehypePlugins: [[rehypeKatex, {output: 'mathml'}], rehypeKatexScroll, rehypeMathLineBreaks]};
 // Wiki pages and posts: also the load-check note under each block with a `load="…"` marker.
-const wiki = {...math, remarkPlugins: [...math.remarkPlugins, remarkLoadRuns]};
+// Their text keeps its server markup instead of being hydrated (plugins/rehype-static-runs.ts).
+const wiki = {...math, remarkPlugins: [...math.remarkPlugins, remarkLoadRuns], rehypePlugins: [...math.rehypePlugins, rehypeStaticRuns]};
 
 // The blog (and its navbar entry) exists once it has a post.
 const hasBlogPosts =

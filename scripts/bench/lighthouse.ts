@@ -3,11 +3,15 @@
  * on a slow 4G network), through npx with Debian's Chromium, and the figures the bench reports.
  */
 import {spawnSync} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
 import {existsSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {CHROMIUM_FLAGS, systemPaths} from '../system-check';
 
 export const LIGHTHOUSE = 'lighthouse@12.8.2';
+
+/** A run normally takes 15–40 s; on a loaded machine some never end, and one hung run must not stall the rest. */
+export const RUN_TIMEOUT_S = 240;
 
 export type LighthouseRun = {
   performance: number;
@@ -34,11 +38,17 @@ type Report = {
 export function lighthouse(url: string, opts: {categories?: string[]; outDir: string}): LighthouseRun | null {
   const outFile = join(opts.outDir, 'lh.json');
   rmSync(outFile, {force: true});
+  // Chromium is started detached by Lighthouse's launcher, so a timeout of the command alone
+  // would leave it running: a flag Chromium ignores marks this run's browser for the cleanup.
+  const mark = `--bench-run-${randomBytes(6).toString('hex')}`;
   const argv = [
+    '--kill-after=10',
+    String(RUN_TIMEOUT_S),
+    'npx',
     '-y',
     LIGHTHOUSE,
     url,
-    `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
+    `--chrome-flags=${[...CHROMIUM_FLAGS, mark].join(' ')}`,
     '--output=json',
     `--output-path=${outFile}`,
     '--quiet',
@@ -46,7 +56,10 @@ export function lighthouse(url: string, opts: {categories?: string[]; outDir: st
     '--blocked-url-patterns=*google-analytics.com*',
   ];
   if (opts.categories) argv.push(`--only-categories=${opts.categories.join(',')}`);
-  const r = spawnSync('npx', argv, {stdio: 'ignore', env: {...process.env, CHROME_PATH: systemPaths.chromium}});
+  // coreutils' timeout signals the whole process group of npx and Lighthouse.
+  const r = spawnSync('timeout', argv, {stdio: 'ignore', env: {...process.env, CHROME_PATH: systemPaths.chromium}});
+  spawnSync('pkill', ['-KILL', '-f', mark], {stdio: 'ignore'});
+  if (r.status === 124 || r.status === 137) console.warn(`lighthouse: ${url} took over ${RUN_TIMEOUT_S} s, run dropped`);
   if (r.status !== 0 || !existsSync(outFile)) return null;
   const j = JSON.parse(readFileSync(outFile, 'utf8')) as Report;
   const score = (c: string) => {

@@ -5,12 +5,17 @@
  * copy features work unchanged; the colours come from the `token <type>` classes and the
  * stylesheet of both colour modes (plugins/code-highlighting.ts), never from inline styles that
  * would only match the reader's mode after hydration.
+ * While a page from the server hydrates, the coloured lines keep the server's markup (a block is
+ * hundreds of elements on a long page, and nothing in them reacts to anything): only the block's
+ * buttons, which read the code from props, are hydrated. A block whose code changes later (a
+ * widget's output) renders its lines anew.
  */
-import React, {useMemo, type ReactNode} from 'react';
+import React, {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import clsx from 'clsx';
 import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import Line, {type Props as LineProps} from '@theme/CodeBlock/Line';
 import {highlightLines} from '@site/src/lib/highlight';
+import {isHydrating} from '@site/src/components/StaticIsland/hydration';
 import styles from './styles.module.css';
 
 /**
@@ -33,8 +38,16 @@ export default function CodeBlockContent({className}: {className?: string}): Rea
   const {metadata, wordWrap} = useCodeBlockContext();
   const {code, lineNumbersStart, lineClassNames} = metadata;
   const language = metadata.language.toLowerCase();
+  const codeRef = useRef<HTMLElement>(null);
+  const firstCode = useRef(code);
+  const [keptAtFirst, setKeptAtFirst] = useState(isHydrating);
+  useEffect(() => {
+    // no server markup to keep after all (a render without a server page)
+    if (keptAtFirst && codeRef.current?.innerHTML === '') setKeptAtFirst(false);
+  }, [keptAtFirst]);
+  const kept = keptAtFirst && code === firstCode.current;
   const large = useMemo(() => lineCount(code) > LARGEST_COLOURED_BLOCK, [code]);
-  const lines = useMemo(() => (large ? [] : highlightLines(code, language)), [code, language, large]);
+  const lines = useMemo(() => (large || kept ? [] : highlightLines(code, language)), [code, language, large, kept]);
 
   const getLineProps: LinePropsFn = ({className: lineClass, line: _line, ...rest}) => ({
     ...rest,
@@ -56,9 +69,15 @@ export default function CodeBlockContent({className}: {className?: string}): Rea
       tabIndex={0}
       className={clsx(className, `prism-code language-${language}`, styles.codeBlock, 'thin-scrollbar')}>
       <code
+        // a new element when the kept markup gives way to rendered lines, so none of it stays
+        key={kept ? 'kept' : 'rendered'}
+        ref={codeRef}
         className={clsx(styles.codeBlockLines, numbered && styles.codeBlockLinesWithNumbering)}
-        style={numbered ? {counterReset: `line-count ${lineNumbersStart - 1}`} : undefined}>
-        {large
+        style={numbered ? {counterReset: `line-count ${lineNumbersStart - 1}`} : undefined}
+        {...(kept ? {dangerouslySetInnerHTML: {__html: ''}, suppressHydrationWarning: true} : {})}>
+        {kept
+          ? undefined
+          : large
           ? code
           : lines.map((line, i) => (
               <Line
