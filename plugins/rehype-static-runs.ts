@@ -9,7 +9,7 @@
  * the page and inside the version blocks, whose own hydration rules (ByVersion.tsx) stay as they are.
  * Runs last in the rehype pipeline, after the formulas are MathML.
  */
-import type {Element, ElementContent, Root, RootContent} from 'hast';
+import type {ElementContent, Root, RootContent} from 'hast';
 
 export const RUN_COMPONENT = 'StaticRun';
 

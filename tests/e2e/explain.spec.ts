@@ -43,6 +43,8 @@ test('paste a config: services, doveconf warning, migration; no errors, nothing 
   await expect(migration).toContainText('restart_request_count = unlimited');
   await expect(migration).toContainText('vsz_limit = unlimited');
   await expect(migration).toContainText('client_limit = 1224');
+  // a code block's buttons are made once it comes near the screen
+  await migration.scrollIntoViewIfNeeded();
   await expect(migration.getByRole('button', {name: /copy/i})).toBeVisible();
   await axe(page);
   expect(problems).toEqual({consoleErrors: [], pageErrors: [], foreignRequests: []});

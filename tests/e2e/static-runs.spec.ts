@@ -83,13 +83,43 @@ test('the table of contents keeps its server markup and still marks where the re
   const toc = page.locator('.theme-doc-toc-desktop .table-of-contents');
   await expect(toc).toBeVisible();
   expect(await inReactTree(toc.locator('a').first())).toBe(false);
-  // the theme marks the entry of the heading in view by class, on the DOM
-  const entry = toc.locator('a[href="#fork-failed"]');
-  await page.locator('[id="fork-failed"]').scrollIntoViewIfNeeded();
-  await page.mouse.wheel(0, 10);
-  await expect(entry).toHaveClass(/table-of-contents__link--active/);
+  // the theme marks the entry of the heading in view by class, on the DOM, and moves the mark
+  const active = toc.locator('a.table-of-contents__link--active');
+  const scrollTo = async (id: string) => {
+    await page.locator(`[id="${id}"]`).evaluate((h) => h.scrollIntoView({block: 'start'}));
+    await page.mouse.move(600, 400);
+    await page.mouse.wheel(0, 5);
+  };
+  await scrollTo('fork-failed');
+  await expect(active).toHaveCount(1);
+  const first = String(await active.getAttribute('href'));
+  await scrollTo('ignoring-idle-sigint');
+  await expect(active).not.toHaveAttribute('href', first);
+  await expect(active).toHaveCount(1);
   // following an entry jumps to its heading
   await toc.locator('a').nth(2).click();
   const id = String(await toc.locator('a').nth(2).getAttribute('href')).slice(1);
   await expect(page.locator(`[id="${id}"]`)).toBeInViewport();
+});
+
+test('a code block is hydrated where the server put it, not rendered a second time', async ({page}) => {
+  // remember the blocks the server sent, before any script runs
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as {serverBlocks: Element[]}).serverBlocks = [...document.querySelectorAll('article pre')];
+    });
+  });
+  await page.goto('/services/client-limit');
+  await hydrated(page);
+  // the copy button appears once the block is React's
+  await markdown(page).locator('pre:visible').first().hover();
+  await expect(markdown(page).getByRole('button', {name: /copy/i}).first()).toBeAttached();
+  const r = await page.evaluate(() => {
+    const blocks = (window as unknown as {serverBlocks: Element[]}).serverBlocks;
+    return {blocks: blocks.length, connected: blocks.filter((b) => b.isConnected).length};
+  });
+  expect(r.blocks).toBeGreaterThan(2);
+  expect(r.connected).toBe(r.blocks);
+  // and its coloured lines are the server's
+  expect(await inReactTree(markdown(page).locator('.token-line').first())).toBe(false);
 });
