@@ -130,8 +130,12 @@ async function pageWeights(paths: string[]): Promise<PageWeight[]> {
 
 type LighthouseScores = Omit<LighthouseRun, 'jsTransfer' | 'fcp'> & {path: string};
 
-function medianScores(path: string, n: number): LighthouseScores | null {
-  const all = Array.from({length: n}, () => lighthouse(`${ORIGIN}${path}`, {outDir: 'bench-results'})).filter((x): x is LighthouseRun => x !== null);
+async function medianScores(path: string, n: number): Promise<LighthouseScores | null> {
+  const all: LighthouseRun[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = await lighthouse(`${ORIGIN}${path}`, {outDir: 'bench-results'});
+    if (r) all.push(r);
+  }
   if (all.length === 0) return null;
   const m = (k: 'performance' | 'accessibility' | 'bestPractices' | 'seo' | 'lcp' | 'tbt' | 'cls') => median(all.map((x) => x[k] ?? NaN));
   return {path, performance: m('performance'), accessibility: m('accessibility'), bestPractices: m('bestPractices'), seo: m('seo'), lcp: m('lcp'), tbt: m('tbt'), cls: m('cls')};
@@ -249,7 +253,8 @@ async function main(): Promise<void> {
       );
     }
     if (!has('--skip-lighthouse')) {
-      const scores = KEY_PAGES.filter((p) => existsSync(fileFor(p))).map((p) => medianScores(p, runs));
+      const scores: (LighthouseScores | null)[] = [];
+      for (const p of KEY_PAGES.filter((q) => existsSync(fileFor(q)))) scores.push(await medianScores(p, runs));
       result.lighthouse = scores;
       console.log(`\nLighthouse 12.8.2, mobile, median of ${runs}: perf / a11y / best practices / SEO, LCP, TBT, CLS`);
       for (const s of scores) {

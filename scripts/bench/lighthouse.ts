@@ -2,7 +2,7 @@
  * One Lighthouse 12.8.2 run (mobile preset, simulated throttling: the trace's tasks times four,
  * on a slow 4G network), through npx with Debian's Chromium, and the figures the bench reports.
  */
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {existsSync, readFileSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
@@ -31,11 +31,20 @@ type Report = {
   audits: Record<string, {numericValue?: number; details?: {items?: {resourceType?: string; transferSize?: number}[]}} | undefined>;
 };
 
+/** Runs a command without blocking this process: the sites it loads may be served from here. */
+function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, argv, {stdio: 'ignore', env});
+    child.on('error', () => resolve(null));
+    child.on('exit', (code) => resolve(code));
+  });
+}
+
 /**
  * `categories` limits the run (the comparison needs performance only). Requests to third-party
  * trackers a peer embeds are blocked: the closed network here would only make them time out.
  */
-export function lighthouse(url: string, opts: {categories?: string[]; outDir: string}): LighthouseRun | null {
+export async function lighthouse(url: string, opts: {categories?: string[]; outDir: string}): Promise<LighthouseRun | null> {
   const outFile = join(opts.outDir, 'lh.json');
   rmSync(outFile, {force: true});
   // Chromium is started detached by Lighthouse's launcher, so a timeout of the command alone
@@ -57,10 +66,10 @@ export function lighthouse(url: string, opts: {categories?: string[]; outDir: st
   ];
   if (opts.categories) argv.push(`--only-categories=${opts.categories.join(',')}`);
   // coreutils' timeout signals the whole process group of npx and Lighthouse.
-  const r = spawnSync('timeout', argv, {stdio: 'ignore', env: {...process.env, CHROME_PATH: systemPaths.chromium}});
-  spawnSync('pkill', ['-KILL', '-f', mark], {stdio: 'ignore'});
-  if (r.status === 124 || r.status === 137) console.warn(`lighthouse: ${url} took over ${RUN_TIMEOUT_S} s, run dropped`);
-  if (r.status !== 0 || !existsSync(outFile)) return null;
+  const status = await run('timeout', argv, {...process.env, CHROME_PATH: systemPaths.chromium});
+  spawnSync('pkill', ['-KILL', '-f', mark.slice(2)], {stdio: 'ignore'}); // a pattern may not start with a dash
+  if (status === 124 || status === 137) console.warn(`lighthouse: ${url} took over ${RUN_TIMEOUT_S} s, run dropped`);
+  if (status !== 0 || !existsSync(outFile)) return null;
   const j = JSON.parse(readFileSync(outFile, 'utf8')) as Report;
   const score = (c: string) => {
     const s = j.categories[c]?.score;
