@@ -58,6 +58,11 @@ export async function layoutShift(page: Page): Promise<number> {
   );
 }
 
+/** Whether React owns the element: hydrated or rendered elements carry React's fiber key. */
+export function inReactTree(el: Locator): Promise<boolean> {
+  return el.evaluate((e) => Object.keys(e).some((k) => k.startsWith('__reactFiber')));
+}
+
 /** Resolves once React has hydrated the page (Docusaurus marks <html>). */
 export async function hydrated(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');

@@ -1,13 +1,11 @@
 // The hidden version's content (src/components/DovecotVersion/ByVersion.tsx) keeps the server's
 // markup and stays out of React's tree while the page hydrates; switching versions brings it in,
 // working (its code blocks copy), and a page reached by client-side navigation renders both.
-import {expect, test, type Locator, type Page} from '@playwright/test';
-import {allowClipboard, forgetRememberedVersion, hydrated} from './helpers';
+import {expect, test, type Page} from '@playwright/test';
+import {allowClipboard, forgetRememberedVersion, hydrated, inReactTree} from './helpers';
 
 const switchTo = (page: Page, v: string) => page.getByRole('group', {name: 'Dovecot version'}).getByRole('button', {name: v, exact: true}).click();
 
-/** Whether React owns the element: hydrated or rendered elements carry React's fiber key. */
-const inReactTree = (el: Locator) => el.evaluate((e) => Object.keys(e).some((k) => k.startsWith('__reactFiber')));
 
 const block23 = (page: Page) => page.locator('.dv-23.dv-block', {hasText: 'In Dovecot 2.3 the listener has its own'});
 const block24 = (page: Page) => page.locator('.dv-24.dv-block').filter({has: page.locator('pre')}).first();

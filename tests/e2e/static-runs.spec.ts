@@ -1,10 +1,9 @@
 // A page's plain text keeps its server markup instead of being hydrated
 // (plugins/rehype-static-runs.ts, src/components/StaticRun): what has behaviour still works,
 // links in the kept text navigate without reloading the page, and the spacing is the theme's.
-import {expect, test, type Locator, type Page} from '@playwright/test';
-import {allowClipboard, forgetRememberedVersion, hydrated} from './helpers';
+import {expect, test, type Page} from '@playwright/test';
+import {allowClipboard, forgetRememberedVersion, hydrated, inReactTree} from './helpers';
 
-const inReactTree = (el: Locator) => el.evaluate((e) => Object.keys(e).some((k) => k.startsWith('__reactFiber')));
 const markdown = (page: Page) => page.locator('article .markdown');
 
 test.beforeEach(async ({page}) => forgetRememberedVersion(page));
