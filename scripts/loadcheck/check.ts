@@ -3,7 +3,7 @@
  * the claimed rate and hold them, watch the processes and the log, stop everything, judge.
  * Never throws for a Dovecot failure: the result says why it failed.
  */
-import {readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {getPriority, setPriority} from 'node:os';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
@@ -98,6 +98,7 @@ export async function runLoadCheck(d: LoadDataDir, run: string, configText: stri
   const {text, removed} = assembleConfig(d, run, configText, claim, ports);
   const conf = `${run}.conf`;
   writeFileSync(join(d.host, conf), text);
+  mkdirSync(join(d.host, `${run}.state`), {recursive: true});
   const limits = limitsOf(d.version, text, o.tasksMax);
   const dc = doveconfCheck(d, conf);
   const logPath = join(d.host, `${run}.log`);

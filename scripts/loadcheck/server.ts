@@ -142,6 +142,9 @@ export function assembleConfig(d: LoadDataDir, run: string, configText: string, 
   if (d.version === '2.4') head.push(setting('dovecot_config_version', '2.4.1'), setting('dovecot_storage_version', '2.4.1'));
   head.push(
     setting('base_dir', `${dir}/${run}`),
+    // Each master keeps its own list of instances: masters started at once would otherwise race
+    // for the dotlock of /var/lib/dovecot/instances and log an error.
+    setting('state_dir', `${dir}/${run}.state`),
     setting('log_path', `${dir}/${run}.log`),
     setting('protocols', claim.protocols.join(' ')),
     setting('listen', '127.0.0.1'),

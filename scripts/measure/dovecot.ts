@@ -134,6 +134,8 @@ export function dovecotConfig(
   const dir = d.inner;
   const common = [
     `base_dir = ${dir}/${run}`,
+    // Not /var/lib/dovecot: a master started elsewhere at the same time would race for its instances dotlock.
+    `state_dir = ${dir}`,
     `log_path = ${dir}/${run}.log`,
     'protocols = imap',
     'listen = 127.0.0.1',
