@@ -2,19 +2,39 @@ import {describe, expect, it} from 'vitest';
 import {runInNewContext} from 'node:vm';
 import {parseVersion, versionFromSearch, versionInlineScript, withVersionParam} from './version';
 
+type Click = (ev: {target: unknown}) => void;
+
 /**
- * Runs the inline script against a fake document, location and storage. A blocked storage throws
- * on any access to `localStorage`, as Chromium does when site data is blocked.
+ * Runs the inline script against a fake document, location, history and storage. A blocked
+ * storage throws on any access to `localStorage`, as Chromium does when site data is blocked.
+ * Returns what it set, and the click handler it registered on the document.
  */
-function run(search: string, stored: string | null, storageThrows = false) {
+function load(search: string, stored: string | null, storageThrows = false) {
   const attrs: Record<string, string> = {};
   const store: Record<string, string> = stored === null ? {} : {'dovecot-version': stored};
   const storage = {
     getItem: (k: string) => (k in store ? store[k] : null),
     setItem: (k: string, v: string) => void (store[k] = v),
   };
-  const document = {documentElement: {setAttribute: (k: string, v: string) => (attrs[k] = v)}};
-  const context = {document, location: {search}};
+  const clicks: {handler?: Click; capture?: boolean} = {};
+  const document = {
+    documentElement: {setAttribute: (k: string, v: string) => (attrs[k] = v)},
+    addEventListener: (type: string, handler: Click, capture: boolean) => {
+      if (type === 'click') Object.assign(clicks, {handler, capture});
+    },
+  };
+  const location = {pathname: '/services', search, hash: '#top'};
+  const urls: string[] = [];
+  const events: {type: string; detail: unknown}[] = [];
+  const history = {state: {k: 1}, replaceState: (_s: unknown, _t: string, url: string) => void urls.push(url)};
+  class CustomEvent {
+    constructor(
+      public type: string,
+      public init: {detail: unknown},
+    ) {}
+  }
+  const window = {dispatchEvent: (e: CustomEvent) => void events.push({type: e.type, detail: e.init.detail})};
+  const context = {document, location, history, window, CustomEvent};
   Object.defineProperty(context, 'localStorage', {
     get() {
       if (storageThrows) throw new Error('SecurityError: access to localStorage is denied');
@@ -22,6 +42,16 @@ function run(search: string, stored: string | null, storageThrows = false) {
     },
   });
   runInNewContext(versionInlineScript(), context);
+  /** A click on an element inside a button whose data-dv-set is `set` (null: a click elsewhere). */
+  const click = (set: string | null) => {
+    const button = {getAttribute: (k: string) => (k === 'data-dv-set' ? set : null)};
+    clicks.handler!({target: {closest: (sel: string) => (sel === '[data-dv-set]' && set !== null ? button : null)}});
+  };
+  return {attrs, store, urls, events, clicks, click};
+}
+
+function run(search: string, stored: string | null, storageThrows = false) {
+  const {attrs, store} = load(search, stored, storageThrows);
   return {attr: attrs['data-dovecot'], stored: store['dovecot-version']};
 }
 
@@ -53,6 +83,47 @@ describe('version inline script', () => {
     expect(run('?v=%', '2.3').attr).toBe('2.3');
     expect(run('?v', '2.3').attr).toBe('2.3');
   });
+});
+
+describe('the version switch, handled by the inline script', () => {
+  it('listens in the capture phase, so it runs before any handler of the page', () => {
+    expect(load('', null).clicks.capture).toBe(true);
+  });
+  it('applies a clicked version: attribute, storage, URL and change event', () => {
+    const s = load('?a=1', null);
+    s.click('2.3');
+    expect(s.attrs['data-dovecot']).toBe('2.3');
+    expect(s.store['dovecot-version']).toBe('2.3');
+    expect(s.urls).toEqual(['/services?a=1&v=2.3#top']);
+    expect(s.events).toEqual([{type: 'dovecot-version-change', detail: '2.3'}]);
+  });
+  it('ignores clicks elsewhere and buttons that name no valid version', () => {
+    const s = load('', null);
+    s.click(null);
+    s.click('<img src=x onerror=alert(1)>');
+    s.click('2.5');
+    expect(s.attrs['data-dovecot']).toBe('2.4');
+    expect(s.urls).toEqual([]);
+    expect(s.events).toEqual([]);
+  });
+  it('still switches when storage is blocked', () => {
+    const s = load('', null, true);
+    s.click('2.3');
+    expect(s.attrs['data-dovecot']).toBe('2.3');
+    expect(s.urls).toEqual(['/services?v=2.3#top']);
+  });
+  // The URL it writes is the one withVersionParam writes (the rest of the site's single rule),
+  // and it leaves a URL alone whose first v already reads as the version, as applyVersion does.
+  const queries = ['', '?a=1', '?a=1&v=2.4', '?s=1;v=2.4;cl=10;pl=5', '?s=1;cl=10;pl=5', '?q=a%20b+c&flag&x=%zz', '?v=junk&v=2.4', '?v&a=1', '?v=2%2E3', '?v=%', '?vv=2.3', '?a=1;v=2.3&b=2', '?v=2.3'];
+  for (const q of queries) {
+    for (const w of ['2.3', '2.4'] as const) {
+      it(`agrees with withVersionParam on ${q || '(no query)'} → ${w}`, () => {
+        const s = load(q, null);
+        s.click(w);
+        expect(s.urls).toEqual(versionFromSearch(q) === w ? [] : [`/services${withVersionParam(q, w)}#top`]);
+      });
+    }
+  }
 });
 
 describe('parseVersion / withVersionParam', () => {

@@ -70,23 +70,35 @@ export function withVersionParam(search: string, version: DovecotVersion): strin
 }
 
 /**
- * The script placed in `<head>`: the first `v` of the query (split on `&` and `;`, as
+ * The script placed in `<head>`. On load: the first `v` of the query (split on `&` and `;`, as
  * versionFromSearch does) wins and is remembered, otherwise the remembered choice, otherwise the
  * default. The attribute is set before storage is touched, so a blocked storage (which throws on
- * any access) still shows the version the link names. Kept tiny and dependency-free.
+ * any access) still shows the version the link names.
+ * It also owns the navbar switch: a click on a `[data-dv-set]` button applies that version as
+ * `applyVersion` does (attribute, storage, URL, change event), so the switch works from the first
+ * paint, before React has hydrated the page, and the same way after. Kept tiny and dependency-free.
  */
 export function versionInlineScript(): string {
   const attr = JSON.stringify(VERSION_ATTRIBUTE);
-  const ok = (x: string) => `(${x}==='2.3'||${x}==='2.4')`;
+  const param = JSON.stringify(VERSION_PARAM);
   return (
-    `(function(){var d=document.documentElement,k=${JSON.stringify(VERSION_STORAGE_KEY)},` +
-    `s=location.search.slice(1).split(/[&;]/),p=null,v,i,e;` +
-    `for(i=0;i<s.length;i++){e=s[i].indexOf('=');` +
-    `if((e<0?s[i]:s[i].slice(0,e))===${JSON.stringify(VERSION_PARAM)}){p=e<0?'':s[i].slice(e+1);break}}` +
-    `try{p=decodeURIComponent(p)}catch(x){}` +
-    `if(!${ok('p')})p=null;` +
+    `(function(){var d=document.documentElement,k=${JSON.stringify(VERSION_STORAGE_KEY)},f,p,v;` +
+    `function ok(x){return x==='2.3'||x==='2.4'}` +
+    // the first v of a query: its decoded value and where its text starts and ends
+    `function find(q){var s=q.split(/[&;]/),at=0,i,e,x;for(i=0;i<s.length;i++){e=s[i].indexOf('=');` +
+    `if((e<0?s[i]:s[i].slice(0,e))===${param}){x=e<0?'':s[i].slice(e+1);` +
+    `try{x=decodeURIComponent(x.replace(/\\+/g,' '))}catch(y){}return{v:x,start:at,end:at+s[i].length}}` +
+    `at+=s[i].length+1}return null}` +
+    `f=find(location.search.slice(1));p=f&&ok(f.v)?f.v:null;` +
     `d.setAttribute(${attr},p||${JSON.stringify(DEFAULT_VERSION)});` +
-    `try{if(p)localStorage.setItem(k,p);else{v=localStorage.getItem(k);if(${ok('v')})d.setAttribute(${attr},v)}}catch(x){}` +
+    `try{if(p)localStorage.setItem(k,p);else{v=localStorage.getItem(k);if(ok(v))d.setAttribute(${attr},v)}}catch(x){}` +
+    `document.addEventListener('click',function(ev){var t=ev.target,b=t&&t.closest?t.closest('[data-dv-set]'):null,w,q;` +
+    `if(!b)return;w=b.getAttribute('data-dv-set');if(!ok(w))return;` +
+    `d.setAttribute(${attr},w);try{localStorage.setItem(k,w)}catch(x){}` +
+    `q=location.search.slice(1);f=find(q);` +
+    `if(!f||f.v!==w){q=q===''?${param}+'='+w:f?q.slice(0,f.start)+${param}+'='+w+q.slice(f.end):q+'&'+${param}+'='+w;` +
+    `history.replaceState(history.state,'',location.pathname+'?'+q+location.hash)}` +
+    `window.dispatchEvent(new CustomEvent(${JSON.stringify(VERSION_EVENT)},{detail:w}))},true);` +
     `})();`
   );
 }

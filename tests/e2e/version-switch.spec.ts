@@ -24,6 +24,22 @@ test('2.4 is the default, and the switch shows 2.3 instead', async ({page}) => {
   await expect(page.locator('code', {hasText: /^restart_request_count$/}).first()).toBeHidden();
 });
 
+test('the switch works before the page has hydrated', async ({page}) => {
+  // The site's scripts never arrive: only the inline script in <head> runs, as in the moments
+  // between the first paint and hydration on a slow connection.
+  await page.route(/\.js(\?|$)/, (route) => route.abort());
+  await page.goto('/services?x=1');
+  await switchButton(page, '2.3').click();
+  await expect(page.getByText(text23)).toBeVisible();
+  await expect(page.getByText(text24)).toBeHidden();
+  expect(new URL(page.url()).search).toBe('?x=1&v=2.3');
+  await page.unrouteAll();
+  // remembered for the next page, which then hydrates with it
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-dovecot', '2.3');
+  await expect(switchButton(page, '2.3')).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('the choice survives a reload and a visit without ?v', async ({page}) => {
   await page.goto('/services');
   await switchButton(page, '2.3').click();

@@ -1,12 +1,13 @@
 /**
- * The navbar control for the site-wide Dovecot version. Which button looks pressed is decided by
- * CSS from `<html data-dovecot>`, so it is right before hydration too; aria-pressed follows once
- * React has run.
+ * The navbar control for the site-wide Dovecot version. A click is handled by the inline script
+ * in `<head>` (versionInlineScript, via `data-dv-set`), so the switch works from the first paint,
+ * before React has hydrated the page. Which button looks pressed is decided by CSS from
+ * `<html data-dovecot>`, so it is right before hydration too; aria-pressed follows once React has run.
  */
 import React from 'react';
 import clsx from 'clsx';
 import {DOVECOT_VERSIONS} from '@site/src/lib/version';
-import {applyVersion, useDovecotVersion} from './store';
+import {useDovecotVersion} from './store';
 import styles from './styles.module.css';
 
 export default function VersionSwitch({mobile}: {mobile?: boolean; className?: string}): React.ReactElement {
@@ -27,7 +28,7 @@ export default function VersionSwitch({mobile}: {mobile?: boolean; className?: s
           type="button"
           className={clsx(styles.button, `dv-switch-${v.replace('.', '')}`)}
           aria-pressed={version === v}
-          onClick={() => applyVersion(v)}
+          data-dv-set={v}
         >
           {v}
         </button>
