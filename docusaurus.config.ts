@@ -16,6 +16,7 @@ import searchLogLinesPlugin from './plugins/search-log-lines';
 import remarkExplainLinks from './plugins/remark-explain-links';
 import {darkCodeTheme, lightCodeTheme} from './plugins/prism-themes';
 import {siteUrlFrom} from './src/lib/siteUrl';
+import {ssrTemplate} from './src/html/ssrTemplate';
 
 // Runs in Node.js at build time only.
 
@@ -50,6 +51,8 @@ const config: Config = {
   trailingSlash: false,
 
   future: {v4: true},
+  // scripts are requested after the first paint (src/html/ssrTemplate.ts)
+  ssrTemplate,
 
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
