@@ -9,38 +9,36 @@
  * first time the reader switches to its version. Rendered in the browser without server markup
  * (client-side navigation, the development server), both versions are rendered as usual.
  */
-import React, {useEffect, useRef, useState, type ReactNode} from 'react';
+import React, {useEffect, type ReactNode} from 'react';
 import type {DovecotVersion} from '@site/src/lib/version';
 import {VERSION_EVENT} from '@site/src/lib/version';
-import {isHydrating} from '../StaticIsland/hydration';
+import {useKeptServerMarkup} from '../StaticIsland/useKeptServerMarkup';
 import {currentVersion} from './store';
 
 type Props = {children?: ReactNode};
 type Tag = 'span' | 'div';
 
-/** False while this version's server markup is kept as it is (hidden during hydration). */
-function useLive(version: DovecotVersion, ref: React.RefObject<HTMLElement | null>): boolean {
-  const [live, setLive] = useState(() => !isHydrating() || currentVersion() === version);
+/** This version's server markup, kept while it is hidden; let go once the reader shows it. */
+function useKeptWhileHidden(version: DovecotVersion) {
+  const k = useKeptServerMarkup<HTMLElement>(() => currentVersion() !== version);
+  const {kept, release} = k;
   useEffect(() => {
-    if (live) return undefined;
-    const check = () => {
-      // shown now, or no server markup to keep after all (a render without a server page)
-      if (currentVersion() === version || ref.current?.innerHTML === '') setLive(true);
-    };
+    if (!kept) return undefined;
+    // the version may have changed while the page hydrated (the switch works before hydration)
+    const check = () => currentVersion() === version && release();
     check();
     window.addEventListener(VERSION_EVENT, check);
     return () => window.removeEventListener(VERSION_EVENT, check);
-  }, [live, version, ref]);
-  return live;
+  }, [kept, release, version]);
+  return k;
 }
 
 function byVersion(tag: Tag, version: DovecotVersion, className: string) {
   const Tag = tag;
   return function ByVersion({children}: Props): React.ReactElement {
-    const ref = useRef<HTMLElement>(null);
-    const live = useLive(version, ref);
+    const {ref, kept} = useKeptWhileHidden(version);
     const common = {ref: ref as React.RefObject<HTMLDivElement & HTMLSpanElement>, className, 'data-version': version};
-    if (!live) return <Tag {...common} dangerouslySetInnerHTML={{__html: ''}} suppressHydrationWarning />;
+    if (kept) return <Tag {...common} dangerouslySetInnerHTML={{__html: ''}} suppressHydrationWarning />;
     return <Tag {...common}>{children}</Tag>;
   };
 }

@@ -6,20 +6,17 @@
  * client-side navigation, or the development server, which renders in the browser only — the
  * island finds itself empty after mounting and loads the component lazily.
  */
-import React, {useEffect, useRef, useState, type ComponentType} from 'react';
+import React, {useEffect, useState, type ComponentType} from 'react';
+import {useKeptServerMarkup} from './useKeptServerMarkup';
 import type {IslandTag} from './server';
 
 export function browserIsland<P extends object>(tag: IslandTag, name: string, load: () => Promise<ComponentType<P>>) {
   const Tag = tag;
   return function BrowserIsland(props: P): React.ReactElement {
-    const ref = useRef<HTMLElement>(null);
-    const [needed, setNeeded] = useState(false);
+    const {ref, kept} = useKeptServerMarkup<HTMLElement>();
     const [Component, setComponent] = useState<ComponentType<P> | null>(null);
     useEffect(() => {
-      if (ref.current && ref.current.innerHTML === '') setNeeded(true);
-    }, []);
-    useEffect(() => {
-      if (!needed) return undefined;
+      if (kept) return undefined;
       let live = true;
       load().then(
         (c) => live && setComponent(() => c),
@@ -28,8 +25,8 @@ export function browserIsland<P extends object>(tag: IslandTag, name: string, lo
       return () => {
         live = false;
       };
-    }, [needed]);
-    if (!needed) {
+    }, [kept]);
+    if (kept) {
       return (
         <Tag
           ref={ref as React.RefObject<HTMLDivElement & HTMLSpanElement>}

@@ -8,10 +8,10 @@
  * navigation, the development server) the run renders its children as usual.
  * `display: contents` (src/css/custom.css) keeps the wrapper out of the layout.
  */
-import React, {useEffect, useRef, useState, type MouseEvent, type ReactNode} from 'react';
+import React, {type MouseEvent, type ReactNode} from 'react';
 import {useHistory} from '@docusaurus/router';
 import {clientSidePath} from '@site/src/lib/inPageNavigation';
-import {isHydrating} from '../StaticIsland/hydration';
+import {useKeptServerMarkup} from '../StaticIsland/useKeptServerMarkup';
 
 type Docusaurus = {preload?: (path: string) => unknown};
 
@@ -34,13 +34,8 @@ function pathOf(e: MouseEvent<HTMLDivElement>, a: HTMLAnchorElement): string | n
 }
 
 export default function StaticRun({children}: {children?: ReactNode}): React.ReactElement {
-  const ref = useRef<HTMLDivElement>(null);
-  const [kept, setKept] = useState(isHydrating);
+  const {ref, kept} = useKeptServerMarkup<HTMLDivElement>();
   const history = useHistory();
-  useEffect(() => {
-    // nothing from the server to keep after all: render the children
-    if (kept && ref.current?.innerHTML === '') setKept(false);
-  }, [kept]);
   if (!kept) return <div className="static-run">{children}</div>;
 
   const onClick = (e: MouseEvent<HTMLDivElement>) => {

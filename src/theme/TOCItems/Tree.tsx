@@ -4,19 +4,15 @@
  * follows by itself, and the theme marks the active entry by class on the DOM, not through React.
  * A later render with another table (a page reached by client-side navigation) renders as usual.
  */
-import React, {useEffect, useRef, useState, type ComponentProps} from 'react';
+import React, {useRef, type ComponentProps} from 'react';
 import Tree from '@theme-original/TOCItems/Tree';
-import {isHydrating} from '@site/src/components/StaticIsland/hydration';
+import {useKeptServerMarkup} from '@site/src/components/StaticIsland/useKeptServerMarkup';
 
 type Props = ComponentProps<typeof Tree>;
 
 export default function TOCItemTree(props: Props): React.ReactElement | null {
-  const ref = useRef<HTMLUListElement>(null);
   const first = useRef(props.toc);
-  const [kept, setKept] = useState(() => isHydrating() && !props.isChild && props.toc.length > 0);
-  useEffect(() => {
-    if (kept && ref.current?.innerHTML === '') setKept(false);
-  }, [kept]);
+  const {ref, kept} = useKeptServerMarkup<HTMLUListElement>(() => !props.isChild && props.toc.length > 0);
   if (kept && props.toc === first.current) {
     return <ul ref={ref} className={props.className} dangerouslySetInnerHTML={{__html: ''}} suppressHydrationWarning />;
   }

@@ -10,12 +10,12 @@
  * buttons, which read the code from props, are hydrated. A block whose code changes later (a
  * widget's output) renders its lines anew.
  */
-import React, {useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import React, {useMemo, useRef, type ReactNode} from 'react';
 import clsx from 'clsx';
 import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import Line, {type Props as LineProps} from '@theme/CodeBlock/Line';
 import {highlightLines} from '@site/src/lib/highlight';
-import {isHydrating} from '@site/src/components/StaticIsland/hydration';
+import {useKeptServerMarkup} from '@site/src/components/StaticIsland/useKeptServerMarkup';
 import styles from './styles.module.css';
 
 /**
@@ -38,13 +38,8 @@ export default function CodeBlockContent({className}: {className?: string}): Rea
   const {metadata, wordWrap} = useCodeBlockContext();
   const {code, lineNumbersStart, lineClassNames} = metadata;
   const language = metadata.language.toLowerCase();
-  const codeRef = useRef<HTMLElement>(null);
   const firstCode = useRef(code);
-  const [keptAtFirst, setKeptAtFirst] = useState(isHydrating);
-  useEffect(() => {
-    // no server markup to keep after all (a render without a server page)
-    if (keptAtFirst && codeRef.current?.innerHTML === '') setKeptAtFirst(false);
-  }, [keptAtFirst]);
+  const {ref: codeRef, kept: keptAtFirst} = useKeptServerMarkup<HTMLElement>();
   const kept = keptAtFirst && code === firstCode.current;
   const large = useMemo(() => lineCount(code) > LARGEST_COLOURED_BLOCK, [code]);
   const lines = useMemo(() => (large || kept ? [] : highlightLines(code, language)), [code, language, large, kept]);
