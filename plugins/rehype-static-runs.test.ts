@@ -2,7 +2,9 @@
 // stretches become one run each; code blocks, headings, widgets and unknown components do not.
 import {describe, expect, it} from 'vitest';
 import type {Element, ElementContent, Root, RootContent} from 'hast';
-import {groupRuns, isStatic, RUN_COMPONENT} from './rehype-static-runs';
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {groupRuns, isStatic, RUN_COMPONENT, staticComponent} from './rehype-static-runs';
 
 const text = (value: string): ElementContent => ({type: 'text', value});
 const el = (tagName: string, children: ElementContent[] = [text('x')]): Element => ({type: 'element', tagName, properties: {}, children});
@@ -85,5 +87,25 @@ describe('the plugin', () => {
     const tree: Root = {type: 'root', children: [el('p'), el('h2')]};
     plugin()(tree);
     expect(shape(tree.children)).toEqual([['p'], 'h2']);
+  });
+});
+
+describe('the list of static components', () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+  it('covers every static island the components make', () => {
+    const islands = files('src/components')
+      .filter((f) => f.endsWith('browser.tsx'))
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/browserIsland<[^;]*?>\(\s*'(?:div|span)',\s*'(\w+)'/g)].map((m) => m[1]));
+    expect(islands.length).toBeGreaterThan(20);
+    expect(islands.filter((name) => !staticComponent(name))).toEqual([]);
+  });
+  it('decides for every component the site registers for all pages', () => {
+    const source = readFileSync('src/theme/MDXComponents.tsx', 'utf8');
+    const registered = source.match(/export default \{\.\.\.MDXComponents, ([^}]*)\}/)![1].split(',').map((x) => x.trim().split(':')[0]);
+    // These render something the browser changes, or are the run itself.
+    const notStatic = new Set(['StaticRun', 'table']);
+    expect(registered.length).toBeGreaterThan(5);
+    expect(registered.filter((name) => !notStatic.has(name) && !staticComponent(name))).toEqual([]);
   });
 });

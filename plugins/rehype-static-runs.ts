@@ -47,7 +47,7 @@ function jsxName(node: Any): string | null | undefined {
   return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement' ? (node as unknown as JsxNode).name : undefined;
 }
 
-function staticComponent(name: string): boolean {
+export function staticComponent(name: string): boolean {
   return STATIC_COMPONENTS.has(name) || STATIC_PREFIXES.some((p) => name.startsWith(p)) || (/^[a-z]/.test(name) && !INTERACTIVE_TAGS.has(name));
 }
 
