@@ -51,6 +51,8 @@ const config: Config = {
   trailingSlash: false,
 
   future: {v4: true},
+  // first paint waits for the whole navbar (src/theme/Navbar): no half-parsed navbar that then shifts
+  headTags: [{tagName: 'link', attributes: {rel: 'expect', href: '#navbar-parsed', blocking: 'render'}}],
   // scripts are requested after the first paint (src/html/ssrTemplate.ts)
   ssrTemplate,
 

@@ -192,6 +192,19 @@ test('on every page the hidden version\'s content is kept out of hydration, and 
   expect(articles).toBeGreaterThan(20);
 });
 
+test('no page is painted with half a navbar: first paint waits for the marker after it', async ({request}) => {
+  // A paint while the parser is inside the navbar shows the right-aligned group short of its later
+  // items, which then push it left (a layout shift seen on slow devices).
+  const wrong: string[] = [];
+  for (const path of sitemapPaths()) {
+    const html = await (await request.get(path)).text();
+    const head = html.slice(0, html.indexOf('</head>'));
+    if (!/<link rel="?expect"? href="?#navbar-parsed"? blocking="?render"?>/.test(head)) wrong.push(`${path}: no render-blocking expect link in <head>`);
+    if (!/<\/nav><span id="?navbar-parsed"? hidden><\/span>/.test(html)) wrong.push(`${path}: the marker does not follow the navbar`);
+  }
+  expect(wrong).toEqual([]);
+});
+
 test('nothing moves after load on any page (CLS 0)', async ({page}) => {
   test.setTimeout(180_000);
   const shifts: string[] = [];
