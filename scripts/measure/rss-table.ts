@@ -6,7 +6,7 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {pathToFileURL} from 'node:url';
 import type {Results} from '../../src/lib/measured/results';
-import {rssTableKiB} from '../../src/lib/measured/rss';
+import {rssTableKiB, tlsSessionKiB} from '../../src/lib/measured/rss';
 
 export const RSS_TABLE_FILE = 'src/lib/dovecot/measuredRss.ts';
 
@@ -16,14 +16,25 @@ function literal(table: Record<string, number>): string {
     .join(', ')}}`;
 }
 
-/** The source of measuredRss.ts with its table recomputed from `results`. */
-export function withRssTable(source: string, results: Pick<Results, 'modes'>): string {
+const server = (v: '2.3' | '2.4') => (v === '2.3' ? 'dovecot-2.3' : 'dovecot-2.4');
+
+/** The TLS session line recomputed from `results`; a version the results do not cover keeps its figure. */
+function withTlsLine(source: string, results: Pick<Results, 'tlsMemory'>): string {
+  const line = /export const MEASURED_TLS_SESSION_KIB: [^=]+= \{'2\.3': ([\d.]+), '2\.4': ([\d.]+)\};/;
+  const m = source.match(line);
+  if (!m) throw new Error(`${RSS_TABLE_FILE}: no MEASURED_TLS_SESSION_KIB line found`);
+  const [kib23, kib24] = (['2.3', '2.4'] as const).map((v, i) => tlsSessionKiB(results, server(v)) ?? Number(m[i + 1]));
+  return source.replace(line, (whole) => whole.replace(/\{.*\}/, `{'2.3': ${kib23}, '2.4': ${kib24}}`));
+}
+
+/** The source of measuredRss.ts with its tables recomputed from `results`. */
+export function withRssTable(source: string, results: Pick<Results, 'modes' | 'tlsMemory'>): string {
   const start = source.indexOf('export const MEASURED_RSS_KIB');
   const end = source.indexOf('\n};\n', start);
   if (start < 0 || end < 0) throw new Error(`${RSS_TABLE_FILE}: no MEASURED_RSS_KIB table found`);
   const head = source.slice(start, source.indexOf('\n', start) + 1);
-  const rows = (['2.3', '2.4'] as const).map((v) => `  '${v}': ${literal(rssTableKiB(results, v === '2.3' ? 'dovecot-2.3' : 'dovecot-2.4'))},`);
-  return `${source.slice(0, start)}${head}${rows.join('\n')}${source.slice(end)}`;
+  const rows = (['2.3', '2.4'] as const).map((v) => `  '${v}': ${literal(rssTableKiB(results, server(v)))},`);
+  return withTlsLine(`${source.slice(0, start)}${head}${rows.join('\n')}${source.slice(end)}`, results);
 }
 
 /** Update the file in place; true when it changed. */

@@ -4,7 +4,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {withRssTable, RSS_TABLE_FILE} from '../../scripts/measure/rss-table';
 import type {Results, RunFigures} from '../../src/lib/measured/results';
-import {fixture, mode, run} from '../../src/lib/measured/results.fixture';
+import {fixture, mode, run, sections} from '../../src/lib/measured/results.fixture';
 
 const source = readFileSync(RSS_TABLE_FILE, 'utf8');
 
@@ -25,5 +25,13 @@ describe('the RSS table of src/lib/dovecot/measuredRss.ts', () => {
     expect(out).toContain(`  '2.3': {imap: 5200, 'imap-login': 9000},\n  '2.4': {auth: 5000, imap: 8000},\n};`);
     const outside = (s: string) => s.replace(/export const MEASURED_RSS_KIB[\s\S]*?\n};\n/, '');
     expect(outside(out)).toBe(outside(source));
+  });
+
+  it('takes the TLS session figure of each version from the TLS memory section, and keeps one it lacks', () => {
+    const tls = sections.tlsMemory!;
+    const only23 = {...tls, servers: tls.servers.filter((x) => x.server === 'dovecot-2.3').map((x) => ({...x, rssKiBPerSession: 77.7}))};
+    const out = withRssTable(source, {...fixture, tlsMemory: only23});
+    const kept24 = source.match(/MEASURED_TLS_SESSION_KIB[^=]+= \{'2\.3': [\d.]+, '2\.4': ([\d.]+)\}/)![1];
+    expect(out).toContain(`MEASURED_TLS_SESSION_KIB: Readonly<Record<DovecotVersion, number>> = {'2.3': 77.7, '2.4': ${kept24}};`);
   });
 });

@@ -5,6 +5,11 @@
  */
 import type {Results, ServerId} from './results';
 
+/** What one TLS session adds to a high-performance login process's RSS, in KiB, if measured. */
+export function tlsSessionKiB(results: Pick<Results, 'tlsMemory'>, server: ServerId): number | null {
+  return results.tlsMemory?.servers.find((s) => s.server === server)?.rssKiBPerSession ?? null;
+}
+
 export function rssTableKiB(results: Pick<Results, 'modes'>, server: ServerId): Record<string, number> {
   const by = new Map<string, number[]>();
   for (const m of results.modes) {

@@ -6,6 +6,7 @@
  * wherever the widgets show them.
  */
 import type {DovecotVersion} from '../../version';
+import {MEASURED_TLS_SESSION_KIB} from '../measuredRss';
 
 const CORE = 'https://github.com/dovecot/core/blob';
 
@@ -81,12 +82,14 @@ export const TASKS = {
 } as const;
 
 /**
- * Memory a high-performance login process gains per TLS session it holds: the growth of VmRSS of
- * one imap-login process (process_limit 1) from 1 to 200 TLS sessions logged in and in IDLE,
- * divided by 199. Measured once, for this table, on Debian's 2.3.19.1 (82.9 KiB) and 2.4.1
- * (94.0 KiB) on loopback; a session proxied to a backend cost the same within 2 %.
+ * Memory a high-performance login process gains per TLS session it holds, in bytes: the slope of
+ * one imap-login process's RSS over 0–150 logged-in TLS sessions, as `npm run measure` publishes
+ * it (/measured#tls-session-memory, MEASURED_TLS_SESSION_KIB).
  */
-export const TLS_SESSION_BYTES: Readonly<Record<DovecotVersion, number>> = {'2.3': 83 * 1024, '2.4': 94 * 1024};
+export const TLS_SESSION_BYTES: Readonly<Record<DovecotVersion, number>> = {
+  '2.3': Math.round(MEASURED_TLS_SESSION_KIB['2.3'] * 1024),
+  '2.4': Math.round(MEASURED_TLS_SESSION_KIB['2.4'] * 1024),
+};
 
 /**
  * inotify instances the kernel allows one user by default (inotify_user_setup() in
