@@ -1,13 +1,20 @@
 /**
  * Wraps every page. Without JavaScript the version switch cannot run: a note says which version
  * is shown and offers the 2.3 text through a CSS-only link (`#dovecot-2.3` + `:target`).
- * Its effect marks the end of hydration (../components/StaticIsland/hydration).
+ * Its effect marks the end of hydration (../components/StaticIsland/hydration) and then replays a
+ * tap on a button made before it (src/lib/earlyClicks.ts), once every provider above has run its
+ * effects too.
  */
 import React, {useEffect, type ReactNode} from 'react';
 import {markHydrated} from '@site/src/components/StaticIsland/hydration';
+import {replayEarlyClick} from '@site/src/lib/earlyClicks';
 
 export default function Root({children}: {children: ReactNode}): React.ReactElement {
-  useEffect(markHydrated, []);
+  useEffect(() => {
+    markHydrated();
+    const t = window.setTimeout(replayEarlyClick, 0);
+    return () => window.clearTimeout(t);
+  }, []);
   return (
     <>
       <noscript>

@@ -19,3 +19,23 @@ for (const path of ['/', '/services/client-limit', '/calculator', '/generator', 
     await expect(page.locator('html')).toHaveAttribute('data-dovecot', '2.3');
   });
 }
+
+test('phone: a tap on the menu before the page has hydrated opens it once it has', async ({page}) => {
+  // The site's scripts are held back until after the tap, as on a slow connection.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\.js(\?|$)/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/services', {waitUntil: 'domcontentloaded'});
+  const sidebar = page.locator('.navbar-sidebar');
+  await page.getByRole('button', {name: 'Toggle navigation bar'}).tap();
+  await expect(sidebar).toHaveCount(0);
+  release();
+  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true');
+  await expect(sidebar.getByRole('button', {name: '← Back to main menu'})).toBeVisible();
+  // opened once, not toggled twice: a second tap closes it as usual
+  await page.getByRole('button', {name: 'Close navigation bar'}).tap();
+  await expect(page.locator('.navbar-sidebar--show')).toHaveCount(0);
+});
