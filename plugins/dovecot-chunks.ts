@@ -12,6 +12,7 @@
  * engine (checked by the budgets test).
  */
 import type {Plugin} from '@docusaurus/types';
+import path from 'node:path';
 
 const lib = String.raw`[\\/]src[\\/]lib[\\/]`;
 const calculatorLinks = String.raw`[\\/]src[\\/]components[\\/]ServiceCalculator[\\/]state\.ts$`;
@@ -22,6 +23,15 @@ export default function dovecotChunksPlugin(): Plugin {
     configureWebpack(_config, isServer) {
       if (isServer) return {};
       return {
+        module: {
+          rules: [
+            {
+              // see src/vendor/tslib-import-default.js
+              test: /@docusaurus[\\/]utils-common[\\/]lib[\\/]index\.js$/,
+              resolve: {alias: {tslib$: path.resolve(__dirname, '../src/vendor/tslib-import-default.js')}},
+            },
+          ],
+        },
         optimization: {
           splitChunks: {
             cacheGroups: {
