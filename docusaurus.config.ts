@@ -11,7 +11,7 @@ import versionSwitchPlugin from './plugins/version-switch';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import codeHighlightingPlugin from './plugins/code-highlighting';
 import sharedLinkPlugin from './plugins/shared-link';
-import earlyClicksPlugin from './plugins/early-clicks';
+import earlyInputPlugin from './plugins/early-input';
 import logMessagesPlugin, {TROUBLESHOOTING_MDX} from './plugins/log-messages';
 import searchLogLinesPlugin from './plugins/search-log-lines';
 import remarkExplainLinks from './plugins/remark-explain-links';
@@ -89,7 +89,7 @@ const config: Config = {
   // imported, like every client module, before the router exists: it never sees an address it cannot decode
   clientModules: ['./src/clientModules/malformedUriGuard.ts', './src/clientModules/noViewportPrefetchOnPhones.ts'],
 
-  plugins: [versionSwitchPlugin, sharedLinkPlugin, earlyClicksPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin],
+  plugins: [versionSwitchPlugin, sharedLinkPlugin, earlyInputPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin],
 
   themes: [
     [
