@@ -7,17 +7,16 @@ import rehypeKatexScroll from './plugins/rehype-katex-scroll';
 import remarkLoadRuns from './plugins/remark-load-runs';
 import rehypeMathLineBreaks from './plugins/rehype-math-line-breaks';
 import rehypeStaticRuns from './plugins/rehype-static-runs';
-import versionSwitchPlugin from './plugins/version-switch';
+import headScriptsPlugin from './plugins/head-scripts';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import codeHighlightingPlugin from './plugins/code-highlighting';
-import sharedLinkPlugin from './plugins/shared-link';
-import earlyInputPlugin from './plugins/early-input';
 import logMessagesPlugin, {TROUBLESHOOTING_MDX} from './plugins/log-messages';
 import searchLogLinesPlugin from './plugins/search-log-lines';
 import remarkExplainLinks from './plugins/remark-explain-links';
 import {darkCodeTheme, lightCodeTheme} from './plugins/prism-themes';
 import {siteUrlFrom} from './src/lib/siteUrl';
 import {ssrTemplate} from './src/html/ssrTemplate';
+import {NAVBAR_PARSED_ID} from './src/lib/navbarMarker';
 
 // Runs in Node.js at build time only.
 
@@ -53,7 +52,7 @@ const config: Config = {
 
   future: {v4: true},
   // first paint waits for the whole navbar (src/theme/Navbar): no half-parsed navbar that then shifts
-  headTags: [{tagName: 'link', attributes: {rel: 'expect', href: '#navbar-parsed', blocking: 'render'}}],
+  headTags: [{tagName: 'link', attributes: {rel: 'expect', href: `#${NAVBAR_PARSED_ID}`, blocking: 'render'}}],
   // scripts are requested after the first paint (src/html/ssrTemplate.ts)
   ssrTemplate,
 
@@ -87,9 +86,9 @@ const config: Config = {
   ],
 
   // imported, like every client module, before the router exists: it never sees an address it cannot decode
-  clientModules: ['./src/clientModules/malformedUriGuard.ts', './src/clientModules/noViewportPrefetchOnPhones.ts'],
+  clientModules: ['./src/clientModules/malformedUriGuard.ts', './src/clientModules/noViewportPrefetchOnPhones.ts', './src/clientModules/versionInUrl.ts'],
 
-  plugins: [versionSwitchPlugin, sharedLinkPlugin, earlyInputPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin],
+  plugins: [headScriptsPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin],
 
   themes: [
     [

@@ -14,7 +14,7 @@ import {classifyLog, judge, type ClientSide, type Limits, type LogFindings, type
 import {freePort, startTree, stopTree, treeAlive, waitForGreeting, type Tree} from '../measure/proc';
 import {sig} from '../../src/lib/measured/stats';
 import {availableMiB, PeakTracker, sampleTree, treePssKiB} from './observe';
-import {assembleConfig, doveconfCheck, listenerNames, masterArgv, type LoadDataDir} from './server';
+import {assembleConfig, doveconfCheck, listenerNames, masterArgv, runStateDir, type LoadDataDir} from './server';
 import {SessionHolder} from './sessions';
 
 export type CheckOptions = {
@@ -98,7 +98,7 @@ export async function runLoadCheck(d: LoadDataDir, run: string, configText: stri
   const {text, removed} = assembleConfig(d, run, configText, claim, ports);
   const conf = `${run}.conf`;
   writeFileSync(join(d.host, conf), text);
-  mkdirSync(join(d.host, `${run}.state`), {recursive: true});
+  mkdirSync(join(d.host, runStateDir(run)), {recursive: true});
   const limits = limitsOf(d.version, text, o.tasksMax);
   const dc = doveconfCheck(d, conf);
   const logPath = join(d.host, `${run}.log`);

@@ -65,6 +65,13 @@ export function removeLoadDataDir(d: LoadDataDir): void {
   rmSync(d.host, {recursive: true, force: true});
 }
 
+/**
+ * The state_dir of one run, relative to the data directory. Each master keeps its own list of
+ * instances: masters started at once would otherwise race for the dotlock of
+ * /var/lib/dovecot/instances and log an error.
+ */
+export const runStateDir = (run: string) => `${run}.state`;
+
 /** Every inet listener a version's services define by default, by service. */
 export const DEFAULT_INET_LISTENERS: Record<Version, Record<string, string[]>> = {
   '2.3': {'imap-login': ['imap', 'imaps'], 'pop3-login': ['pop3', 'pop3s'], 'submission-login': ['submission'], 'managesieve-login': ['sieve']},
@@ -142,9 +149,7 @@ export function assembleConfig(d: LoadDataDir, run: string, configText: string, 
   if (d.version === '2.4') head.push(setting('dovecot_config_version', '2.4.1'), setting('dovecot_storage_version', '2.4.1'));
   head.push(
     setting('base_dir', `${dir}/${run}`),
-    // Each master keeps its own list of instances: masters started at once would otherwise race
-    // for the dotlock of /var/lib/dovecot/instances and log an error.
-    setting('state_dir', `${dir}/${run}.state`),
+    setting('state_dir', `${dir}/${runStateDir(run)}`),
     setting('log_path', `${dir}/${run}.log`),
     setting('protocols', claim.protocols.join(' ')),
     setting('listen', '127.0.0.1'),

@@ -5,7 +5,7 @@
  */
 import {readFileSync, writeFileSync} from 'node:fs';
 import {pathToFileURL} from 'node:url';
-import type {Results} from '../../src/lib/measured/results';
+import {dovecotServer, type Results} from '../../src/lib/measured/results';
 import {rssTableKiB, tlsSessionKiB} from '../../src/lib/measured/rss';
 
 export const RSS_TABLE_FILE = 'src/lib/dovecot/measuredRss.ts';
@@ -16,14 +16,12 @@ function literal(table: Record<string, number>): string {
     .join(', ')}}`;
 }
 
-const server = (v: '2.3' | '2.4') => (v === '2.3' ? 'dovecot-2.3' : 'dovecot-2.4');
-
 /** The TLS session line recomputed from `results`; a version the results do not cover keeps its figure. */
 function withTlsLine(source: string, results: Pick<Results, 'tlsMemory'>): string {
   const line = /export const MEASURED_TLS_SESSION_KIB: [^=]+= \{'2\.3': ([\d.]+), '2\.4': ([\d.]+)\};/;
   const m = source.match(line);
   if (!m) throw new Error(`${RSS_TABLE_FILE}: no MEASURED_TLS_SESSION_KIB line found`);
-  const [kib23, kib24] = (['2.3', '2.4'] as const).map((v, i) => tlsSessionKiB(results, server(v)) ?? Number(m[i + 1]));
+  const [kib23, kib24] = (['2.3', '2.4'] as const).map((v, i) => tlsSessionKiB(results, dovecotServer(v)) ?? Number(m[i + 1]));
   return source.replace(line, (whole) => whole.replace(/\{.*\}/, `{'2.3': ${kib23}, '2.4': ${kib24}}`));
 }
 
@@ -33,7 +31,7 @@ export function withRssTable(source: string, results: Pick<Results, 'modes' | 't
   const end = source.indexOf('\n};\n', start);
   if (start < 0 || end < 0) throw new Error(`${RSS_TABLE_FILE}: no MEASURED_RSS_KIB table found`);
   const head = source.slice(start, source.indexOf('\n', start) + 1);
-  const rows = (['2.3', '2.4'] as const).map((v) => `  '${v}': ${literal(rssTableKiB(results, server(v)))},`);
+  const rows = (['2.3', '2.4'] as const).map((v) => `  '${v}': ${literal(rssTableKiB(results, dovecotServer(v)))},`);
   return withTlsLine(`${source.slice(0, start)}${head}${rows.join('\n')}${source.slice(end)}`, results);
 }
 

@@ -40,7 +40,7 @@ import {dovecotVersion, makeUsers, modeExcerpt, PASSWORD_SCHEME, type ServerId} 
 import {cgroup2Root, hasPidNamespaces, killAllTrees, pinSelf} from './proc';
 import {fullMatrix, LEFT_OUT} from './matrix';
 import {courierExcerpt, prepareCourier} from './courier';
-import {FACTORS, factorEffect, fmt, modeLabel, publicationBound, summarize, type LoadConditions, type ModeResult, type Results, type ServerInfo} from '../../src/lib/measured/results';
+import {dovecotServer, FACTORS, factorEffect, fmt, modeLabel, publicationBound, summarize, type LoadConditions, type ModeResult, type Results, type ServerInfo} from '../../src/lib/measured/results';
 import {LoadRecorder, waitForLoad} from './load';
 import {authCacheMissing, measureAuthCache} from './authcache';
 import {measureTlsMemory} from './tlsmem';
@@ -143,7 +143,7 @@ async function measureGrid(o: HarnessOptions, users: ReturnType<typeof makeUsers
   const servers = new Map<ServerId, Server>();
   const infos: ServerInfo[] = [];
   for (const v of ['2.3', '2.4'] as const) {
-    const id: ServerId = v === '2.3' ? 'dovecot-2.3' : 'dovecot-2.4';
+    const id = dovecotServer(v);
     if (!wanted.has(id)) continue;
     const version = dovecotVersion(v);
     if (!version) {

@@ -7,6 +7,9 @@
 import {spread, type Spread} from './stats';
 
 export type ServerId = 'dovecot-2.3' | 'dovecot-2.4' | 'courier';
+
+/** The measured server of a Dovecot version. */
+export const dovecotServer = (v: '2.3' | '2.4'): Extract<ServerId, `dovecot-${string}`> => `dovecot-${v}`;
 export type TlsMode = 'none' | 'imaps' | 'starttls';
 export type LoginMode = 'high-security' | 'high-performance';
 export type ImapMode = 'per-connection' | 'reused';

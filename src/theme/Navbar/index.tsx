@@ -7,8 +7,7 @@
  */
 import React, {type ComponentProps} from 'react';
 import Navbar from '@theme-original/Navbar';
-
-export const NAVBAR_PARSED_ID = 'navbar-parsed';
+import {NAVBAR_PARSED_ID} from '@site/src/lib/navbarMarker';
 
 export default function NavbarWithMarker(props: ComponentProps<typeof Navbar>): React.ReactElement {
   return (
