@@ -54,6 +54,28 @@ const PROCESS_LIMIT_1: Record<DovecotVersion, readonly string[]> = {'2.3': PROCE
 
 const BY_ID = new Map(SETTINGS.map((d) => [d.id, d]));
 
+/**
+ * The catalog never changes at run time, so lists and defaults derived from it are made once per
+ * key: the generator and calculator ask for the same service defaults dozens of times per answer,
+ * and on a phone each fresh walk over SETTINGS shows as main-thread time while the page hydrates.
+ * Values kept here are frozen, so a caller that changed one would fail loudly rather than change
+ * what the next caller reads.
+ */
+const memo = new Map<string, unknown>();
+function once<T>(key: string, make: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = deepFreeze(make());
+  memo.set(key, value);
+  return value;
+}
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /** Settings in one version, optionally of one scope. */
 export function listSettings(version?: DovecotVersion, scope?: SettingScope): SettingDef[] {
   return SETTINGS.filter((d) => (!version || d.versions[version]) && (!scope || d.scope === scope));
@@ -65,6 +87,12 @@ export function listSettings(version?: DovecotVersion, scope?: SettingScope): Se
  * resolve to the service setting, then the unix_listener one, unless `scope` says otherwise.
  */
 export function getSettingDef(name: string, scope?: SettingScope): SettingDef | undefined {
+  const byId = BY_ID.get(name);
+  if (byId && (!scope || byId.scope === scope)) return byId;
+  return once(`def|${name}|${scope ?? ''}`, () => findSettingDef(name, scope));
+}
+
+function findSettingDef(name: string, scope?: SettingScope): SettingDef | undefined {
   const inScope = (d: SettingDef) => !scope || d.scope === scope;
   const byId = BY_ID.get(name);
   if (byId && inScope(byId)) return byId;
@@ -172,16 +200,27 @@ function serviceData24(data: ServiceData, configVersion: string): ServiceData {
 }
 
 type Globals = Record<string, string> & {[EXPLICIT]?: ReadonlySet<string>};
+
+/** Every global's default in `version` (2.4: with the service_* and listener globals). */
+function baseGlobals(version: DovecotVersion): Readonly<Record<string, string>> {
+  return once(`globals|${version}`, () => {
+    const g: Record<string, string> = {};
+    for (const d of SETTINGS) {
+      const v = d.versions[version];
+      if (d.scope === 'global' && v && v.default !== null) g[v.name] = v.default;
+    }
+    if (version === '2.4') Object.assign(g, SERVICE_GLOBALS_24, LISTENER_GLOBALS_24);
+    return g;
+  });
+}
 const EXPLICIT = Symbol('explicitly set globals');
 
 /** Global values in force: catalog defaults, then the caller's overrides (remembered as explicit). */
 function globalsFor(version: DovecotVersion, overrides: SettingValues | undefined): Globals {
-  const g: Globals = {};
-  for (const d of SETTINGS) {
-    const v = d.versions[version];
-    if (d.scope === 'global' && v && v.default !== null) g[v.name] = v.default;
+  if (!overrides || Object.keys(overrides).length === 0) {
+    return once(`globals-in-force|${version}`, () => Object.assign({...baseGlobals(version)}, {[EXPLICIT]: new Set<string>()}));
   }
-  if (version === '2.4') Object.assign(g, SERVICE_GLOBALS_24, LISTENER_GLOBALS_24);
+  const g: Globals = {...baseGlobals(version)};
   const explicit = new Set<string>();
   for (const [key, value] of Object.entries(overrides ?? {})) {
     const def = getSettingDef(key);
@@ -237,12 +276,14 @@ function setting(id: string, name: string, raw: string | null, effective: string
   return from ? {id, name, raw, effective, from} : {id, name, raw, effective};
 }
 
-function serviceSettingDefs(version: DovecotVersion): SettingDef[] {
-  return SETTINGS.filter((d) => d.scope === 'service' && d.versions[version] && d.versions[version]!.type !== 'section' && d.id !== 'name');
+function serviceSettingDefs(version: DovecotVersion): readonly SettingDef[] {
+  return once(`service-defs|${version}`, () => SETTINGS.filter((d) => d.scope === 'service' && d.versions[version] && d.versions[version]!.type !== 'section' && d.id !== 'name'));
 }
 
-function listenerSettingDefs(version: DovecotVersion, kind: ListenerKind): SettingDef[] {
-  return SETTINGS.filter((d) => d.scope === kind && d.versions[version] && d.versions[version]!.type !== 'section-name');
+function listenerSettingDefs(version: DovecotVersion, kind: ListenerKind): readonly SettingDef[] {
+  return once(`listener-defs|${version}|${kind}`, () =>
+    SETTINGS.filter((d) => d.scope === kind && d.versions[version] && d.versions[version]!.type !== 'section-name'),
+  );
 }
 
 function normaliseServiceOverrides(version: DovecotVersion, values: SettingValues | undefined): Record<string, string> {
@@ -259,6 +300,31 @@ function normaliseServiceOverrides(version: DovecotVersion, values: SettingValue
   return out;
 }
 
+/** One service setting in force: the block's own value, else (2.4) an explicit global, else the built-in default. */
+function serviceSetting(
+  version: DovecotVersion,
+  def: SettingDef,
+  own: Readonly<Record<string, string>>,
+  data: ServiceData,
+  g: Globals,
+): ResolvedSetting {
+  if (version === '2.3') {
+    const name = def.versions['2.3']!.name;
+    const raw = own[name] ?? data.settings[name] ?? SERVICE_BASE_23[name];
+    const r = resolve23(name, raw, g);
+    return setting(def.id, name, raw, r.effective, r.from);
+  }
+  const v = def.versions['2.4']!;
+  // A global service_* the config sets itself outranks the service's built-in default
+  // filter (2.4: `service_process_limit = 50` applies to imap's 1024 and anvil's 1 too).
+  const setGlobally = v.flatName !== undefined && g[EXPLICIT]?.has(v.flatName) === true;
+  const raw = own[v.name] ?? (setGlobally ? g[v.flatName!] : undefined) ?? data.settings[v.name] ?? null;
+  const e = raw !== null ? expandVariables('2.4', raw, g) : expandVariables('2.4', g[v.flatName!], g);
+  const from = raw !== null ? e.from : (e.from ?? v.flatName);
+  const effective = v.type === 'time' && e.value === 'unlimited' ? 'infinite' : e.value;
+  return setting(def.id, v.name, raw, effective, from);
+}
+
 function resolveService(
   version: DovecotVersion,
   serviceName: string,
@@ -267,19 +333,39 @@ function resolveService(
 ): ResolvedService {
   let data = getService(version, serviceName);
   if (!data) throw new RangeError(`Dovecot ${version} has no service ${JSON.stringify(serviceName)}`);
-  const g = globalsFor(version, overrides?.global);
   const own = normaliseServiceOverrides(version, overrides?.service);
+  if (Object.keys(overrides?.global ?? {}).length === 0) {
+    // Only the block's own settings differ from the built-in defaults: start from those.
+    const base = serviceDefaults(version, serviceName, opts);
+    if (base.configVersion) data = serviceData24(data, base.configVersion);
+    const g = globalsFor(version, undefined);
+    const settings = {...base.settings};
+    for (const def of serviceSettingDefs(version)) {
+      const name = def.versions[version]!.name;
+      if (own[name] !== undefined) settings[name] = serviceSetting(version, def, own, data, g);
+    }
+    return {...base, type: settings.type.effective, protocol: settings.protocol.effective, settings};
+  }
+  return resolveAll(version, serviceName, data, own, overrides?.global, opts);
+}
+
+/** Every setting and listener of a service, each resolved afresh. */
+function resolveAll(
+  version: DovecotVersion,
+  serviceName: string,
+  serviceData: ServiceData,
+  own: Readonly<Record<string, string>>,
+  globalOverrides: SettingValues | undefined,
+  opts: DefaultsOptions | undefined,
+): ResolvedService {
+  let data = serviceData;
+  const g = globalsFor(version, globalOverrides);
   const settings: Record<string, ResolvedSetting> = {};
   const listeners: ResolvedListener[] = [];
   let configVersion: string | undefined;
 
   if (version === '2.3') {
-    for (const def of serviceSettingDefs('2.3')) {
-      const name = def.versions['2.3']!.name;
-      const raw = own[name] ?? data.settings[name] ?? SERVICE_BASE_23[name];
-      const r = resolve23(name, raw, g);
-      settings[name] = setting(def.id, name, raw, r.effective, r.from);
-    }
+    for (const def of serviceSettingDefs('2.3')) settings[def.versions['2.3']!.name] = serviceSetting('2.3', def, own, data, g);
     for (const l of data.listeners) {
       const base = l.kind === 'inet_listener' ? INET_LISTENER_BASE_23 : FILE_LISTENER_BASE_23;
       const ls: Record<string, ResolvedSetting> = {};
@@ -296,26 +382,7 @@ function resolveService(
     configVersion = opts?.configVersion ?? DEFAULT_CONFIG_VERSION_24;
     checkConfigVersion(configVersion);
     data = serviceData24(data, configVersion);
-    for (const def of serviceSettingDefs('2.4')) {
-      const v = def.versions['2.4']!;
-      // A global service_* the config sets itself outranks the service's built-in default
-      // filter (2.4: `service_process_limit = 50` applies to imap's 1024 and anvil's 1 too).
-      const setGlobally = v.flatName !== undefined && g[EXPLICIT]?.has(v.flatName) === true;
-      const raw = own[v.name] ?? (setGlobally ? g[v.flatName!] : undefined) ?? data.settings[v.name] ?? null;
-      let effective: string;
-      let from: string | undefined;
-      if (raw !== null) {
-        const e = expandVariables('2.4', raw, g);
-        effective = e.value;
-        from = e.from;
-      } else {
-        const e = expandVariables('2.4', g[v.flatName!], g);
-        effective = e.value;
-        from = e.from ?? v.flatName;
-      }
-      if (v.type === 'time' && effective === 'unlimited') effective = 'infinite';
-      settings[v.name] = setting(def.id, v.name, raw, effective, from);
-    }
+    for (const def of serviceSettingDefs('2.4')) settings[def.versions['2.4']!.name] = serviceSetting('2.4', def, own, data, g);
     for (const l of data.listeners) {
       const ls: Record<string, ResolvedSetting> = {};
       for (const def of listenerSettingDefs('2.4', l.kind)) {
@@ -346,7 +413,12 @@ function resolveService(
  * unlimited for 2.4.0).
  */
 export function serviceDefaults(version: DovecotVersion, service: string, opts?: DefaultsOptions): ResolvedService {
-  return resolveService(version, service, undefined, opts);
+  const configVersion = version === '2.4' ? (opts?.configVersion ?? DEFAULT_CONFIG_VERSION_24) : '';
+  return once(`defaults|${version}|${service}|${configVersion}`, () => {
+    const data = getService(version, service);
+    if (!data) throw new RangeError(`Dovecot ${version} has no service ${JSON.stringify(service)}`);
+    return resolveAll(version, service, data, {}, undefined, opts);
+  });
 }
 
 function asLimit(text: string): Limit {
@@ -366,8 +438,16 @@ export function effectiveLimits(
   overrides?: LimitOverrides,
   opts?: DefaultsOptions,
 ): EffectiveLimits {
-  const r = resolveService(version, service, overrides, opts);
-  const get = (id: string) => Object.values(r.settings).find((s) => s.id === id)!;
+  if (!overrides) {
+    const configVersion = version === '2.4' ? (opts?.configVersion ?? DEFAULT_CONFIG_VERSION_24) : '';
+    return once(`limits|${version}|${service}|${configVersion}`, () => limitsOf(version, service, serviceDefaults(version, service, opts)));
+  }
+  return limitsOf(version, service, resolveService(version, service, overrides, opts));
+}
+
+function limitsOf(version: DovecotVersion, service: string, r: ResolvedService): EffectiveLimits {
+  const byId = new Map(Object.values(r.settings).map((s) => [s.id, s]));
+  const get = (id: string) => byId.get(id)!;
   const fail = (id: string) => {
     const msg = getSettingDef(id)!.versions[version]!.zero?.message ?? `${id} must be higher than 0`;
     throw new RangeError(msg.replace('NAME', service));
