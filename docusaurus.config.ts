@@ -9,6 +9,7 @@ import rehypeMathLineBreaks from './plugins/rehype-math-line-breaks';
 import rehypeStaticRuns from './plugins/rehype-static-runs';
 import headScriptsPlugin from './plugins/head-scripts';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
+import stagedEntryPlugin from './plugins/staged-entry';
 import codeHighlightingPlugin from './plugins/code-highlighting';
 import logMessagesPlugin, {TROUBLESHOOTING_MDX} from './plugins/log-messages';
 import searchLogLinesPlugin from './plugins/search-log-lines';
@@ -88,7 +89,7 @@ const config: Config = {
   // imported, like every client module, before the router exists: it never sees an address it cannot decode
   clientModules: ['./src/clientModules/malformedUriGuard.ts', './src/clientModules/noViewportPrefetchOnPhones.ts', './src/clientModules/versionInUrl.ts'],
 
-  plugins: [headScriptsPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin],
+  plugins: [headScriptsPlugin, stagedEntryPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin],
 
   themes: [
     [

@@ -8,6 +8,8 @@
  *                    uses to link into the calculator), used only by pages with a widget. The
  *                    1.x names doveconf 2.3 still reads (rulesObsolete.ts) stay with the
  *                    explainer, the only one that reads pasted configs.
+ * React DOM (with its scheduler) is a file of its own, so that the browser receives and compiles it
+ * apart from the app (src/client/stagedEntry.ts runs it in a task of its own too).
  * A reader who opens several pages fetches each once; pages without a widget never load the
  * engine (checked by the budgets test).
  */
@@ -35,6 +37,13 @@ export default function dovecotChunksPlugin(): Plugin {
         optimization: {
           splitChunks: {
             cacheGroups: {
+              reactDom: {
+                name: 'react-dom',
+                test: /[\\/]node_modules[\\/](react-dom|scheduler)[\\/]/,
+                chunks: 'initial',
+                priority: 70,
+                enforce: true,
+              },
               dovecotCatalog: {
                 name: 'dovecot-catalog',
                 test: new RegExp(`${lib}dovecot[\\\\/](catalog[\\\\/](?!prose)|defaultText)`),

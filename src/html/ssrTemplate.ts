@@ -3,8 +3,10 @@
  * end of <body>, once the browser has run its first animation frame, not by `<script defer>` tags
  * in <head>, which the browser requests while it still needs the connection for the HTML and CSS
  * of the first paint. The page is complete without them (server-rendered), and Lighthouse's
- * simulated LCP no longer waits for them (about 2.0 s → 1.0 s on /). `async = false` keeps their
- * order. The loader's hash joins the CSP like every inline script (scripts/postbuild.ts).
+ * simulated LCP no longer waits for them (about 2.0 s → 1.0 s on /). They load async, in any order:
+ * each file is then compiled off the main thread and run in a task of its own as it arrives, and the
+ * bundler's runtime starts the entry once all of them are in (see src/client/stagedEntry.ts).
+ * The loader's hash joins the CSP like every inline script (scripts/postbuild.ts).
  * The template is Docusaurus's own, read from @docusaurus/core, with the script tags swapped for
  * the loader: a Docusaurus upgrade that changes either part fails the build here.
  */
@@ -14,7 +16,7 @@ const DEFER_SCRIPTS = /\n\s*<% it\.scripts\.forEach\(\(script\) => \{ %>\s*<scri
 const BODY_END = '\n  </body>';
 const LOADER =
   `\n    <script>(function(){var s=<%~ JSON.stringify(it.scripts.map(function(x){return it.baseUrl + x;})) %>;` +
-  `function go(){s.forEach(function(u){var e=document.createElement('script');e.src=u;e.async=false;document.head.appendChild(e);});}` +
+  `function go(){s.forEach(function(u){var e=document.createElement('script');e.src=u;document.head.appendChild(e);});}` +
   `requestAnimationFrame(function(){setTimeout(go,0);});})();</script>`;
 
 function withLoader(template: string): string {
