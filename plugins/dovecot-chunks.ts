@@ -32,6 +32,12 @@ export default function dovecotChunksPlugin(): Plugin {
               test: /@docusaurus[\\/]utils-common[\\/]lib[\\/]index\.js$/,
               resolve: {alias: {tslib$: path.resolve(__dirname, '../src/vendor/tslib-import-default.js')}},
             },
+            {
+              // see the loader
+              test: /@docusaurus[\\/]theme-common[\\/]lib[\\/]utils[\\/]reactUtils\.js$/,
+              enforce: 'pre',
+              use: [{loader: path.resolve(__dirname, 'loaders/code-unit-key-sort.js')}],
+            },
           ],
         },
         optimization: {

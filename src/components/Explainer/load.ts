@@ -7,6 +7,7 @@
 import {DEFAULT_VERSION, DOVECOT_VERSIONS, parseVersion, type DovecotVersion} from '../../lib/version';
 import type {CalculatorLoad} from '../../lib/dovecot/calculator/types';
 import {decode, defineSchema, encode, parseValue, type Decoded, type StateOf} from '../../lib/dovecot/permalink';
+import {formatNumber} from '../../lib/numberFormat';
 
 const FIELDS = {
   // the site's version rides along, so a shared link reads a paste without clues as it was read
@@ -91,7 +92,7 @@ export function readLoad(f: LoadForm): ReadLoad {
 /** "5,000 connections at peak, 8 cores", or null when nothing was given. */
 export function loadSummary(load: Partial<CalculatorLoad>): string | null {
   const parts: string[] = [];
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = (x: number) => formatNumber(x);
   if (load.peakConnections !== undefined) parts.push(`${n(load.peakConnections)} connections at peak`);
   if (load.connectionsPerSecond !== undefined) parts.push(`${n(load.connectionsPerSecond)} new per second`);
   if (load.cores !== undefined) parts.push(`${n(load.cores)} cores`);

@@ -5,6 +5,7 @@
  * labels are escaped.
  */
 import React from 'react';
+import {formatNumber} from '@site/src/lib/numberFormat';
 
 export type ChartRow = {label: string; value: number; min?: number; max?: number; group?: string};
 
@@ -40,7 +41,7 @@ export function niceScale(x: number, ticks = 5): {max: number; step: number} {
 
 export function formatValue(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return '–';
-  if (Math.abs(x) >= 1000) return Math.round(x).toLocaleString('en-US');
+  if (Math.abs(x) >= 1000) return formatNumber(Math.round(x), 0);
   return Number(x.toPrecision(digits)).toString();
 }
 

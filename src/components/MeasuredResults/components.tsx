@@ -175,7 +175,7 @@ export function MeasuredProcessMemory({results = defaultResults, server = 'dovec
       }
     }
   }
-  const rows = [...by].sort(([a], [b]) => a.localeCompare(b));
+  const rows = [...by].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return (
     <WideTable>
       <thead>

@@ -11,6 +11,7 @@ import {SERVER_LABEL, TLS_LABEL, fmt, fmtRange, summarize, type AuthCacheMode, t
 import {spread} from '@site/src/lib/measured/stats';
 import {figure} from '@site/src/lib/measured/figures';
 import {ConditionsText, defaultResults} from './components';
+import {formatNumber} from '@site/src/lib/numberFormat';
 
 type WithResults = {results?: Results};
 
@@ -112,7 +113,7 @@ export function MeasuredAuthCache({results = defaultResults}: WithResults): Reac
                 <td>{fmt(s('cpuSPer1000Logins').median)}</td>
                 <td>{fmt(s('backendCpuSPer1000Logins').median)}</td>
                 <td>{fmt(s('backendQueriesPerLogin').median, 2)}</td>
-                <td>{m.cache ? (h.lookups > 0 ? `${h.hits.toLocaleString('en-US')} of ${h.lookups.toLocaleString('en-US')} lookups (${fmt((100 * h.hits) / h.lookups, 3)} %)` : '–') : '–'}</td>
+                <td>{m.cache ? (h.lookups > 0 ? `${formatNumber(h.hits)} of ${formatNumber(h.lookups)} lookups (${fmt((100 * h.hits) / h.lookups, 3)} %)` : '–') : '–'}</td>
                 <td>
                   {m.runs.filter((r) => r.ok).length}/{m.runs.length}
                 </td>

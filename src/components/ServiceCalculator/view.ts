@@ -6,6 +6,7 @@
 import {evaluate} from '../../lib/dovecot/calculator';
 import type {CalculatorInput, CalculatorResult, Finding, Severity} from '../../lib/dovecot/calculator/types';
 import {CALCULATOR_PATH} from './state';
+import {formatNumber as writeNumber} from '../../lib/numberFormat';
 
 export const SEVERITY: Readonly<Record<Severity, {label: string; icon: string}>> = {
   ok: {label: 'OK', icon: '✓'},
@@ -18,13 +19,11 @@ export function severityOf(value: unknown): Severity {
   return value === 'ok' || value === 'info' || value === 'warning' || value === 'danger' ? value : 'info';
 }
 
-const NUMBER = new Intl.NumberFormat('en-US', {maximumFractionDigits: 2});
-
 /** A finding's number for display: grouped digits, at most 2 decimals, fixed locale. */
 export function formatNumber(value: number | string): string {
   if (typeof value === 'string') return value;
   if (!Number.isFinite(value)) return value > 0 ? '∞' : value < 0 ? '−∞' : '—';
-  return NUMBER.format(value);
+  return writeNumber(value, 2);
 }
 
 /**

@@ -20,6 +20,7 @@
  *
  * Pure: shared by the load check (scripts/loadcheck), the docs test and the site.
  */
+import {formatNumber} from '../numberFormat';
 
 export interface LoadClaim {
   sessions: number;
@@ -98,7 +99,7 @@ export function markerText(c: LoadClaim): string {
 
 /** "3 000 sessions, 100 % TLS, 25 logins/s, protocols imap lmtp" */
 export function describeClaim(c: LoadClaim): string {
-  const n = (x: number) => x.toLocaleString('en-US', {maximumFractionDigits: 1}).replace(/,/g, ' ');
+  const n = (x: number) => formatNumber(x, 1, ' ');
   return `${n(c.sessions)} sessions, ${n(c.tlsPercent)} % TLS, ${n(c.loginsPerS)} logins/s, protocols ${c.protocols.join(' ')}`;
 }
 

@@ -5,9 +5,10 @@
  */
 import {tlsSessions, type LoadClaim} from './claim';
 import {outcomeText, runAnchor, type LoadCheckResults, type LoadRun, type RunKind} from './results';
+import {formatNumber} from '../numberFormat';
 
 export function num(x: number): string {
-  return x.toLocaleString('en-US', {maximumFractionDigits: 0}).replace(/,/g, ' ');
+  return formatNumber(x, 0, ' ');
 }
 
 /** "3 000 TLS sessions", "2 000 sessions, 400 of them TLS", "1 200 plaintext sessions" */

@@ -5,6 +5,7 @@
  * (src/components/MeasuredResults, rendered at build time) both import it; neither imports the other.
  */
 import {spread, type Spread} from './stats';
+import {formatNumber} from '../numberFormat';
 
 export type ServerId = 'dovecot-2.3' | 'dovecot-2.4' | 'courier';
 
@@ -353,7 +354,7 @@ export function fmt(x: number | null | undefined, digits = 3): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
   if (x === 0) return '0';
   const abs = Math.abs(x);
-  if (abs >= 1000) return Math.round(x).toLocaleString('en-US');
+  if (abs >= 1000) return formatNumber(Math.round(x), 0);
   return Number(x.toPrecision(digits)).toString();
 }
 

@@ -11,6 +11,7 @@
  */
 import {MAX_CONFIG_BYTES} from '../conf';
 import {formatBytes, utf8ByteLength} from '../conf/parse';
+import {formatNumber} from '../../numberFormat';
 
 /** Largest text taken in (UTF-8 bytes): the parser's own limit. */
 export const MAX_INPUT_BYTES = MAX_CONFIG_BYTES;
@@ -66,7 +67,7 @@ export function census(text: string): TextCensus {
   return {length: n, lines, nonAscii, binary};
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = (n: number) => formatNumber(n);
 
 /** Whether the explainer takes this text in; when not, a sentence that says why. */
 export function checkText(text: string): TextCheck {
