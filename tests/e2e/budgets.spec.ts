@@ -11,6 +11,10 @@
 //     on pages without a widget React takes over at most 40 % of the article's elements (text,
 //     code lines and the table of contents keep their server markup: what the main thread is
 //     spared is proportional to it);
+//   - no page starts ICU (any Intl call, `localeCompare`, `toLocaleString`) while it loads and
+//     hydrates: the first such call costs 35–100 ms of main thread on a phone (blog posts and the
+//     search page excepted: Docusaurus writes post dates and reading times, and the search plugin
+//     its count of results, with Intl);
 //   - nothing moves after load (CLS 0).
 import {expect, test, type Browser} from '@playwright/test';
 import {gzipSync} from 'node:zlib';
@@ -215,4 +219,44 @@ test('nothing moves after load on any page (CLS 0)', async ({page}) => {
     if (cls >= 0.001) shifts.push(`${path}: ${cls.toFixed(4)}`);
   }
   expect(shifts).toEqual([]);
+});
+
+test('no page but the blog and search starts ICU (Intl, localeCompare, toLocaleString) while it loads and hydrates', async ({page}) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(() => {
+    const calls: string[] = ((window as unknown as {__icu: string[]}).__icu = []);
+    const intl = Intl as unknown as Record<string, unknown>;
+    for (const name of ['NumberFormat', 'PluralRules', 'DateTimeFormat', 'Collator', 'Segmenter', 'ListFormat', 'RelativeTimeFormat', 'DisplayNames']) {
+      const Original = intl[name] as new (...args: unknown[]) => unknown;
+      intl[name] = function (...args: unknown[]) {
+        calls.push(`Intl.${name}`);
+        return new Original(...args);
+      };
+    }
+    const watch = (proto: object, method: string) => {
+      const original = (proto as Record<string, (...args: unknown[]) => unknown>)[method];
+      (proto as Record<string, unknown>)[method] = function (this: unknown, ...args: unknown[]) {
+        calls.push(method);
+        return original.apply(this, args);
+      };
+    };
+    watch(String.prototype, 'localeCompare');
+    watch(Number.prototype, 'toLocaleString');
+    watch(Date.prototype, 'toLocaleString');
+    watch(Date.prototype, 'toLocaleDateString');
+    watch(Array.prototype, 'toLocaleString');
+  });
+  const found: string[] = [];
+  let pages = 0;
+  for (const path of sitemapPaths()) {
+    if (/^\/(blog|search)(\/|$)/.test(path)) continue;
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true', {timeout: 20_000});
+    await page.waitForLoadState('networkidle');
+    const calls = await page.evaluate(() => (window as unknown as {__icu: string[]}).__icu);
+    if (calls.length > 0) found.push(`${path}: ${[...new Set(calls)].join(', ')}`);
+    pages++;
+  }
+  expect(found).toEqual([]);
+  expect(pages).toBeGreaterThan(20);
 });
