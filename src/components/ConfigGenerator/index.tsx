@@ -13,7 +13,7 @@
 import React, {useCallback, useId, useMemo, useRef, useState} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
-import useIsBrowser from '@docusaurus/useIsBrowser';
+import {useHydrated} from '@site/src/components/StaticIsland/useHydrated';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import CodeBlock from '@theme/CodeBlock';
 import {SUPPORTED_CONFIG_VERSIONS_24} from '@site/src/lib/dovecot/catalog';
@@ -32,6 +32,7 @@ import {
   type PresetId,
 } from '@site/src/lib/dovecot/generator';
 import {currentVersion, useDovecotVersion} from '@site/src/components/DovecotVersion/store';
+import {DOVECOT_VERSIONS, type DovecotVersion} from '@site/src/lib/version';
 import {
   FIELD_META,
   decodeQuery,
@@ -596,13 +597,18 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
 
 export default function ConfigGenerator(): React.ReactElement {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const isBrowser = useIsBrowser();
+  const hydrated = useHydrated();
   const version = useDovecotVersion();
   const {siteConfig} = useDocusaurusContext();
   const [form, setFormState] = useState<FormState>(() => defaultForm());
   const [notices, setNotices] = useState<string[]>([]);
 
-  const shown: FormState = form.version === version ? form : {...form, version};
+  // one object per version for as long as the form stays, so each body's results are worked out once
+  const forms = useMemo(() => {
+    const of = (v: DovecotVersion): FormState => (form.version === v ? form : {...form, version: v});
+    return Object.fromEntries(DOVECOT_VERSIONS.map((v) => [v, of(v)])) as Record<DovecotVersion, FormState>;
+  }, [form]);
+  const shown: FormState = forms[version];
   // the query string is the state
   useQueryState({enabled: true, shown, decodeQuery, formFromState, queryFor, setForm: setFormState, setNotices});
 
@@ -612,7 +618,7 @@ export default function ConfigGenerator(): React.ReactElement {
     setNotices([]);
   }, []);
 
-  const origin = isBrowser ? window.location.origin : siteConfig.url;
+  const origin = hydrated ? window.location.origin : siteConfig.url;
 
   return (
     <section className={styles.generator} aria-label="Config generator">
@@ -624,7 +630,7 @@ export default function ConfigGenerator(): React.ReactElement {
         </p>
       </noscript>
       <PerVersion version={version}>
-        {(v) => <GeneratorBody uid={uid} version={v} form={v === version ? shown : {...form, version: v}} setForm={setForm} reset={reset} origin={origin} />}
+        {(v) => <GeneratorBody uid={uid} version={v} form={forms[v]} setForm={setForm} reset={reset} origin={origin} />}
       </PerVersion>
     </section>
   );

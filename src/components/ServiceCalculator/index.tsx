@@ -14,11 +14,12 @@
 import React, {useCallback, useId, useMemo, useRef, useState} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
-import useIsBrowser from '@docusaurus/useIsBrowser';
+import {useHydrated} from '@site/src/components/StaticIsland/useHydrated';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import CodeBlock from '@theme/CodeBlock';
 import type {CalculatorLoad, CalculatorSettings, Finding} from '@site/src/lib/dovecot/calculator/types';
 import {useDovecotVersion} from '@site/src/components/DovecotVersion/store';
+import {DOVECOT_VERSIONS, type DovecotVersion} from '@site/src/lib/version';
 import {
   CALCULATOR_PATH,
   LOAD_FIELDS,
@@ -357,7 +358,7 @@ export default function ServiceCalculator({
   syncUrl = false,
 }: ServiceCalculatorProps): React.ReactElement {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const isBrowser = useIsBrowser();
+  const hydrated = useHydrated();
   const version = useDovecotVersion();
   const {siteConfig} = useDocusaurusContext();
   // props are presets: read once
@@ -365,7 +366,9 @@ export default function ServiceCalculator({
   const [form, setFormState] = useState<FormState>(initial);
   const [notices, setNotices] = useState<string[]>([]);
 
-  const shown = formIn(form, version);
+  // one object per version for as long as the form stays, so each body's results are worked out once
+  const forms = useMemo(() => Object.fromEntries(DOVECOT_VERSIONS.map((v) => [v, formIn(form, v)])) as Record<DovecotVersion, FormState>, [form]);
+  const shown = forms[version];
   // /calculator: the query string is the state
   useQueryState({enabled: syncUrl, shown, decodeQuery, formFromState, queryFor, setForm: setFormState, setNotices});
 
@@ -375,7 +378,7 @@ export default function ServiceCalculator({
     setNotices([]);
   }, [initial]);
 
-  const origin = isBrowser ? window.location.origin : siteConfig.url;
+  const origin = hydrated ? window.location.origin : siteConfig.url;
   const H = tag(headingLevel);
   const sectionTag = tag(title === null ? headingLevel : headingLevel + 1);
 
@@ -399,7 +402,7 @@ export default function ServiceCalculator({
           <CalculatorBody
             uid={uid}
             version={v}
-            form={v === version ? shown : formIn(form, v)}
+            form={forms[v]}
             setForm={setForm}
             reset={reset}
             origin={origin}

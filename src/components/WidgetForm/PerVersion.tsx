@@ -1,10 +1,11 @@
 /**
  * A widget's body for each Dovecot version. The server render and hydration hold one copy per
  * version, each in its version class (CSS shows the chosen one, as everywhere on the site); after
- * hydration only the chosen version is rendered, so nothing moves.
+ * hydration (in a transition, ../StaticIsland/useHydrated) only the chosen version is rendered, so
+ * nothing moves.
  */
 import React from 'react';
-import useIsBrowser from '@docusaurus/useIsBrowser';
+import {useHydrated} from '../StaticIsland/useHydrated';
 import {DOVECOT_VERSIONS, type DovecotVersion} from '@site/src/lib/version';
 
 /** What a widget gives its body for one version. */
@@ -18,12 +19,12 @@ export type VersionBodyProps<F> = {
 };
 
 export default function PerVersion({version, children}: {version: DovecotVersion; children: (v: DovecotVersion) => React.ReactNode}): React.ReactElement {
-  const isBrowser = useIsBrowser();
-  const versions: readonly DovecotVersion[] = isBrowser ? [version] : DOVECOT_VERSIONS;
+  const hydrated = useHydrated();
+  const versions: readonly DovecotVersion[] = hydrated ? [version] : DOVECOT_VERSIONS;
   return (
     <>
       {versions.map((v) => (
-        <div key={v} className={isBrowser ? undefined : v === '2.3' ? 'dv-23' : 'dv-24'} data-version={v}>
+        <div key={v} className={hydrated ? undefined : v === '2.3' ? 'dv-23' : 'dv-24'} data-version={v}>
           {children(v)}
         </div>
       ))}

@@ -43,6 +43,8 @@ export default function useQueryState<S extends {version: unknown}, F extends {v
 }: Options<S, F>): void {
   const loadedQuery = useRef<string | null>(null);
   const [linkRead, setLinkRead] = useState(false);
+  const shownNow = useRef(shown);
+  shownNow.current = shown;
   useMarkSharedLink(enabled && marksLink);
 
   useEffect(() => {
@@ -52,11 +54,18 @@ export default function useQueryState<S extends {version: unknown}, F extends {v
     const f = formFromState(d.state);
     if (!d.given.includes('version')) f.version = v;
     else if (f.version !== v) applyVersion(f.version);
-    setForm(f);
-    setNotices(d.notices);
-    setLinkRead(true);
-    loadedQuery.current = queryFor(f);
-  }, [enabled, decodeQuery, formFromState, queryFor, setForm, setNotices]);
+    const query = queryFor(f);
+    loadedQuery.current = query;
+    if (d.notices.length > 0) setNotices(d.notices);
+    if (query !== queryFor(shownNow.current)) {
+      setForm(f);
+      setLinkRead(true);
+    } else if (marksLink) {
+      // A link that says what the widget already shows (a plain visit) changes nothing: no new
+      // render, so the first render's results stand instead of being worked out again.
+      linkStateShown();
+    }
+  }, [enabled, decodeQuery, formFromState, queryFor, setForm, setNotices, marksLink]);
 
   // runs after the render that draws the link's form (the setters above are batched into it)
   useEffect(() => {
