@@ -40,3 +40,18 @@ test('a config pasted into the explainer before hydration is explained once it h
   const logs = page.locator('section', {has: page.getByRole('heading', {name: /^Log lines/})});
   await expect(logs).toContainText('Raise service imap-login { process_limit } above 2 (for example to 4)');
 });
+
+test('the generator switched to 2.3 before hydration hydrates its 2.3 answers and keeps working in 2.3', async ({page}) => {
+  const release = await holdScripts(page);
+  await page.goto('/generator', {waitUntil: 'domcontentloaded'});
+  // the hidden version's copy is kept out of hydration; the switch makes it the one shown
+  await page.getByRole('button', {name: '2.3', exact: true}).first().click();
+  release();
+  await hydrated(page);
+  const output = page.locator('[data-version="2.3"] pre').first();
+  await expect(output).toContainText('(Dovecot 2.3)');
+  await expect(page.locator('[data-version="2.4"]')).toHaveCount(0);
+  await page.getByRole('textbox', {name: 'CPU cores'}).fill('6');
+  await expect.poll(() => new URL(page.url()).searchParams.get('v')).toBe('2.3');
+  await expect.poll(() => new URL(page.url()).searchParams.get('cores')).toBe('6');
+});
