@@ -5,8 +5,9 @@
  * (server-rendered). The loader waits until the first contentful paint is on screen (its
  * paint-timing entry): one animation frame and a timeout, used before, could run before that
  * frame was presented, and Lighthouse's simulated LCP then counted the scripts (about 1.0 s or
- * 1.7 s from run to run). A browser without paint timing, or a tab in the background (which paints
- * nothing), loads them at `load`. They load async, in any order: each file is compiled off the
+ * 1.7 s from run to run). `load` may come before that paint (the scripts no longer hold it back), so
+ * it is only the fallback: at once in a browser without paint timing, 3 s later in one with it (a tab
+ * in the background paints nothing). They load async, in any order: each file is compiled off the
  * main thread and run in a task of its own as it arrives, and the bundler's runtime starts the
  * entry once all of them are in (see src/client/stagedEntry.ts).
  * The loader's hash joins the CSP like every inline script (scripts/postbuild.ts).
@@ -20,8 +21,9 @@ const BODY_END = '\n  </body>';
 const LOADER =
   `\n    <script>(function(){var s=<%~ JSON.stringify(it.scripts.map(function(x){return it.baseUrl + x;})) %>;` +
   `var done=false;function go(){if(done)return;done=true;s.forEach(function(u){var e=document.createElement('script');e.src=u;document.head.appendChild(e);});}` +
-  `try{new PerformanceObserver(function(l){if(l.getEntriesByName('first-contentful-paint').length)setTimeout(go,0);}).observe({type:'paint',buffered:true});}catch(e){}` +
-  `addEventListener('load',function(){setTimeout(go,0);});})();</script>`;
+  `var paint=false;try{paint=PerformanceObserver.supportedEntryTypes.indexOf('paint')>=0;` +
+  `new PerformanceObserver(function(l){if(l.getEntriesByName('first-contentful-paint').length)setTimeout(go,0);}).observe({type:'paint',buffered:true});}catch(e){}` +
+  `addEventListener('load',function(){setTimeout(go,paint?3000:0);});})();</script>`;
 
 function withLoader(template: string): string {
   if (!DEFER_SCRIPTS.test(template) || !template.includes(BODY_END)) {
