@@ -68,6 +68,10 @@ function once<T>(key: string, make: () => T): T {
   memo.set(key, value);
   return value;
 }
+/** What a service's built-in defaults depend on: the version, and in 2.4 the dovecot_config_version. */
+function memoKey(version: DovecotVersion, service: string, opts: DefaultsOptions | undefined): string {
+  return `${version}|${service}|${version === '2.4' ? (opts?.configVersion ?? DEFAULT_CONFIG_VERSION_24) : ''}`;
+}
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -413,8 +417,7 @@ function resolveAll(
  * unlimited for 2.4.0).
  */
 export function serviceDefaults(version: DovecotVersion, service: string, opts?: DefaultsOptions): ResolvedService {
-  const configVersion = version === '2.4' ? (opts?.configVersion ?? DEFAULT_CONFIG_VERSION_24) : '';
-  return once(`defaults|${version}|${service}|${configVersion}`, () => {
+  return once(`defaults|${memoKey(version, service, opts)}`, () => {
     const data = getService(version, service);
     if (!data) throw new RangeError(`Dovecot ${version} has no service ${JSON.stringify(service)}`);
     return resolveAll(version, service, data, {}, undefined, opts);
@@ -439,8 +442,7 @@ export function effectiveLimits(
   opts?: DefaultsOptions,
 ): EffectiveLimits {
   if (!overrides) {
-    const configVersion = version === '2.4' ? (opts?.configVersion ?? DEFAULT_CONFIG_VERSION_24) : '';
-    return once(`limits|${version}|${service}|${configVersion}`, () => limitsOf(version, service, serviceDefaults(version, service, opts)));
+    return once(`limits|${memoKey(version, service, opts)}`, () => limitsOf(version, service, serviceDefaults(version, service, opts)));
   }
   return limitsOf(version, service, resolveService(version, service, overrides, opts));
 }
