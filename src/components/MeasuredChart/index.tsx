@@ -5,7 +5,7 @@
  * labels are escaped.
  */
 import React from 'react';
-import {formatNumber} from '@site/src/lib/numberFormat';
+import {fmt} from '@site/src/lib/measured/results';
 
 export type ChartRow = {label: string; value: number; min?: number; max?: number; group?: string};
 
@@ -39,10 +39,9 @@ export function niceScale(x: number, ticks = 5): {max: number; step: number} {
   return {max: Math.ceil(x / step - 1e-9) * step, step};
 }
 
+/** A chart's value as the measured tables write it. */
 export function formatValue(x: number, digits = 3): string {
-  if (!Number.isFinite(x)) return '–';
-  if (Math.abs(x) >= 1000) return formatNumber(Math.round(x), 0);
-  return Number(x.toPrecision(digits)).toString();
+  return fmt(x, digits);
 }
 
 function slug(s: string): string {
