@@ -38,6 +38,12 @@ export default function dovecotChunksPlugin(): Plugin {
               enforce: 'pre',
               use: [{loader: path.resolve(__dirname, 'loaders/code-unit-key-sort.js')}],
             },
+            {
+              // see the loader
+              test: /@docusaurus[\\/](core[\\/]lib[\\/]client[\\/]browserContext|theme-common[\\/]lib[\\/]hooks[\\/]useWindowSize)\.js$/,
+              enforce: 'pre',
+              use: [{loader: path.resolve(__dirname, 'loaders/hydration-transitions.js')}],
+            },
           ],
         },
         optimization: {

@@ -1,24 +1,33 @@
 /**
- * Calls `then` once, when `el` comes within a screen of the viewport or the reader points at,
- * touches or focuses something in it; returns the cleanup. One observer serves every block.
+ * Calls back when an element comes within a screen of the viewport: `whenNear` once (or when the
+ * reader points at, touches or focuses something in it), `eachTimeNear` every time it comes back
+ * into that range (a block inside a hidden version or tab comes into range when it is shown).
+ * One observer serves every block; each returns its cleanup.
  */
-type Waiting = Map<Element, () => void>;
-
 let observer: IntersectionObserver | null = null;
-const waiting: Waiting = new Map();
+const waiting = new Map<Element, Set<() => void>>();
 
 function observe(el: Element, fire: () => void): void {
   observer ??= new IntersectionObserver(
     (entries) => {
-      for (const e of entries) if (e.isIntersecting) waiting.get(e.target)?.();
+      for (const e of entries) if (e.isIntersecting) for (const f of [...(waiting.get(e.target) ?? [])]) f();
     },
     {rootMargin: '100% 0px'},
   );
-  waiting.set(el, fire);
+  const set = waiting.get(el);
+  if (set) {
+    set.add(fire);
+    return;
+  }
+  waiting.set(el, new Set([fire]));
   observer.observe(el);
 }
 
-function unobserve(el: Element): void {
+function unobserve(el: Element, fire: () => void): void {
+  const set = waiting.get(el);
+  if (!set) return;
+  set.delete(fire);
+  if (set.size > 0) return;
   waiting.delete(el);
   observer?.unobserve(el);
 }
@@ -34,11 +43,21 @@ export function whenNear(el: HTMLElement, then: () => void): () => void {
     then();
   };
   const cleanup = () => {
-    unobserve(el);
+    unobserve(el, fire);
     for (const name of EVENTS) el.removeEventListener(name, fire);
   };
   for (const name of EVENTS) el.addEventListener(name, fire, {passive: true});
   if (typeof IntersectionObserver === 'undefined') fire();
   else observe(el, fire);
   return cleanup;
+}
+
+export function eachTimeNear(el: HTMLElement, then: () => void): () => void {
+  if (typeof IntersectionObserver === 'undefined') {
+    then();
+    return () => undefined;
+  }
+  const fire = () => then();
+  observe(el, fire);
+  return () => unobserve(el, fire);
 }
