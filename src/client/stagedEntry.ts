@@ -7,7 +7,10 @@
  * between; `clientEntry` then finds the modules in the module cache, the route already matched
  * (the router caches compiled paths) and its chunks on their way (loading them twice is a no-op),
  * and only starts the app. The imports are "eager": they stay in the entry's files and fetch nothing.
+ * Between the route's modules and the app, the jobs those modules queued run (./beforeHydration).
  */
+import {takeJobsBeforeHydration} from './beforeHydration';
+
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 const stages: (() => Promise<unknown>)[] = [
@@ -15,10 +18,19 @@ const stages: (() => Promise<unknown>)[] = [
   () => import(/* webpackMode: "eager" */ '@generated/routes'),
   () => import(/* webpackMode: "eager" */ '@theme/Layout'),
   () => import(/* webpackMode: "eager" */ '@docusaurus/core/lib/client/App'),
-  () =>
-    import(/* webpackMode: "eager" */ '@docusaurus/core/lib/client/preload').then(({default: preload}) => {
-      void preload(window.location.pathname);
-    }),
+  // the route's modules, which may queue work for before hydration (./beforeHydration); if they
+  // fail to load, clientEntry meets the same failure and handles it as it always has
+  () => import(/* webpackMode: "eager" */ '@docusaurus/core/lib/client/preload').then(({default: preload}) => preload(window.location.pathname)).catch(() => undefined),
+  async () => {
+    for (const job of takeJobsBeforeHydration()) {
+      await nextTask();
+      try {
+        job();
+      } catch {
+        // see ./beforeHydration
+      }
+    }
+  },
   () => import(/* webpackMode: "eager" */ '@docusaurus/core/lib/client/clientEntry'),
 ];
 

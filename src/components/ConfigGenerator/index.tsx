@@ -23,6 +23,7 @@ import {
   SYSTEMD_DROP_IN_PATH,
   copyAsAnswer,
   generate,
+  planFor,
   textWithPermalink,
   type GeneratorOutput,
   type GeneratorWarning,
@@ -58,7 +59,19 @@ import {
 } from './view';
 import LinkNotices from '@site/src/components/LinkNotices';
 import {Check, FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, linkStateLoading, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
+import {beforeHydration} from '@site/src/client/beforeHydration';
+import {warmServiceLimits} from '@site/src/components/WidgetForm/warmUp';
 import styles from './styles.module.css';
+
+// The first render's generate(), run cold, was one long task inside hydration: the catalog's
+// service defaults, the plan, then the whole output, each in a task of its own before hydration
+// (see beforeHydration).
+const firstInput = () => inputFor(defaultForm(currentVersion())).input;
+beforeHydration(
+  () => warmServiceLimits(firstInput().version, firstInput().configVersion),
+  () => planFor(firstInput()),
+  () => generate(firstInput()),
+);
 
 function safeGenerate(input: unknown): {out: GeneratorOutput | null; error: string | null} {
   try {

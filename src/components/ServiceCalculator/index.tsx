@@ -18,7 +18,6 @@ import {useHydrated} from '@site/src/components/StaticIsland/useHydrated';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import CodeBlock from '@theme/CodeBlock';
 import type {CalculatorLoad, CalculatorSettings, Finding} from '@site/src/lib/dovecot/calculator/types';
-import {useDovecotVersion} from '@site/src/components/DovecotVersion/store';
 import {DOVECOT_VERSIONS, type DovecotVersion} from '@site/src/lib/version';
 import {
   CALCULATOR_PATH,
@@ -49,7 +48,18 @@ import LinkNotices from '@site/src/components/LinkNotices';
 import {FULL_PROTOCOLS, protocolWord} from '@site/src/lib/dovecot/runtime/facts';
 import {protocolOfService} from '@site/src/lib/dovecot/calculator/input';
 import {Check, FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, linkStateLoading, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
+import {beforeHydration} from '@site/src/client/beforeHydration';
+import {warmServiceLimits} from '@site/src/components/WidgetForm/warmUp';
+import {currentVersion, useDovecotVersion} from '@site/src/components/DovecotVersion/store';
 import styles from './styles.module.css';
+
+// The first render's evaluate(), run cold, was one long task inside hydration: the catalog's service
+// limits, then an evaluation of the default form, each in a task of its own before hydration (see
+// beforeHydration; a page's own presets use the same code, so it is warm for them too).
+beforeHydration(
+  () => warmServiceLimits(currentVersion()),
+  () => safeEvaluate(engineInput(formIn(presetForm(undefined, undefined, undefined), currentVersion())).input),
+);
 
 export interface ServiceCalculatorProps {
   /** The service to start with (default imap). */
