@@ -21,7 +21,8 @@ export function useKeptServerMarkup<T extends HTMLElement>(keepAtFirst?: () => b
   const ref = useRef<T>(null);
   const [kept, setKept] = useState(() => isHydrating() && (keepAtFirst ? keepAtFirst() : true));
   useEffect(() => {
-    if (kept && ref.current?.innerHTML === '') setKept(false);
+    // (not innerHTML === '': that would serialise the whole kept subtree, on every kept element)
+    if (kept && ref.current && !ref.current.hasChildNodes()) setKept(false);
   }, [kept]);
   const release = useCallback(() => setKept(false), []);
   return {ref, kept, release};
