@@ -15,6 +15,10 @@
  */
 import type {Plugin} from '@docusaurus/types';
 import path from 'node:path';
+import {createRequire} from 'node:module';
+
+const {files} = createRequire(__filename)('./loaders/docusaurus-patches.js') as {files: RegExp[]};
+const patchedFiles = new RegExp(files.map((re) => re.source).join('|'));
 
 const lib = String.raw`[\\/]src[\\/]lib[\\/]`;
 const calculatorLinks = String.raw`[\\/]src[\\/]components[\\/]ServiceCalculator[\\/]state\.ts$`;
@@ -33,16 +37,10 @@ export default function dovecotChunksPlugin(): Plugin {
               resolve: {alias: {tslib$: path.resolve(__dirname, '../src/vendor/tslib-import-default.js')}},
             },
             {
-              // see the loader
-              test: /@docusaurus[\\/]theme-common[\\/]lib[\\/]utils[\\/]reactUtils\.js$/,
+              // exact-line patches to Docusaurus's own files (see the loader)
+              test: patchedFiles,
               enforce: 'pre',
-              use: [{loader: path.resolve(__dirname, 'loaders/code-unit-key-sort.js')}],
-            },
-            {
-              // see the loader
-              test: /@docusaurus[\\/](core[\\/]lib[\\/]client[\\/]browserContext|theme-common[\\/]lib[\\/]hooks[\\/]useWindowSize)\.js$/,
-              enforce: 'pre',
-              use: [{loader: path.resolve(__dirname, 'loaders/hydration-transitions.js')}],
+              use: [{loader: path.resolve(__dirname, 'loaders/docusaurus-patches.js')}],
             },
           ],
         },

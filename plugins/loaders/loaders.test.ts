@@ -6,8 +6,7 @@ import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 
 const require = createRequire(import.meta.url);
-const transitions = require('./hydration-transitions.js') as {patch: (path: string, src: string) => string};
-const keySort = require('./code-unit-key-sort.js') as (this: {resourcePath: string}, src: string) => string;
+const patches = require('./docusaurus-patches.js') as {patch: (path: string, src: string) => string; files: RegExp[]};
 
 // the files webpack gets from node_modules (these subpaths are not in the packages' exports)
 const installed = (p: string) => fileURLToPath(new URL(`../../node_modules/${p}`, import.meta.url));
@@ -22,10 +21,10 @@ function changedLines(a: string, b: string): [string, string][] {
   return x.flatMap((line, i) => (line === y[i] ? [] : [[line.trim(), y[i]!.trim()] as [string, string]]));
 }
 
-describe('hydration-transitions loader', () => {
+describe('docusaurus-patches loader: the transitions after hydration', () => {
   it('makes the first browser render a transition and changes nothing else', () => {
     const src = readFileSync(browserContext, 'utf8');
-    expect(changedLines(src, transitions.patch(browserContext, src))).toEqual([
+    expect(changedLines(src, patches.patch(browserContext, src))).toEqual([
       ["import React, { useEffect, useState } from 'react';", "import React, { startTransition, useEffect, useState } from 'react';"],
       ['setIsBrowser(true);', 'startTransition(() => setIsBrowser(true));'],
     ]);
@@ -33,7 +32,7 @@ describe('hydration-transitions loader', () => {
 
   it('makes only the first window-size measurement a transition (resizes stay urgent)', () => {
     const src = readFileSync(windowSize, 'utf8');
-    const out = transitions.patch(windowSize, src);
+    const out = patches.patch(windowSize, src);
     expect(changedLines(src, out)).toEqual([
       ["import { useEffect, useState } from 'react';", "import { startTransition, useEffect, useState } from 'react';"],
       ['updateWindowSize();', 'startTransition(updateWindowSize);'],
@@ -42,23 +41,23 @@ describe('hydration-transitions loader', () => {
   });
 
   it('stops the build when a line it patches is gone', () => {
-    expect(() => transitions.patch(browserContext, 'export function BrowserContextProvider() {}')).toThrow(/no longer has/);
+    expect(() => patches.patch(browserContext, 'export function BrowserContextProvider() {}')).toThrow(/no longer has/);
   });
 
   it('leaves other files alone', () => {
-    expect(transitions.patch('/x/node_modules/react/index.js', 'a();')).toBe('a();');
+    expect(patches.patch('/x/node_modules/react/index.js', 'a();')).toBe('a();');
   });
 });
 
-describe('code-unit-key-sort loader', () => {
+describe('docusaurus-patches loader: the key sort', () => {
   it('replaces the localeCompare key sort in the installed theme', () => {
     const src = readFileSync(reactUtils, 'utf8');
-    const out = keySort.call({resourcePath: reactUtils}, src);
+    const out = patches.patch(reactUtils, src);
     expect(out).not.toContain('localeCompare');
     expect(changedLines(src, out)).toHaveLength(1);
   });
 
   it('stops the build when the line is gone', () => {
-    expect(() => keySort.call({resourcePath: reactUtils}, 'deps.sort();')).toThrow(/no longer has/);
+    expect(() => patches.patch(reactUtils, 'deps.sort();')).toThrow(/no longer has/);
   });
 });

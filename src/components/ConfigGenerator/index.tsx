@@ -13,7 +13,7 @@
 import React, {useCallback, useId, useMemo, useRef, useState} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
-import {useHydrated} from '@site/src/components/StaticIsland/useHydrated';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import CodeBlock from '@theme/CodeBlock';
 import {SUPPORTED_CONFIG_VERSIONS_24} from '@site/src/lib/dovecot/catalog';
@@ -68,7 +68,10 @@ import styles from './styles.module.css';
 // (see beforeHydration).
 const firstInput = () => inputFor(defaultForm(currentVersion())).input;
 beforeHydration(
-  () => warmServiceLimits(firstInput().version, firstInput().configVersion),
+  () => {
+    const {version, configVersion} = firstInput();
+    warmServiceLimits(version, configVersion);
+  },
   () => planFor(firstInput()),
   () => generate(firstInput()),
 );
@@ -610,7 +613,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
 
 export default function ConfigGenerator(): React.ReactElement {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const hydrated = useHydrated();
+  const hydrated = useIsBrowser();
   const version = useDovecotVersion();
   const {siteConfig} = useDocusaurusContext();
   const [form, setFormState] = useState<FormState>(() => defaultForm());

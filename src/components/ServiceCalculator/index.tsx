@@ -14,7 +14,7 @@
 import React, {useCallback, useId, useMemo, useRef, useState} from 'react';
 import clsx from 'clsx';
 import Link from '@docusaurus/Link';
-import {useHydrated} from '@site/src/components/StaticIsland/useHydrated';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import CodeBlock from '@theme/CodeBlock';
 import type {CalculatorLoad, CalculatorSettings, Finding} from '@site/src/lib/dovecot/calculator/types';
@@ -368,7 +368,7 @@ export default function ServiceCalculator({
   syncUrl = false,
 }: ServiceCalculatorProps): React.ReactElement {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const hydrated = useHydrated();
+  const hydrated = useIsBrowser();
   const version = useDovecotVersion();
   const {siteConfig} = useDocusaurusContext();
   // props are presets: read once

@@ -12,8 +12,3 @@ export function markHydrated(): void {
 export function isHydrating(): boolean {
   return typeof window !== 'undefined' && !hydrated;
 }
-
-/** Whether the page has hydrated: false on the server and during hydration, true afterwards. */
-export function isHydrated(): boolean {
-  return typeof window !== 'undefined' && hydrated;
-}

@@ -4,11 +4,11 @@
  * the hidden version's copy keeps the server's markup and stays out of React's tree (an element
  * whose innerHTML React leaves alone), so its results are not worked out a second time for
  * nobody to see; should the reader switch to it before hydration ends, it is rendered then.
- * After hydration (in a transition, ../StaticIsland/useHydrated) only the chosen version is
- * rendered, so nothing moves.
+ * After hydration (in the render `useIsBrowser` starts, a transition: plugins/loaders) only the
+ * chosen version is rendered, so nothing moves.
  */
 import React, {useState} from 'react';
-import {useHydrated} from '../StaticIsland/useHydrated';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import {isHydrating} from '../StaticIsland/hydration';
 import {currentVersion} from '../DovecotVersion/store';
 import {DOVECOT_VERSIONS, type DovecotVersion} from '@site/src/lib/version';
@@ -24,7 +24,7 @@ export type VersionBodyProps<F> = {
 };
 
 export default function PerVersion({version, children}: {version: DovecotVersion; children: (v: DovecotVersion) => React.ReactNode}): React.ReactElement {
-  const hydrated = useHydrated();
+  const hydrated = useIsBrowser();
   // the copies that came hidden from the server, as this page began to hydrate
   const [hiddenAtFirst] = useState<readonly DovecotVersion[]>(() => (isHydrating() ? DOVECOT_VERSIONS.filter((v) => v !== currentVersion()) : []));
   const versions: readonly DovecotVersion[] = hydrated ? [version] : DOVECOT_VERSIONS;

@@ -7,20 +7,23 @@
  * shown), when the window is resized, and after the reader toggles wrapping. The wrap button sits
  * in the block's buttons, which are made only when the block is near too (../../Buttons).
  */
-import {useCallback, useEffect, useRef, useState, type RefObject} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
+import type {useCodeWordWrap} from '@docusaurus/theme-common/internal';
 import {eachTimeNear} from '../../Buttons/near';
 
-export type WordWrap = {
-  codeBlockRef: RefObject<HTMLPreElement | null>;
-  isEnabled: boolean;
-  isCodeScrollable: boolean;
-  toggle: () => void;
-};
+/** What the theme's own hook gives the code block's context. */
+type WordWrap = ReturnType<typeof useCodeWordWrap>;
 
 export function useLazyWordWrap(): WordWrap {
   const [isEnabled, setIsEnabled] = useState(false);
   const [isCodeScrollable, setIsCodeScrollable] = useState(false);
   const codeBlockRef = useRef<HTMLPreElement>(null);
+
+  const measure = useCallback(() => {
+    const pre = codeBlockRef.current;
+    if (!pre) return;
+    setIsCodeScrollable(pre.scrollWidth > pre.clientWidth || Boolean(pre.querySelector('code')?.hasAttribute('style')));
+  }, []);
 
   const toggle = useCallback(() => {
     const code = codeBlockRef.current?.querySelector('code');
@@ -32,13 +35,9 @@ export function useLazyWordWrap(): WordWrap {
       code.style.overflowWrap = 'anywhere';
     }
     setIsEnabled((v) => !v);
-  }, [isEnabled]);
-
-  const measure = useCallback(() => {
-    const pre = codeBlockRef.current;
-    if (!pre) return;
-    setIsCodeScrollable(pre.scrollWidth > pre.clientWidth || Boolean(pre.querySelector('code')?.hasAttribute('style')));
-  }, []);
+    // the style is set on the element already: measure the block as it now is
+    measure();
+  }, [isEnabled, measure]);
 
   useEffect(() => {
     const pre = codeBlockRef.current;
@@ -50,13 +49,6 @@ export function useLazyWordWrap(): WordWrap {
       window.removeEventListener('resize', measure);
     };
   }, [measure]);
-
-  // after a toggle (not at mount: the block is measured when it comes near)
-  const toggled = useRef(false);
-  useEffect(() => {
-    if (toggled.current) measure();
-    toggled.current = true;
-  }, [isEnabled, measure]);
 
   return {codeBlockRef, isEnabled, isCodeScrollable, toggle};
 }
