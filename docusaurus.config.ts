@@ -87,7 +87,7 @@ const config: Config = {
   ],
 
   // imported, like every client module, before the router exists: it never sees an address it cannot decode
-  clientModules: ['./src/clientModules/malformedUriGuard.ts', './src/clientModules/noViewportPrefetchOnPhones.ts', './src/clientModules/versionInUrl.ts'],
+  clientModules: ['./src/clientModules/malformedUriGuard.ts', './src/clientModules/noViewportPrefetchOnPhones.ts', './src/clientModules/versionInUrl.ts', './src/clientModules/farBlocksOnAnchor.ts'],
 
   plugins: [headScriptsPlugin, stagedEntryPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin],
 

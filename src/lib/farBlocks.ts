@@ -1,0 +1,67 @@
+/**
+ * Long pages lay out only what the reader can reach at first. The troubleshooting page is about
+ * 30 000 px tall on a phone; laying all of it out before the first paint is one task of 50-80 ms
+ * on this machine, four times that on a slow phone. An inline script at the end of `<body>` (it
+ * runs before the first layout) marks the article's blocks that are certainly further down than
+ * two screens with `data-dv-far`, and the site's CSS gives those `content-visibility: auto`
+ * (src/css/custom.css): the browser lays each one out once it comes near the screen, and until
+ * then gives it the height the script estimated.
+ *
+ * "Certainly": the script cannot measure (that would be the layout it avoids), so it adds up a
+ * lower bound of each block's height from its text and lines (a line of text at most 6 px a
+ * character across the widest column, a code line at least 18 px, ...). Blocks it does not know
+ * (lists, widgets, formulas) count as nothing; the hidden version's blocks too. So a block it
+ * marks is further down than the bound says, and the first screen never waits for a block to be
+ * drawn.
+ *
+ * Only blocks whose containment changes no box are marked (paragraphs, headings, code blocks,
+ * tables in their scroll box, admonitions; tests/e2e/far-blocks.spec.ts compares every box of
+ * every page with and without it). Nothing is marked when the page opens on an anchor, on reload
+ * or on back/forward (the browser then scrolls to a place computed from real heights), and every
+ * mark is removed before the page moves to an anchor (a link clicked, the address's anchor
+ * changed, a route change in the app: src/clientModules/farBlocksOnAnchor.ts), so a jump lands
+ * where the real layout has the heading. Find in page and printing reach marked blocks too.
+ */
+
+/** The attribute on a block laid out lazily; its estimated height is in `--dv-far` (px). */
+export const FAR_ATTRIBUTE = 'data-dv-far';
+
+/** The blocks the script may mark: leaves of the article, at its top or in a run or version block. */
+const LEAVES = 'p, h2, h3, h4, h5, h6, .theme-code-block, .table-scroll, .theme-admonition';
+export const FAR_CANDIDATES = `.markdown > :is(${LEAVES}), .markdown > :is(.static-run, .dv-block, .dv-block > .static-run) > :is(${LEAVES})`;
+
+/**
+ * How many screens a block's lower-bound top must be below to be marked. The browser draws a
+ * `content-visibility: auto` block once it is within half a screen of the window, so a block two
+ * screens down is never needed for the first one.
+ */
+export const FAR_SCREENS = 2;
+
+/** Removes every mark (in the browser; also the inline script's own listeners call the same thing). */
+export function unmarkFarBlocks(doc: Document = document): void {
+  for (const e of doc.querySelectorAll(`[${FAR_ATTRIBUTE}]`)) e.removeAttribute(FAR_ATTRIBUTE);
+}
+
+/**
+ * The inline script. Estimates, per block, `lo` (lower bound, for the decision) and `h` (a likely
+ * height, the placeholder's): text lines from the character count over the column width, code
+ * lines from the line breaks, table rows, plus the block's margins.
+ */
+export function farBlocksInlineScript(): string {
+  return (
+    `(function(){var d=document,l=location,n=performance.getEntriesByType?performance.getEntriesByType('navigation')[0]:null;` +
+    `if(l.hash||(n&&n.type!=='navigate'))return;` +
+    `var A='${FAR_ATTRIBUTE}',hid=d.documentElement.getAttribute('data-dovecot')==='2.3'?'.dv-24':'.dv-23',` +
+    `w=Math.min(Math.max(screen.width-32,240),860),far=Math.max(screen.height,600)*${FAR_SCREENS},top=0,` +
+    `b=d.querySelectorAll(${JSON.stringify(FAR_CANDIDATES)}),i,e,t,c,lo,h;` +
+    `for(i=0;i<b.length;i++){e=b[i];if(e.closest(hid))continue;t=e.textContent||'';c=e.classList;` +
+    `if(c.contains('theme-code-block')){var k=e.querySelectorAll('.token-line').length||t.split('\\n').length;lo=k*18+40;h=k*21+52}` +
+    `else if(c.contains('table-scroll')){var r=e.querySelectorAll('tr').length;lo=r*28;h=r*Math.max(42,26*Math.ceil(t.length*8/r/w))+20}` +
+    `else{var s=/^H/.test(e.tagName)?1.3:1;lo=Math.max(1,Math.ceil(t.length*6*s/w))*24*s+12;h=Math.max(1,Math.ceil(t.length*8*s/w))*26*s+20;` +
+    `if(c.contains('theme-admonition')){lo+=40;h+=60}}` +
+    `if(top>far){e.setAttribute(A,'');e.style.setProperty('--dv-far',Math.round(h)+'px')}top+=lo}` +
+    `function u(){var m=d.querySelectorAll('['+A+']'),j;for(j=0;j<m.length;j++)m[j].removeAttribute(A)}` +
+    `addEventListener('hashchange',u);addEventListener('popstate',u);addEventListener('beforeprint',u);` +
+    `d.addEventListener('click',function(x){var a=x.target&&x.target.closest?x.target.closest('a[href*="#"]'):null;if(a)u()},true)})();`
+  );
+}

@@ -1,0 +1,136 @@
+// Long pages lay out their far blocks lazily (src/lib/farBlocks.ts): the inline script marks the
+// article's blocks that are surely more than two screens down, and `content-visibility: auto`
+// skips them until the reader comes near. This holds it to what a reader must never notice:
+// containment moves no box on any page, nothing near the first screen is marked, and a jump to an
+// anchor (opened with the page, clicked, or through the app's router) lands on the real layout.
+import {expect, test, type Page} from '@playwright/test';
+import {FAR_ATTRIBUTE, FAR_CANDIDATES, FAR_SCREENS} from '../../src/lib/farBlocks';
+import {sitemapPaths} from './helpers';
+
+const PHONE = {width: 390, height: 844};
+const MARKED = `[${FAR_ATTRIBUTE}]`;
+/** An entry near the end of /troubleshooting, far below every screen's first two. */
+const FAR_ENTRY = 'auth-worker-max-count-zero';
+
+/**
+ * The boxes of the article's elements that differ between the candidates contained as
+ * `content-visibility: auto` contains them (layout, style, paint) and not contained at all; both
+ * measured in one synchronous call, so nothing else on the page can change in between.
+ */
+async function boxesChangedByContainment(page: Page): Promise<{count: number; differ: string[]}> {
+  return page.evaluate((candidates) => {
+    const measure = (contain: string) => {
+      const style = document.createElement('style');
+      style.textContent = `${candidates} { content-visibility: visible !important; contain: ${contain} !important; }`;
+      document.head.append(style);
+      const out = [...document.querySelectorAll('article .markdown *')].map((e) => {
+        const r = e.getBoundingClientRect();
+        const name = `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.classList.length ? '.' + [...e.classList].join('.') : ''}`;
+        return `${name} ${Math.round(r.top + window.scrollY)} ${Math.round(r.left)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+      });
+      style.remove();
+      return out;
+    };
+    const contained = measure('layout style paint');
+    const free = measure('none');
+    return {count: contained.length, differ: contained.flatMap((b, i) => (b === free[i] ? [] : [`${b} (uncontained: ${free[i]})`]))};
+  }, FAR_CANDIDATES);
+}
+
+/** Where each marked block really is once drawn, and the screen's height the script used. */
+async function markedTops(page: Page): Promise<{tops: number[]; screen: number}> {
+  return page.evaluate((marked) => {
+    const far = [...document.querySelectorAll<HTMLElement>(marked)];
+    for (const e of far) e.style.contentVisibility = 'visible';
+    const tops = far.map((e) => e.getBoundingClientRect().top + window.scrollY);
+    for (const e of far) e.style.contentVisibility = '';
+    return {tops, screen: screen.height};
+  }, MARKED);
+}
+
+/** The heading's distance from where a jump to it should put it (its scroll margin below the window's top). */
+async function offsetFromLanding(page: Page, id: string): Promise<number> {
+  return page.evaluate((id) => {
+    const h = document.getElementById(id)!;
+    return Math.abs(h.getBoundingClientRect().top - parseFloat(getComputedStyle(h).scrollMarginTop));
+  }, id);
+}
+
+for (const width of [PHONE.width, 1280]) {
+  test(`containment of the candidate blocks changes no box on any page (width ${width})`, async ({page}) => {
+    test.slow();
+    await page.setViewportSize({width, height: 900});
+    let compared = 0;
+    for (const path of sitemapPaths()) {
+      await page.goto(path);
+      if ((await page.locator('article .markdown').count()) === 0) continue;
+      const {count, differ} = await boxesChangedByContainment(page);
+      expect(differ.slice(0, 5), `${path}: ${differ.length} of ${count} boxes differ`).toEqual([]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+}
+
+test('a long page marks only blocks far below the first screens, and they are drawn as the reader reaches them', async ({page}) => {
+  await page.setViewportSize(PHONE);
+  await page.goto('/troubleshooting');
+  const marked = page.locator(MARKED);
+  expect(await marked.count()).toBeGreaterThan(50);
+  await expect(marked.last()).toHaveCSS('content-visibility', 'auto');
+  const {tops, screen} = await markedTops(page);
+  expect(Math.min(...tops)).toBeGreaterThan(FAR_SCREENS * screen);
+  // a short page marks nothing
+  await page.goto('/');
+  expect(await page.locator(MARKED).count()).toBe(0);
+  // the last block, once scrolled to, is drawn: its text has a box
+  await page.goto('/troubleshooting');
+  const last = page.locator(`${MARKED} p`).last().or(page.locator(`p${MARKED}`).last()).first();
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeVisible();
+  expect(await last.evaluate((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().height > 10)).toBe(true);
+});
+
+test('nothing is marked when the page opens on an anchor or is reloaded, and the anchor lands', async ({page}) => {
+  await page.setViewportSize(PHONE);
+  await page.goto(`/troubleshooting#${FAR_ENTRY}`);
+  expect(await page.locator(MARKED).count()).toBe(0);
+  await expect.poll(() => offsetFromLanding(page, FAR_ENTRY)).toBeLessThan(2);
+  await page.goto('/troubleshooting');
+  expect(await page.locator(MARKED).count()).toBeGreaterThan(0);
+  await page.reload();
+  expect(await page.locator(MARKED).count()).toBe(0);
+});
+
+test('a clicked link to a far heading lands on it in the real layout', async ({page}) => {
+  await page.setViewportSize({width: 1280, height: 800});
+  await page.goto('/troubleshooting');
+  expect(await page.locator(MARKED).count()).toBeGreaterThan(0);
+  await page.locator(`.table-of-contents a[href="#${FAR_ENTRY}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`#${FAR_ENTRY}$`));
+  expect(await page.locator(MARKED).count()).toBe(0);
+  await expect.poll(() => offsetFromLanding(page, FAR_ENTRY)).toBeLessThan(2);
+});
+
+test('a move to an anchor through the app router (the search box) lands on it in the real layout', async ({page}) => {
+  await page.setViewportSize({width: 1280, height: 800});
+  await page.goto('/troubleshooting');
+  expect(await page.locator(MARKED).count()).toBeGreaterThan(0);
+  const box = page.locator('nav').getByLabel('Search');
+  await box.click();
+  await box.fill('auth_worker_max_count must be above zero');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  // the keyboard, not a click: no link is clicked, only the router moves
+  await box.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`#${FAR_ENTRY}$`));
+  expect(await page.locator(MARKED).count()).toBe(0);
+  await expect.poll(() => offsetFromLanding(page, FAR_ENTRY)).toBeLessThan(2);
+});
+
+test('printing draws every block', async ({page}) => {
+  await page.goto('/troubleshooting');
+  const marked = page.locator(MARKED).last();
+  await expect(marked).toHaveCSS('content-visibility', 'auto');
+  await page.emulateMedia({media: 'print'});
+  await expect(marked).toHaveCSS('content-visibility', 'visible');
+});
