@@ -9,8 +9,8 @@
  *
  * "Certainly": the script cannot measure (that would be the layout it avoids), so it adds up a
  * lower bound of each block's height from its text and lines (a line of text at most 6 px a
- * character across the widest column, a code line at least 18 px, ...). Blocks it does not know
- * (lists, widgets, formulas) count as nothing; the hidden version's blocks too. So a block it
+ * character across the widest column, a code line at least 18 px, a list item 20 px, ...). Blocks
+ * it does not know (widgets, formulas) count as nothing; the hidden version's blocks too. So a block it
  * marks is further down than the bound says, and the first screen never waits for a block to be
  * drawn.
  *
@@ -26,9 +26,13 @@
 /** The attribute on a block laid out lazily; its estimated height is in `--dv-far` (px). */
 export const FAR_ATTRIBUTE = 'data-dv-far';
 
-/** The blocks the script may mark: leaves of the article, at its top or in a run or version block. */
+/** The article's blocks in reading order: its children and those of its runs, version blocks and islands. */
+const PARENTS = '.markdown, .markdown > :is(.static-run, .dv-block), .markdown > .dv-block > .static-run';
+const CONTAINERS = '.static-run, .dv-block, .static-island';
+const BLOCKS = `:is(${PARENTS}, :is(${PARENTS}) > div.static-island) > *`;
+/** The blocks the script may mark, the leaves among them (their containment changes no box). */
 const LEAVES = 'p, h2, h3, h4, h5, h6, .theme-code-block, .table-scroll, .theme-admonition';
-export const FAR_CANDIDATES = `.markdown > :is(${LEAVES}), .markdown > :is(.static-run, .dv-block, .dv-block > .static-run) > :is(${LEAVES})`;
+export const FAR_CANDIDATES = `:is(${BLOCKS}):is(${LEAVES})`;
 
 /**
  * How many screens a block's lower-bound top must be below to be marked. The browser draws a
@@ -53,8 +57,10 @@ export function farBlocksInlineScript(): string {
     `if(l.hash||(n&&n.type!=='navigate'))return;` +
     `var A='${FAR_ATTRIBUTE}',hid=d.documentElement.getAttribute('data-dovecot')==='2.3'?'.dv-24':'.dv-23',` +
     `w=Math.min(Math.max(screen.width-32,240),860),far=Math.max(screen.height,600)*${FAR_SCREENS},top=0,` +
-    `b=d.querySelectorAll(${JSON.stringify(FAR_CANDIDATES)}),i,e,t,c,lo,h;` +
-    `for(i=0;i<b.length;i++){e=b[i];if(e.closest(hid))continue;t=e.textContent||'';c=e.classList;` +
+    `b=d.querySelectorAll(${JSON.stringify(BLOCKS)}),i,e,t,c,lo,h;` +
+    `for(i=0;i<b.length;i++){e=b[i];if(e.matches(${JSON.stringify(CONTAINERS)})||e.closest(hid))continue;c=e.classList;` +
+    `if(!e.matches(${JSON.stringify(LEAVES)})){top+=/^[UO]L$/.test(e.tagName)?e.children.length*20:0;continue}` +
+    `t=e.textContent||'';` +
     `if(c.contains('theme-code-block')){var k=e.querySelectorAll('.token-line').length||t.split('\\n').length;lo=k*18+40;h=k*21+52}` +
     `else if(c.contains('table-scroll')){var r=e.querySelectorAll('tr').length;lo=r*28;h=r*Math.max(42,26*Math.ceil(t.length*8/r/w))+20}` +
     `else{var s=/^H/.test(e.tagName)?1.3:1;lo=Math.max(1,Math.ceil(t.length*6*s/w))*24*s+12;h=Math.max(1,Math.ceil(t.length*8*s/w))*26*s+20;` +
