@@ -15,7 +15,7 @@
  * the loader: a Docusaurus upgrade that changes either part fails the build here.
  */
 import upstream from '@docusaurus/core/lib/ssg/ssgTemplate.html';
-import {farBlocksInlineScript} from '../lib/farBlocks';
+import {farBlocksEndScript} from '../lib/farBlocks';
 
 const DEFER_SCRIPTS = /\n\s*<% it\.scripts\.forEach\(\(script\) => \{ %>\s*<script src="<%= it\.baseUrl %><%= script %>" defer><\/script>\s*<% \}\); %>/;
 const BODY_END = '\n  </body>';
@@ -30,7 +30,7 @@ function withLoader(template: string): string {
   if (!DEFER_SCRIPTS.test(template) || !template.includes(BODY_END)) {
     throw new Error('src/html/ssrTemplate.ts: Docusaurus\'s page template no longer has the script tags or </body> this replaces');
   }
-  return template.replace(DEFER_SCRIPTS, '').replace(BODY_END, `\n    <script>${farBlocksInlineScript()}</script>${LOADER}${BODY_END}`);
+  return template.replace(DEFER_SCRIPTS, '').replace(BODY_END, `\n    <script>${farBlocksEndScript()}</script>${LOADER}${BODY_END}`);
 }
 
 export const ssrTemplate = withLoader(upstream);
