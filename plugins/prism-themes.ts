@@ -7,7 +7,7 @@ import type {PrismTheme} from 'prism-react-renderer';
 export const lightCodeTheme: PrismTheme = {
   plain: {color: '#24292f', backgroundColor: '#f6f8fa'},
   styles: [
-    {types: ['comment', 'prolog', 'doctype', 'cdata'], style: {color: '#57606a', fontStyle: 'italic'}},
+    {types: ['comment', 'prolog', 'doctype', 'cdata'], style: {color: '#57606a'}},
     {types: ['punctuation', 'operator'], style: {color: '#24292f'}},
     {types: ['string', 'attr-value', 'char', 'inserted'], style: {color: '#0a3069'}},
     {types: ['number', 'boolean', 'constant', 'symbol', 'entity', 'url', 'regex'], style: {color: '#0550ae'}},
@@ -20,7 +20,7 @@ export const lightCodeTheme: PrismTheme = {
 export const darkCodeTheme: PrismTheme = {
   plain: {color: '#e6edf3', backgroundColor: '#161b22'},
   styles: [
-    {types: ['comment', 'prolog', 'doctype', 'cdata'], style: {color: '#8b949e', fontStyle: 'italic'}},
+    {types: ['comment', 'prolog', 'doctype', 'cdata'], style: {color: '#8b949e'}},
     {types: ['punctuation', 'operator'], style: {color: '#e6edf3'}},
     {types: ['string', 'attr-value', 'char', 'inserted'], style: {color: '#a5d6ff'}},
     {types: ['number', 'boolean', 'constant', 'symbol', 'entity', 'url', 'regex'], style: {color: '#79c0ff'}},
