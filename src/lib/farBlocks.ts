@@ -49,20 +49,24 @@ export const FAR_CANDIDATES = `:is(${BLOCKS}):is(${LEAVES})`;
  */
 export const FAR_SCREENS = 1.5;
 
-/** Removes every mark (in the browser; also the inline script's own listeners call the same thing). */
-export function unmarkFarBlocks(doc: Document = document): void {
-  for (const e of doc.querySelectorAll(`[${FAR_ATTRIBUTE}]`)) e.removeAttribute(FAR_ATTRIBUTE);
-}
+/** The property of `window` holding the script's last pass (`end`) and its removal of every mark (`unmark`). */
+const FAR_KEY = '__dvFar';
+type FarControls = {end: () => void; unmark: () => void};
 
-/** The property of `window` holding the last pass, which the script at the end of `<body>` runs. */
-const FAR_END_KEY = '__dvFarEnd';
+/**
+ * Removes every mark, through the inline script's own function (which also ends its passes). A page
+ * the script marked nothing on (opened on an anchor, reloaded) has no such function and no marks.
+ */
+export function unmarkFarBlocks(): void {
+  (window as unknown as Record<string, FarControls | undefined>)[FAR_KEY]?.unmark();
+}
 
 /**
  * The end of `<body>`: the last pass, in the parser's task, before a first frame that is still to
  * come (a pass in a frame's callback would add its work to that frame's task).
  */
 export function farBlocksEndScript(): string {
-  return `window.${FAR_END_KEY}&&window.${FAR_END_KEY}();`;
+  return `window.${FAR_KEY}&&window.${FAR_KEY}.end();`;
 }
 
 /**
@@ -86,10 +90,11 @@ export function farBlocksInlineScript(): string {
     `else{var s=/^H/.test(e.tagName)?1.3:1;lo=Math.max(1,Math.ceil(t.length*6.5*s/w))*26*s+16;h=Math.max(1,Math.ceil(t.length*8*s/w))*26*s+20;` +
     `if(c.contains('theme-admonition')){lo+=40;h+=60}}` +
     `if(top>far){e.setAttribute(A,'');e.style.setProperty('--dv-far',Math.round(h)+'px')}top+=lo}done=b.length}` +
-    `function end(){pass();stop=true}window.${FAR_END_KEY}=end;` +
+    `function end(){pass();stop=true}` +
     `function frame(){if(!stop&&d.readyState==='loading'){pass();requestAnimationFrame(frame)}}requestAnimationFrame(frame);` +
     `d.addEventListener('DOMContentLoaded',end);` +
     `function u(){stop=true;var m=d.querySelectorAll('['+A+']'),j;for(j=0;j<m.length;j++)m[j].removeAttribute(A)}` +
+    `window.${FAR_KEY}={end:end,unmark:u};` +
     `addEventListener('hashchange',u);addEventListener('popstate',u);addEventListener('beforeprint',u);` +
     `d.addEventListener('click',function(x){var a=x.target&&x.target.closest?x.target.closest('a[href*="#"]'):null;` +
     `if(a&&a.hash&&a.pathname===l.pathname)u()},true)})();`

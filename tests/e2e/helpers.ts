@@ -5,6 +5,7 @@
  */
 import {readFileSync} from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import {FAR_ATTRIBUTE} from '../../src/lib/farBlocks';
 import {expect, type BrowserContext, type Locator, type Page} from '@playwright/test';
 
 /** Paths (with leading slash) of every URL in build/sitemap.xml. */
@@ -47,7 +48,7 @@ export function watchPage(page: Page, origin: string): PageProblems {
  * axe finds a text's background from what is drawn, and a block not yet drawn has none.
  */
 export async function drawFarBlocks(page: Page): Promise<void> {
-  await page.evaluate(() => document.querySelectorAll('[data-dv-far]').forEach((e) => e.removeAttribute('data-dv-far')));
+  await page.evaluate((marked) => document.querySelectorAll(marked).forEach((e) => e.removeAttribute(marked.slice(1, -1))), `[${FAR_ATTRIBUTE}]`);
 }
 
 /** Sum of layout-shift scores since navigation (CLS without the session windows). */
