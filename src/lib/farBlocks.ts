@@ -10,9 +10,9 @@
  * frame's `requestAnimationFrame` callbacks run before its style and layout).
  *
  * "Certainly": the script cannot measure (that would be the layout it avoids), so it adds up a
- * lower bound of each block's height from its text and lines (a line of text at most 6.5 px a
- * character across the widest column, a code line at least 20 px, a list item 20 px, ...).
- * Blocks it does not know (widgets, formulas) count as nothing; the hidden version's blocks too;
+ * lower bound of each block's height from its text and lines (a line of 16 px text at most 6.5 px
+ * a character across the widest column, a code line at least 20 px, each list item at least a
+ * line, ...). Blocks it does not know (widgets) count as nothing; the hidden version's blocks too;
  * a block still being parsed counts with what it has. So a block it marks is further down than
  * the bound says, and the first screen never waits for a block to be drawn.
  *
@@ -21,9 +21,12 @@
  * not taller than its screen unless the page is zoomed out; then (the media query tells) nothing
  * is marked.
  *
- * Only blocks whose containment changes no box are marked (paragraphs, headings, code blocks,
- * tables in their scroll box, admonitions; tests/e2e/far-blocks.spec.ts compares every box of
- * every page with and without it). Nothing is marked when the page opens on an anchor, on reload
+ * Only blocks whose containment changes no box are marked (paragraphs, headings, lists, code
+ * blocks, tables in their scroll box, admonitions, displayed formulas, and after a long article the
+ * links to the next page and the footer; tests/e2e/far-blocks.spec.ts compares every box of every
+ * page with and without it). Every font the first layout needs is a lookup (on Linux a round trip
+ * to the browser process), so what is left out of it matters as much for its fonts (a formula's,
+ * the footer's) as for its boxes. Nothing is marked when the page opens on an anchor, on reload
  * or on back/forward (the browser then scrolls to a place computed from real heights), and every
  * mark is removed before the page moves to an anchor of its own (a link to it clicked, the
  * address's anchor changed, a route change in the app: src/clientModules/farBlocksOnAnchor.ts),
@@ -39,8 +42,15 @@ const PARENTS = '.markdown, .markdown > :is(.static-run, .dv-block), .markdown >
 const CONTAINERS = '.static-run, .dv-block, .static-island';
 const BLOCKS = `:is(${PARENTS}, :is(${PARENTS}) > div.static-island) > *`;
 /** The blocks the script may mark, the leaves among them (their containment changes no box). */
-const LEAVES = 'p, h2, h3, h4, h5, h6, .theme-code-block, .table-scroll, .theme-admonition';
-export const FAR_CANDIDATES = `:is(${BLOCKS}):is(${LEAVES})`;
+const LEAVES = 'p, h2, h3, h4, h5, h6, .theme-code-block, .table-scroll, .theme-admonition, .katex-display';
+/**
+ * A list is a leaf too unless an item holds a block (a paragraph of a loose list, a code block):
+ * that block's margins collapse through the list's edge, and containment would keep them inside.
+ */
+const LIST_BLOCKS = 'p, div, pre, blockquote, table';
+/** What follows the article: the links to the previous and next page, the site's footer. */
+const OUTSIDE = '.pagination-nav, footer.footer';
+export const FAR_CANDIDATES = `:is(${BLOCKS}):is(${LEAVES}, :is(ul, ol):not(:has(${LIST_BLOCKS}))), ${OUTSIDE}`;
 
 /**
  * How many screens a block's lower-bound top must be below to be marked. The browser draws a
@@ -71,26 +81,38 @@ export function farBlocksEndScript(): string {
 
 /**
  * The inline script. Estimates, per block, `lo` (lower bound, for the decision) and `h` (a likely
- * height, the placeholder's): text lines from the character count over the column width, code
- * lines from the line breaks, table rows, plus the block's margins. `done` blocks of the
- * document-ordered list are behind it; the parser only adds blocks after them.
+ * height, the placeholder's); `top` starts below the navbar (60 px on every screen). A line of text
+ * is at least `f` px high and holds at most `w / (f * 0.40625)` characters (6.5 px a character at
+ * 16 px) for a font of `f` px; a block counts its bottom margin only (the top one may collapse into
+ * the block before it), small print none (its negative top margin takes back the one before it).
+ * `done` blocks of the document-ordered list are behind it; the parser only adds blocks after them.
+ * The pass that ends the parse marks the pagination and the footer too when the article reached
+ * far enough.
  */
 export function farBlocksInlineScript(): string {
   return (
     `(function(){var d=document,l=location,n=performance.getEntriesByType?performance.getEntriesByType('navigation')[0]:null;` +
     `if(l.hash||(n&&n.type!=='navigate')||!matchMedia('(max-height:'+screen.height+'px)').matches)return;` +
-    `var A='${FAR_ATTRIBUTE}',w=Math.min(Math.max(screen.width-32,240),860),far=Math.max(screen.height,600)*${FAR_SCREENS},top=0,done=0,stop=false;` +
+    `var A='${FAR_ATTRIBUTE}',w=Math.min(Math.max(screen.width-32,240),860),far=Math.max(screen.height,600)*${FAR_SCREENS},top=60,done=0,stop=false;` +
+    // lines of `t` characters at `f` px: at least (lo), likely (8 px a character at 16 px)
+    `function L(t,f){return Math.max(1,Math.ceil(t*f*0.40625/w))}function H(t,f){return Math.max(1,Math.ceil(t*f*0.5/w))}` +
+    `function mark(e,h){e.setAttribute(A,'');e.style.setProperty('--dv-far',Math.round(h)+'px')}` +
     `function pass(){if(stop)return;var hid=d.documentElement.getAttribute('data-dovecot')==='2.3'?'.dv-24':'.dv-23',` +
-    `b=d.querySelectorAll(${JSON.stringify(BLOCKS)}),i,e,t,c,lo,h;` +
+    `b=d.querySelectorAll(${JSON.stringify(BLOCKS)}),i,j,e,t,c,g,lo,h,f;` +
     `for(i=done;i<b.length;i++){e=b[i];if(e.matches(${JSON.stringify(CONTAINERS)})||e.closest(hid))continue;c=e.classList;` +
-    `if(!e.matches(${JSON.stringify(LEAVES)})){top+=/^[UO]L$/.test(e.tagName)?e.children.length*20:0;continue}` +
-    `t=e.textContent||'';` +
-    `if(c.contains('theme-code-block')){var k=e.querySelectorAll('.token-line').length||t.split('\\n').length;lo=k*20+44;h=k*21+52}` +
-    `else if(c.contains('table-scroll')){var r=e.querySelectorAll('tr').length;lo=r*30;h=r*Math.max(42,26*Math.ceil(t.length*8/r/w))+20}` +
-    `else{var s=/^H/.test(e.tagName)?1.3:1;lo=Math.max(1,Math.ceil(t.length*6.5*s/w))*26*s+16;h=Math.max(1,Math.ceil(t.length*8*s/w))*26*s+20;` +
-    `if(c.contains('theme-admonition')){lo+=40;h+=60}}` +
-    `if(top>far){e.setAttribute(A,'');e.style.setProperty('--dv-far',Math.round(h)+'px')}top+=lo}done=b.length}` +
-    `function end(){pass();stop=true}` +
+    `t=(e.textContent||'').length;g=e.tagName;` +
+    `if(g==='HEADER'){top+=L(t,32)*40+25;continue}` +
+    `if(g==='UL'||g==='OL'){lo=h=20;for(j=0;j<e.children.length;j++){f=(e.children[j].textContent||'').length;lo+=L(f,16)*26;h+=H(f,16)*26+4}` +
+    `if(top>far&&!e.querySelector(${JSON.stringify(LIST_BLOCKS)}))mark(e,h);top+=lo;continue}` +
+    `if(!e.matches(${JSON.stringify(LEAVES)}))continue;` +
+    `if(c.contains('theme-code-block')){var k=e.querySelectorAll('.token-line').length||(e.textContent||'').split('\\n').length;lo=k*20+44;h=k*21+52}` +
+    `else if(c.contains('table-scroll')){var r=e.querySelectorAll('tr').length;lo=r*30;h=r*Math.max(42,26*Math.ceil(t*8/r/w))+20}` +
+    `else if(c.contains('katex-display')){lo=26;h=60}` +
+    `else if(/^H\\d/.test(g)){f={H2:24,H3:20,H4:16}[g]||12;lo=L(t,f)*f*1.25+20;h=H(t,f)*f*1.25+(f>16?60:40)}` +
+    `else if(c.contains('explain-line')||c.contains('load-check-note')){lo=L(t,14.4)*23;h=H(t,14.4)*24+6}` +
+    `else{lo=L(t,16)*26+20;h=H(t,16)*26+20;if(c.contains('theme-admonition')){lo+=40;h+=40}}` +
+    `if(top>far)mark(e,h);top+=lo}done=b.length}` +
+    `function end(){pass();stop=true;if(top>far){var o=d.querySelectorAll(${JSON.stringify(OUTSIDE)}),m;for(m=0;m<o.length;m++)mark(o[m],o[m].tagName==='FOOTER'?400:120)}}` +
     `function frame(){if(!stop&&d.readyState==='loading'){pass();requestAnimationFrame(frame)}}requestAnimationFrame(frame);` +
     `d.addEventListener('DOMContentLoaded',end);` +
     `function u(){stop=true;var m=d.querySelectorAll('['+A+']'),j;for(j=0;j<m.length;j++)m[j].removeAttribute(A)}` +

@@ -13,7 +13,7 @@ const MARKED = `[${FAR_ATTRIBUTE}]`;
 const FAR_ENTRY = 'auth-worker-max-count-zero';
 
 /**
- * The boxes of the article's elements that differ between the candidates contained as
+ * The boxes of the article's elements (and of the pagination and footer after it) that differ between the candidates contained as
  * `content-visibility: auto` contains them (layout, style, paint) and not contained at all; both
  * measured in one synchronous call, so nothing else on the page can change in between.
  */
@@ -23,7 +23,7 @@ async function boxesChangedByContainment(page: Page): Promise<{count: number; di
       const style = document.createElement('style');
       style.textContent = `${candidates} { content-visibility: visible !important; contain: ${contain} !important; }`;
       document.head.append(style);
-      const out = [...document.querySelectorAll('article .markdown *')].map((e) => {
+      const out = [...document.querySelectorAll('article .markdown *, .pagination-nav, .pagination-nav *, footer.footer, footer.footer *')].map((e) => {
         const r = e.getBoundingClientRect();
         const name = `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.classList.length ? '.' + [...e.classList].join('.') : ''}`;
         return `${name} ${Math.round(r.top + window.scrollY)} ${Math.round(r.left)} ${Math.round(r.width)}x${Math.round(r.height)}`;
@@ -69,6 +69,22 @@ for (const width of [PHONE.width, 1280]) {
       compared++;
     }
     expect(compared).toBeGreaterThan(20);
+  });
+}
+
+for (const viewport of [PHONE, {width: 1280, height: 800}]) {
+  test(`every page marks only blocks below the first ${FAR_SCREENS} screens (${viewport.width}x${viewport.height})`, async ({page}) => {
+    test.slow();
+    await page.setViewportSize(viewport);
+    let long = 0;
+    for (const path of sitemapPaths()) {
+      await page.goto(path);
+      const {tops, screen} = await markedTops(page);
+      if (tops.length === 0) continue;
+      long++;
+      expect(Math.min(...tops), `${path}: the first marked block`).toBeGreaterThan(FAR_SCREENS * screen);
+    }
+    expect(long, 'pages with marked blocks').toBeGreaterThan(5);
   });
 }
 
