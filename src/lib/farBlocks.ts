@@ -2,7 +2,7 @@
  * Long pages lay out only what the reader can reach at first. The troubleshooting page is about
  * 30 000 px tall on a phone; laying all of it out for the first paint is one task of 50-80 ms on
  * this machine, four times that on a slow phone. An inline script in `<head>` marks the article's
- * blocks that are certainly further down than one and a half screens with `data-dv-far`, and the
+ * blocks that are certainly further down than two and a half screens with `data-dv-far`, and the
  * site's CSS gives those `content-visibility: auto` (src/css/custom.css): the browser lays each one
  * out once it comes near the screen, and until then gives it the height the script estimated.
  * The script marks blocks when the parser reaches the end of `<body>` (a second inline script
@@ -53,11 +53,13 @@ const OUTSIDE = '.pagination-nav, footer.footer';
 export const FAR_CANDIDATES = `:is(${BLOCKS}):is(${LEAVES}, :is(ul, ol):not(:has(${LIST_BLOCKS}))), ${OUTSIDE}`;
 
 /**
- * How many screens a block's lower-bound top must be below to be marked. The browser draws a
- * `content-visibility: auto` block once it is within half a screen of the window, so a block one
- * and a half screens down is never needed for the first one.
+ * How many screens a block's lower-bound top must be below to be marked. Chromium draws a
+ * `content-visibility: auto` block once it is within one and a half screens of the window (its
+ * margin is 150 % of the viewport), and decides that after the first layout, in the same frame:
+ * a block marked nearer than two and a half screens is laid out twice in that frame, and its fonts
+ * looked up then.
  */
-export const FAR_SCREENS = 1.5;
+export const FAR_SCREENS = 2.5;
 
 /** The property of `window` holding the script's last pass (`end`) and its removal of every mark (`unmark`). */
 const FAR_KEY = '__dvFar';

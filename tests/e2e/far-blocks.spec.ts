@@ -88,6 +88,28 @@ for (const viewport of [PHONE, {width: 1280, height: 800}]) {
   });
 }
 
+test('the browser draws no marked block before the reader scrolls (it would lay it out a second time in the first frame)', async ({page}) => {
+  await page.setViewportSize(PHONE);
+  await page.addInitScript(() => {
+    const drawn: string[] = [];
+    (window as unknown as {drawn: string[]}).drawn = drawn;
+    document.addEventListener(
+      'contentvisibilityautostatechange',
+      (e) => {
+        if (!(e as Event & {skipped: boolean}).skipped) drawn.push((e.target as Element).outerHTML.slice(0, 80));
+      },
+      true,
+    );
+  });
+  for (const path of ['/troubleshooting', '/services/client-limit', '/login-processes', '/measured']) {
+    await page.goto(path);
+    await expect.poll(() => page.locator(MARKED).count()).toBeGreaterThan(0);
+    // two frames after the load: the browser has decided which blocks are near
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => (window as unknown as {drawn: string[]}).drawn), path).toEqual([]);
+  }
+});
+
 test('a long page marks only blocks far below the first screens, and they are drawn as the reader reaches them', async ({page}) => {
   await page.setViewportSize(PHONE);
   await page.goto('/troubleshooting');
