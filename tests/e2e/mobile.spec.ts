@@ -41,3 +41,20 @@ test('phone: a tap on the menu before the page has hydrated opens it once it has
   await page.getByRole('button', {name: 'Close navigation bar'}).tap();
   await expect(page.locator('.navbar-sidebar--show')).toHaveCount(0);
 });
+
+// Nothing moves while a page loads: an animation draws a frame every 16 ms while the page hydrates
+// (on a doc page the closed phone menu once slid to the doc sidebar, 200 ms on the main thread).
+for (const path of ['/', '/services/client-limit', '/troubleshooting', '/calculator', '/generator', '/explain']) {
+  test(`phone: nothing animates while ${path} loads`, async ({page}) => {
+    await page.addInitScript(() => {
+      const started: string[] = [];
+      (window as unknown as {started: string[]}).started = started;
+      for (const type of ['transitionstart', 'animationstart'])
+        document.addEventListener(type, (e) => started.push(`${type} ${(e as TransitionEvent).propertyName ?? (e as AnimationEvent).animationName} on ${(e.target as Element).className}`), true);
+    });
+    await page.goto(path);
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as {started: string[]}).started)).toEqual([]);
+  });
+}
