@@ -12,7 +12,8 @@
  * "Certainly": the script cannot measure (that would be the layout it avoids), so it adds up a
  * lower bound of each block's height from its text and lines (a line of 16 px text at most 6.5 px
  * a character across the widest column, a code line at least 20 px, each list item at least a
- * line, ...). Blocks it does not know (widgets) count as nothing; the hidden version's blocks too;
+ * line, ...). Blocks it does not know count as nothing, or as the height they declare (a widget);
+ * the hidden version's blocks count as nothing too;
  * a block still being parsed counts with what it has. So a block it marks is further down than
  * the bound says, and the first screen never waits for a block to be drawn.
  *
@@ -48,6 +49,15 @@ const LEAVES = 'p, h2, h3, h4, h5, h6, .theme-code-block, .table-scroll, .theme-
  * that block's margins collapse through the list's edge, and containment would keep them inside.
  */
 const LIST_BLOCKS = 'p, div, pre, blockquote, table';
+/**
+ * A block the script cannot estimate (a widget, a chart) may declare a height it has at least at
+ * every width (tests/e2e/far-blocks.spec.ts measures each at 320 to 1920 px); it counts as that.
+ */
+export const FAR_MIN_HEIGHT = 'data-dv-min-height';
+export function declaredMinHeight(px: number): Record<string, string> {
+  return {[FAR_MIN_HEIGHT]: String(px)};
+}
+
 /** What follows the article: the links to the previous and next page, the site's footer. */
 const OUTSIDE = '.pagination-nav, footer.footer';
 export const FAR_CANDIDATES = `:is(${BLOCKS}):is(${LEAVES}, :is(ul, ol):not(:has(${LIST_BLOCKS}))), ${OUTSIDE}`;
@@ -86,7 +96,8 @@ export function farBlocksEndScript(): string {
  * height, the placeholder's); `top` starts below the navbar (60 px on every screen). A line of text
  * is at least `f` px high and holds at most `w / (f * 0.40625)` characters (6.5 px a character at
  * 16 px) for a font of `f` px; a block counts its bottom margin only (the top one may collapse into
- * the block before it), small print none (its negative top margin takes back the one before it).
+ * the block before it), the notes under a block none (their negative top margin takes back that block's);
+ * small print (0.9rem) has lines of 14.4 px text.
  * `done` blocks of the document-ordered list are behind it; the parser only adds blocks after them.
  * The pass that ends the parse marks the pagination and the footer too when the article reached
  * far enough.
@@ -106,12 +117,13 @@ export function farBlocksInlineScript(): string {
     `if(g==='HEADER'){top+=L(t,32)*40+25;continue}` +
     `if(g==='UL'||g==='OL'){lo=h=20;for(j=0;j<e.children.length;j++){f=(e.children[j].textContent||'').length;lo+=L(f,16)*26;h+=H(f,16)*26+4}` +
     `if(top>far&&!e.querySelector(${JSON.stringify(LIST_BLOCKS)}))mark(e,h);top+=lo;continue}` +
-    `if(!e.matches(${JSON.stringify(LEAVES)}))continue;` +
+    `if(!e.matches(${JSON.stringify(LEAVES)})){top+=+(e.getAttribute('${FAR_MIN_HEIGHT}')||0);continue}` +
     `if(c.contains('theme-code-block')){var k=e.querySelectorAll('.token-line').length||(e.textContent||'').split('\\n').length;lo=k*20+44;h=k*21+52}` +
     `else if(c.contains('table-scroll')){var r=e.querySelectorAll('tr').length;lo=r*30;h=r*Math.max(42,26*Math.ceil(t*8/r/w))+20}` +
     `else if(c.contains('katex-display')){lo=26;h=60}` +
     `else if(/^H\\d/.test(g)){f={H2:24,H3:20,H4:16}[g]||12;lo=L(t,f)*f*1.25+20;h=H(t,f)*f*1.25+(f>16?60:40)}` +
     `else if(c.contains('explain-line')||c.contains('load-check-note')){lo=L(t,14.4)*23;h=H(t,14.4)*24+6}` +
+    `else if(c.contains('dv-checked')){lo=L(t,14.4)*23+20;h=H(t,14.4)*24+20}` +
     `else{lo=L(t,16)*26+20;h=H(t,16)*26+20;if(c.contains('theme-admonition')){lo+=40;h+=40}}` +
     `if(top>far)mark(e,h);top+=lo}done=b.length}` +
     `function end(){pass();stop=true;if(top>far){var o=d.querySelectorAll(${JSON.stringify(OUTSIDE)}),m;for(m=0;m<o.length;m++)mark(o[m],o[m].tagName==='FOOTER'?400:120)}}` +

@@ -4,7 +4,7 @@
 // containment moves no box on any page, nothing near the first screen is marked, and a jump to an
 // anchor (opened with the page, clicked, or through the app's router) lands on the real layout.
 import {expect, test, type Page} from '@playwright/test';
-import {FAR_ATTRIBUTE, FAR_CANDIDATES, FAR_SCREENS} from '../../src/lib/farBlocks';
+import {FAR_ATTRIBUTE, FAR_CANDIDATES, FAR_MIN_HEIGHT, FAR_SCREENS} from '../../src/lib/farBlocks';
 import {sitemapPaths} from './helpers';
 
 const PHONE = {width: 390, height: 844};
@@ -72,19 +72,27 @@ for (const width of [PHONE.width, 1280]) {
   });
 }
 
-for (const viewport of [PHONE, {width: 1280, height: 800}]) {
-  test(`every page marks only blocks below the first ${FAR_SCREENS} screens (${viewport.width}x${viewport.height})`, async ({page}) => {
+for (const viewport of [{width: 320, height: 640}, PHONE, {width: 1280, height: 800}, {width: 1920, height: 1080}]) {
+  test(`every page marks only blocks below the first ${FAR_SCREENS} screens, and declared heights hold (${viewport.width}x${viewport.height})`, async ({page}) => {
     test.slow();
     await page.setViewportSize(viewport);
     let long = 0;
+    let declared = 0;
     for (const path of sitemapPaths()) {
       await page.goto(path);
+      const short = await page.evaluate(
+        (attr) => [...document.querySelectorAll(`[${attr}]`)].flatMap((e) => (e.getBoundingClientRect().height < Number(e.getAttribute(attr)) ? [`${e.tagName}.${e.className}`] : [])),
+        FAR_MIN_HEIGHT,
+      );
+      expect(short, `${path}: shorter than the height they declare`).toEqual([]);
+      declared += await page.locator(`article [${FAR_MIN_HEIGHT}]`).count();
       const {tops, screen} = await markedTops(page);
       if (tops.length === 0) continue;
       long++;
       expect(Math.min(...tops), `${path}: the first marked block`).toBeGreaterThan(FAR_SCREENS * screen);
     }
     expect(long, 'pages with marked blocks').toBeGreaterThan(5);
+    expect(declared, 'blocks declaring a height').toBeGreaterThan(5);
   });
 }
 

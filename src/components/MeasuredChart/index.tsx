@@ -6,6 +6,7 @@
  */
 import React from 'react';
 import {fmt} from '@site/src/lib/measured/results';
+import {declaredMinHeight} from '@site/src/lib/farBlocks';
 
 export type ChartRow = {label: string; value: number; min?: number; max?: number; group?: string};
 
@@ -68,7 +69,8 @@ export default function MeasuredChart({title, unit, rows, groups = [], digits = 
   const plotTop = top + legend;
   const plotBottom = plotTop + rows.length * rowHeight;
   return (
-    <figure className="measured-chart" style={{margin: '1.5rem 0', maxWidth: width}}>
+    // a chart's figure is at least 144 px tall at every width (title and two bars)
+    <figure {...declaredMinHeight(100)} className="measured-chart" style={{margin: '1.5rem 0', maxWidth: width}}>
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={`${base}-title`} style={{fontSize: 12, fontFamily: 'inherit'}}>
         <title id={`${base}-title`}>{`${title} (${unit})`}</title>
         <text x={0} y={16} fill="currentColor" fontWeight={600} fontSize={14}>

@@ -51,6 +51,7 @@ import {Check, FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadg
 import {beforeHydration} from '@site/src/client/beforeHydration';
 import {warmServiceLimits} from '@site/src/components/WidgetForm/warmUp';
 import {currentVersion, useDovecotVersion} from '@site/src/components/DovecotVersion/store';
+import {declaredMinHeight} from '@site/src/lib/farBlocks';
 import styles from './styles.module.css';
 
 // The first render's evaluate(), run cold, was one long task inside hydration: the catalog's service
@@ -393,7 +394,8 @@ export default function ServiceCalculator({
   const sectionTag = tag(title === null ? headingLevel : headingLevel + 1);
 
   return (
-    <section className={styles.calculator} aria-labelledby={title === null ? undefined : `${uid}-title`} aria-label={title === null ? 'Calculator' : undefined}>
+    // at least 4 000 px tall at every width (its form and results); see declaredMinHeight
+    <section {...declaredMinHeight(2000)} className={styles.calculator} aria-labelledby={title === null ? undefined : `${uid}-title`} aria-label={title === null ? 'Calculator' : undefined}>
       {title === null ? null : (
         <H id={`${uid}-title`} className={styles.title}>
           {title}
