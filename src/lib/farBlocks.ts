@@ -126,7 +126,7 @@ export function farBlocksInlineScript(): string {
     `else if(c.contains('dv-checked')){lo=L(t,14.4)*23+20;h=H(t,14.4)*24+20}` +
     `else{lo=L(t,16)*26+20;h=H(t,16)*26+20;if(c.contains('theme-admonition')){lo+=40;h+=40}}` +
     `if(top>far)mark(e,h);top+=lo}done=b.length}` +
-    `function end(){pass();stop=true;if(top>far){var o=d.querySelectorAll(${JSON.stringify(OUTSIDE)}),m;for(m=0;m<o.length;m++)mark(o[m],o[m].tagName==='FOOTER'?400:120)}}` +
+    `function end(){if(stop)return;pass();stop=true;if(top>far){var o=d.querySelectorAll(${JSON.stringify(OUTSIDE)}),m;for(m=0;m<o.length;m++)mark(o[m],o[m].tagName==='FOOTER'?400:120)}}` +
     `function frame(){if(!stop&&d.readyState==='loading'){pass();requestAnimationFrame(frame)}}requestAnimationFrame(frame);` +
     `d.addEventListener('DOMContentLoaded',end);` +
     `function u(){stop=true;var m=d.querySelectorAll('['+A+']'),j;for(j=0;j<m.length;j++)m[j].removeAttribute(A)}` +
