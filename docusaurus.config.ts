@@ -13,6 +13,7 @@ import stagedEntryPlugin from './plugins/staged-entry';
 import codeHighlightingPlugin from './plugins/code-highlighting';
 import logMessagesPlugin, {TROUBLESHOOTING_MDX} from './plugins/log-messages';
 import searchLogLinesPlugin from './plugins/search-log-lines';
+import routeChunksPlugin from './plugins/route-chunks';
 import remarkExplainLinks from './plugins/remark-explain-links';
 import {darkCodeTheme, lightCodeTheme} from './plugins/prism-themes';
 import {siteUrlFrom} from './src/lib/siteUrl';
@@ -89,7 +90,7 @@ const config: Config = {
   // imported, like every client module, before the router exists: it never sees an address it cannot decode
   clientModules: ['./src/clientModules/malformedUriGuard.ts', './src/clientModules/noViewportPrefetchOnPhones.ts', './src/clientModules/versionInUrl.ts', './src/clientModules/farBlocksOnAnchor.ts'],
 
-  plugins: [headScriptsPlugin, stagedEntryPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin],
+  plugins: [headScriptsPlugin, stagedEntryPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin, routeChunksPlugin],
 
   themes: [
     [

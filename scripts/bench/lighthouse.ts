@@ -27,6 +27,7 @@ export type LighthouseRun = {
 };
 
 type Report = {
+  runtimeError?: {code?: string; message?: string};
   categories: Record<string, {score: number | null} | undefined>;
   audits: Record<string, {numericValue?: number; details?: {items?: {resourceType?: string; transferSize?: number}[]}} | undefined>;
 };
@@ -68,8 +69,14 @@ export async function lighthouse(url: string, opts: {categories?: string[]; outD
   // coreutils' timeout signals the whole process group of npx and Lighthouse.
   const status = await run('timeout', argv, {...process.env, CHROME_PATH: systemPaths.chromium});
   spawnSync('pkill', ['-KILL', '-f', mark.slice(2)], {stdio: 'ignore'}); // a pattern may not start with a dash
-  if (status === 124 || status === 137) console.warn(`lighthouse: ${url} took over ${RUN_TIMEOUT_S} s, run dropped`);
-  if (status !== 0 || !existsSync(outFile)) return null;
+  if (status === 124 || status === 137) {
+    console.warn(`lighthouse: ${url} took over ${RUN_TIMEOUT_S} s, run dropped`);
+    return null;
+  }
+  if (status !== 0 || !existsSync(outFile)) {
+    console.warn(`lighthouse: ${url} failed (exit status ${status ?? 'none'}${existsSync(outFile) ? '' : ', no report'}), run dropped`);
+    return null;
+  }
   const j = JSON.parse(readFileSync(outFile, 'utf8')) as Report;
   const score = (c: string) => {
     const s = j.categories[c]?.score;
@@ -78,7 +85,11 @@ export async function lighthouse(url: string, opts: {categories?: string[]; outD
   const value = (a: string) => j.audits[a]?.numericValue ?? NaN;
   const requests = j.audits['network-requests']?.details?.items ?? [];
   const performance = score('performance');
-  if (performance === undefined) return null;
+  if (performance === undefined) {
+    // a page Lighthouse could not measure (NO_FCP, a navigation timeout…) says why in runtimeError
+    console.warn(`lighthouse: ${url} has no performance score (${j.runtimeError?.code ?? 'no reason given'}: ${j.runtimeError?.message ?? ''}), run dropped`);
+    return null;
+  }
   return {
     performance,
     accessibility: score('accessibility'),

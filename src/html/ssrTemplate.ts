@@ -9,7 +9,10 @@
  * it is only the fallback: at once in a browser without paint timing, 3 s later in one with it (a tab
  * in the background paints nothing). They load async, in any order: each file is compiled off the
  * main thread and run in a task of its own as it arrives, and the bundler's runtime starts the
- * entry once all of them are in (see src/client/stagedEntry.ts).
+ * entry once all of them are in (see src/client/stagedEntry.ts). With them come the files of the
+ * page's route, which the build lists in the loader's `data-chunks` (scripts/lib/routeChunks.ts),
+ * each appended in a task of its own (creating a script element costs up to a millisecond): the
+ * app then finds its route's code installed, where it used to request it only once started.
  * The loader's hash joins the CSP like every inline script (scripts/postbuild.ts).
  * The template is Docusaurus's own, read from @docusaurus/core, with the script tags swapped for
  * the loader: a Docusaurus upgrade that changes either part fails the build here.
@@ -17,11 +20,16 @@
 import upstream from '@docusaurus/core/lib/ssg/ssgTemplate.html';
 import {farBlocksEndScript} from '../lib/farBlocks';
 
+/** The loader's id: the build writes each page's route files into its `data-chunks` (scripts/lib/routeChunks.ts). */
+export const LOADER_ID = 'dv-loader';
+
 const DEFER_SCRIPTS = /\n\s*<% it\.scripts\.forEach\(\(script\) => \{ %>\s*<script src="<%= it\.baseUrl %><%= script %>" defer><\/script>\s*<% \}\); %>/;
 const BODY_END = '\n  </body>';
 const LOADER =
-  `\n    <script>(function(){var s=<%~ JSON.stringify(it.scripts.map(function(x){return it.baseUrl + x;})) %>;` +
-  `var done=false;function go(){if(done)return;done=true;s.forEach(function(u){var e=document.createElement('script');e.src=u;document.head.appendChild(e);});}` +
+  `\n    <script id="${LOADER_ID}">(function(){var s=<%~ JSON.stringify(it.scripts.map(function(x){return it.baseUrl + x;})) %>;` +
+  `var c=document.currentScript,r=((c&&c.getAttribute('data-chunks'))||'').split(' ').filter(Boolean);` +
+  `function add(u){var e=document.createElement('script');e.src=u;document.head.appendChild(e);}` +
+  `var done=false;function go(){if(done)return;done=true;s.forEach(add);r.forEach(function(u){setTimeout(function(){add(u);},0);});}` +
   `var paint=false;try{paint=PerformanceObserver.supportedEntryTypes.indexOf('paint')>=0;` +
   `new PerformanceObserver(function(l){if(l.getEntriesByName('first-contentful-paint').length)setTimeout(go,0);}).observe({type:'paint',buffered:true});}catch(e){}` +
   `addEventListener('load',function(){setTimeout(go,paint?3000:0);});})();</script>`;
