@@ -32,13 +32,26 @@ type Report = {
   audits: Record<string, {numericValue?: number; details?: {items?: {resourceType?: string; transferSize?: number}[]}} | undefined>;
 };
 
-/** Runs a command without blocking this process: the sites it loads may be served from here. */
-function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
+/**
+ * Runs a command without blocking this process (the sites it loads may be served from here); the
+ * exit status and the end of what it wrote to stderr, to say why a run failed.
+ */
+function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{status: number | null; stderr: string}> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, argv, {stdio: 'ignore', env});
-    child.on('error', () => resolve(null));
-    child.on('exit', (code) => resolve(code));
+    const child = spawn(cmd, argv, {stdio: ['ignore', 'ignore', 'pipe'], env});
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-2000);
+    });
+    child.on('error', () => resolve({status: null, stderr}));
+    child.on('close', (code) => resolve({status: code, stderr}));
   });
+}
+
+/** The last line of a failed run's stderr that says something (Lighthouse logs its error last). */
+function lastMessage(stderr: string): string {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length > 0 ? `: ${lines[lines.length - 1].slice(0, 300)}` : '';
 }
 
 /**
@@ -67,14 +80,14 @@ export async function lighthouse(url: string, opts: {categories?: string[]; outD
   ];
   if (opts.categories) argv.push(`--only-categories=${opts.categories.join(',')}`);
   // coreutils' timeout signals the whole process group of npx and Lighthouse.
-  const status = await run('timeout', argv, {...process.env, CHROME_PATH: systemPaths.chromium});
+  const {status, stderr} = await run('timeout', argv, {...process.env, CHROME_PATH: systemPaths.chromium});
   spawnSync('pkill', ['-KILL', '-f', mark.slice(2)], {stdio: 'ignore'}); // a pattern may not start with a dash
   if (status === 124 || status === 137) {
     console.warn(`lighthouse: ${url} took over ${RUN_TIMEOUT_S} s, run dropped`);
     return null;
   }
   if (status !== 0 || !existsSync(outFile)) {
-    console.warn(`lighthouse: ${url} failed (exit status ${status ?? 'none'}${existsSync(outFile) ? '' : ', no report'}), run dropped`);
+    console.warn(`lighthouse: ${url} failed (exit status ${status ?? 'none'}${existsSync(outFile) ? '' : ', no report'}), run dropped${lastMessage(stderr)}`);
     return null;
   }
   const j = JSON.parse(readFileSync(outFile, 'utf8')) as Report;
