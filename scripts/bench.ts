@@ -133,7 +133,7 @@ type LighthouseScores = Omit<LighthouseRun, 'jsTransfer' | 'fcp'> & {path: strin
 async function medianScores(path: string, n: number): Promise<LighthouseScores | null> {
   const all: LighthouseRun[] = [];
   for (let i = 0; i < n; i++) {
-    const r = await lighthouse(`${ORIGIN}${path}`, {outDir: 'bench-results'});
+    const r = await lighthouse(`${ORIGIN}${path}`, {outDir: 'bench-results', retries: 1});
     if (r) all.push(r);
   }
   if (all.length === 0) return null;

@@ -50,9 +50,7 @@ export async function rounds<T>(targets: readonly Target[], n: number, measure: 
   for (let r = 0; r < n; r++) {
     for (let i = 0; i < targets.length; i++) {
       const t = targets[(i + r) % targets.length];
-      // a failed run is tried once more at once (Lighthouse asks for that when its trace lost the
-      // navigation); the round's order stays, so the retry meets the same load
-      const v = (await measure(t)) ?? (await measure(t));
+      const v = await measure(t);
       if (v !== null) out.get(t.label)!.push(v);
       if (process.stderr.isTTY) process.stderr.write('.');
     }
@@ -142,7 +140,7 @@ export async function compare(opts: CompareOptions): Promise<Record<string, unkn
       servers.push(base);
       targets.push(...opts.pages.map((p) => ({label: `${b.name} ${p}`, url: `${base.origin}${p}`})));
     }
-    const lh = (t: Target) => lighthouse(t.url, {categories: ['performance'], outDir: opts.outDir});
+    const lh = (t: Target) => lighthouse(t.url, {categories: ['performance'], outDir: opts.outDir, retries: 1});
 
     let quiet: Summary[] = [];
     if (opts.runs > 0) {

@@ -34,31 +34,61 @@ type Report = {
 
 /**
  * Runs a command without blocking this process (the sites it loads may be served from here); the
- * exit status and the end of what it wrote to stderr, to say why a run failed.
+ * exit status and the end of what it wrote to stderr, to say why a run failed. It resolves when the
+ * command exits: a process it left behind holding the pipe open gets 2 s to let go, then is ignored.
  */
 function run(cmd: string, argv: string[], env: NodeJS.ProcessEnv): Promise<{status: number | null; stderr: string}> {
   return new Promise((resolve) => {
     const child = spawn(cmd, argv, {stdio: ['ignore', 'ignore', 'pipe'], env});
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => {
-      stderr = (stderr + d.toString()).slice(-2000);
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (d: string) => {
+      stderr = (stderr + d).slice(-4000);
     });
     child.on('error', () => resolve({status: null, stderr}));
-    child.on('close', (code) => resolve({status: code, stderr}));
+    child.on('exit', (code) => {
+      const done = () => {
+        clearTimeout(timer);
+        child.stderr.destroy();
+        resolve({status: code, stderr});
+      };
+      const timer = setTimeout(done, 2000);
+      child.stderr.once('close', done);
+      if (child.stderr.closed) done();
+    });
   });
 }
 
-/** The last line of a failed run's stderr that says something (Lighthouse logs its error last). */
-function lastMessage(stderr: string): string {
+/**
+ * Why a failed run failed, from what Lighthouse wrote: its "Runtime error encountered" line (it
+ * prints the error's stack after it), else the last line that is not a stack frame.
+ */
+export function failureReason(stderr: string): string {
   const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-  return lines.length > 0 ? `: ${lines[lines.length - 1].slice(0, 300)}` : '';
+  const said = [...lines].reverse().find((l) => /^Runtime error encountered:|^Unable to connect|Protocol.*timed out/i.test(l)) ?? [...lines].reverse().find((l) => !/^at\s/.test(l));
+  return said ? said.slice(0, 300) : 'nothing on stderr';
 }
+
+type Failure = {failed: string; timedOut: boolean};
 
 /**
  * `categories` limits the run (the comparison needs performance only). Requests to third-party
  * trackers a peer embeds are blocked: the closed network here would only make them time out.
+ * `retries`: how often a run that failed is tried again at once (not one that timed out, which
+ * would only cost minutes more); Lighthouse itself asks for that when its trace lost the
+ * navigation (NO_NAVSTART, about one run in 25 here). Each failure is reported with its reason.
  */
-export async function lighthouse(url: string, opts: {categories?: string[]; outDir: string}): Promise<LighthouseRun | null> {
+export async function lighthouse(url: string, opts: {categories?: string[]; outDir: string; retries?: number}): Promise<LighthouseRun | null> {
+  for (let attempt = 0; ; attempt++) {
+    const r = await lighthouseOnce(url, opts);
+    if (!('failed' in r)) return r;
+    const again = !r.timedOut && attempt < (opts.retries ?? 0);
+    console.warn(`lighthouse: ${url}: ${r.failed}; ${again ? 'trying again' : 'run dropped'}`);
+    if (!again) return null;
+  }
+}
+
+async function lighthouseOnce(url: string, opts: {categories?: string[]; outDir: string}): Promise<LighthouseRun | Failure> {
   const outFile = join(opts.outDir, 'lh.json');
   rmSync(outFile, {force: true});
   // Chromium is started detached by Lighthouse's launcher, so a timeout of the command alone
@@ -82,15 +112,12 @@ export async function lighthouse(url: string, opts: {categories?: string[]; outD
   // coreutils' timeout signals the whole process group of npx and Lighthouse.
   const {status, stderr} = await run('timeout', argv, {...process.env, CHROME_PATH: systemPaths.chromium});
   spawnSync('pkill', ['-KILL', '-f', mark.slice(2)], {stdio: 'ignore'}); // a pattern may not start with a dash
-  if (status === 124 || status === 137) {
-    console.warn(`lighthouse: ${url} took over ${RUN_TIMEOUT_S} s, run dropped`);
-    return null;
-  }
-  if (status !== 0 || !existsSync(outFile)) {
-    console.warn(`lighthouse: ${url} failed (exit status ${status ?? 'none'}${existsSync(outFile) ? '' : ', no report'}), run dropped${lastMessage(stderr)}`);
-    return null;
-  }
-  const j = JSON.parse(readFileSync(outFile, 'utf8')) as Report;
+  if (status === 124 || status === 137) return {failed: `took over ${RUN_TIMEOUT_S} s`, timedOut: true};
+  const report = existsSync(outFile) ? (JSON.parse(readFileSync(outFile, 'utf8')) as Report) : null;
+  // Lighthouse exits with 1 when the page could not be measured (NO_FCP, NO_NAVSTART…) and says why in the report
+  const reported = report?.runtimeError ? `${report.runtimeError.code ?? 'error'}: ${report.runtimeError.message ?? ''}` : null;
+  if (status !== 0 || !report) return {failed: `exit status ${status ?? 'none'}, ${reported ?? failureReason(stderr)}`, timedOut: false};
+  const j = report;
   const score = (c: string) => {
     const s = j.categories[c]?.score;
     return s === null || s === undefined ? undefined : Math.round(s * 100);
@@ -98,11 +125,7 @@ export async function lighthouse(url: string, opts: {categories?: string[]; outD
   const value = (a: string) => j.audits[a]?.numericValue ?? NaN;
   const requests = j.audits['network-requests']?.details?.items ?? [];
   const performance = score('performance');
-  if (performance === undefined) {
-    // a page Lighthouse could not measure (NO_FCP, a navigation timeout…) says why in runtimeError
-    console.warn(`lighthouse: ${url} has no performance score (${j.runtimeError?.code ?? 'no reason given'}: ${j.runtimeError?.message ?? ''}), run dropped`);
-    return null;
-  }
+  if (performance === undefined) return {failed: `no performance score (${reported ?? 'no reason given'})`, timedOut: false};
   return {
     performance,
     accessibility: score('accessibility'),

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {chunkFiles, chunkNames, matchBranch, pagePath, routeScripts, routeTree, withRouteChunks, type ClientManifest} from './routeChunks';
+import {chunkFiles, chunkNames, docusaurusMatchRoutes, matchBranch, pageFileCandidates, routeScripts, routeTree, withRouteChunks, type ClientManifest} from './routeChunks';
+
+const matchRoutes = docusaurusMatchRoutes();
 
 // the shape Docusaurus 3 generates in .docusaurus/routes.js: plugin routes, a docs tree nested
 // three levels under '/', and the catch-all last
@@ -99,14 +101,30 @@ describe('routeTree and matchBranch', () => {
     expect(tree[3].routes?.[0].routes?.map((r) => r.path)).toEqual(['/services/client-limit', '/services']);
   });
 
-  it('matches like react-router-config: the first route per level, exact routes exactly, the others as prefixes', () => {
-    expect(matchBranch(tree, '/services/client-limit').map((r) => r.key)).toEqual(['/-179', '/-239', '/services/client-limit-463']);
-    expect(matchBranch(tree, '/services').map((r) => r.key)).toEqual(['/-179', '/-239', '/services-0aa']);
+  it('matches with the client\'s matchRoutes: the first route per level, exact routes exactly, the others as prefixes', () => {
+    const keys = (p: string) => matchBranch(tree, p, matchRoutes).map((r) => r.key);
+    expect(keys('/services/client-limit')).toEqual(['/-179', '/-239', '/services/client-limit-463']);
+    expect(keys('/services')).toEqual(['/-179', '/-239', '/services-0aa']);
     // the home page's exact route comes before the docs tree's '/'
-    expect(matchBranch(tree, '/').map((r) => r.key)).toEqual(['/-e5f']);
-    expect(matchBranch(tree, '/calculator').map((r) => r.key)).toEqual(['/calculator-a41']);
+    expect(keys('/')).toEqual(['/-e5f']);
+    expect(keys('/calculator')).toEqual(['/calculator-a41']);
+    // react-router matches without regard to case, and an encoded path in its decoded form too
+    expect(keys('/Calculator')).toEqual(['/calculator-a41']);
     // /blog is exact: /blog/x falls through to the docs tree, which has no such page
-    expect(matchBranch(tree, '/blog/x').map((r) => r.key)).toEqual(['/-179', '/-239']);
+    expect(keys('/blog/x')).toEqual(['/-179', '/-239']);
+  });
+
+  it('tries the decoded path when the path as written matches nothing', () => {
+    const only = routeTree(`export default [
+  {
+    path: '/caf\u00e9',
+    component: ComponentCreator('/caf\u00e9', 'c1f'),
+    exact: true
+  },
+];
+`);
+    expect(matchBranch(only, '/caf%C3%A9', matchRoutes).map((r) => r.key)).toEqual(['/caf\u00e9-c1f']);
+    expect(matchBranch(only, '/tea', matchRoutes)).toEqual([]);
   });
 
   it('refuses a file that is not the generated module', () => {
@@ -132,7 +150,7 @@ describe('chunkNames and chunkFiles', () => {
 
   it('puts the two together for a page', () => {
     const tree = routeTree(ROUTES_JS);
-    expect(routeScripts(tree, CHUNK_NAMES, MANIFEST, '/services/client-limit')).toEqual([
+    expect(routeScripts(tree, CHUNK_NAMES, MANIFEST, '/services/client-limit', matchRoutes)).toEqual([
       '/assets/js/17896441.ffff.js',
       '/assets/js/41ed4909.cdcd.js',
       '/assets/js/5e95c892.efef.js',
@@ -144,13 +162,14 @@ describe('chunkNames and chunkFiles', () => {
   });
 });
 
-describe('pagePath and withRouteChunks', () => {
-  it('turns a built file into the path it serves', () => {
-    expect(pagePath('index.html')).toBe('/');
-    expect(pagePath('troubleshooting.html')).toBe('/troubleshooting');
-    expect(pagePath('services/client-limit.html')).toBe('/services/client-limit');
-    expect(pagePath('blog/index.html')).toBe('/blog');
-    expect(pagePath('blog\\tags\\history.html')).toBe('/blog/tags/history');
+describe('pageFileCandidates and withRouteChunks', () => {
+  it('gives the files a route\'s page may be written to, most likely first', () => {
+    expect(pageFileCandidates('/', '/')).toEqual(['index.html']);
+    expect(pageFileCandidates('/troubleshooting', '/')).toEqual(['troubleshooting.html', 'troubleshooting/index.html']);
+    expect(pageFileCandidates('/services/client-limit/', '/')).toEqual(['services/client-limit.html', 'services/client-limit/index.html']);
+    expect(pageFileCandidates('/404.html', '/')).toEqual(['404.html']);
+    expect(pageFileCandidates('/docs/blog', '/docs/')).toEqual(['blog.html', 'blog/index.html']);
+    expect(pageFileCandidates('/docs/', '/docs/')).toEqual(['index.html']);
   });
 
   it('writes the list into the loader, again on a page written before, and refuses a page without it', () => {

@@ -10,6 +10,7 @@
  * after the first paint on a doc page). The page loader requests them with the entry bundles
  * instead (src/html/ssrTemplate.ts); the bundler then finds them installed.
  */
+import {createRequire} from 'node:module';
 
 /** A route as the generated `routes.js` declares it; `key` names its entry in routesChunkNames. */
 export type RouteNode = {path: string; exact?: boolean; key: string; routes?: RouteNode[]};
@@ -34,19 +35,28 @@ export function routeTree(routesJs: string): RouteNode[] {
   return raw.map(convert);
 }
 
-/** react-router 5's test for one route: exact, or the path followed by the end or a slash. */
-function matches(route: RouteNode, pathname: string): boolean {
-  if (route.path === '*') return true;
-  if (route.exact) return pathname === route.path || pathname === `${route.path}/`;
-  if (route.path === '/') return true;
-  return pathname === route.path || pathname.startsWith(`${route.path.replace(/\/$/, '')}/`);
+/** react-router-config's `matchRoutes`, the function the site's client preloads a route with. */
+export type MatchRoutes = (routes: readonly RouteNode[], pathname: string) => {route: RouteNode}[];
+
+/**
+ * The same `matchRoutes` the client uses (the copy @docusaurus/core depends on), so a page's list is
+ * computed with the client's own matching: exact and prefix routes, case, parameters, first match per level.
+ */
+export function docusaurusMatchRoutes(): MatchRoutes {
+  const fromCore = createRequire(createRequire(__filename).resolve('@docusaurus/core/package.json'));
+  return (fromCore('react-router-config') as {matchRoutes: MatchRoutes}).matchRoutes;
 }
 
-/** The routes a pathname renders, outermost first: at each level the first that matches (react-router-config's matchRoutes). */
-export function matchBranch(tree: readonly RouteNode[], pathname: string): RouteNode[] {
-  const found = tree.find((r) => matches(r, pathname));
-  if (!found) return [];
-  return [found, ...(found.routes ? matchBranch(found.routes, pathname) : [])];
+/**
+ * The routes a pathname renders, outermost first, as the client's preload finds them: it matches the
+ * path and its decoded form and takes the first that matches anything.
+ */
+export function matchBranch(tree: readonly RouteNode[], pathname: string, matchRoutes: MatchRoutes): RouteNode[] {
+  for (const p of new Set([pathname, decodeURI(pathname)])) {
+    const branch = matchRoutes(tree, p);
+    if (branch.length > 0) return branch.map((m) => m.route);
+  }
+  return [];
 }
 
 /** Every chunk name in a route's entry (props, content, context: nested objects and lists). */
@@ -72,15 +82,21 @@ export function chunkFiles(manifest: ClientManifest, names: readonly string[]): 
 }
 
 /** The files a first visit to `pathname` needs beyond the entry bundles. */
-export function routeScripts(tree: readonly RouteNode[], chunkNamesByKey: Record<string, unknown>, manifest: ClientManifest, pathname: string): string[] {
-  const names = matchBranch(tree, pathname).flatMap((r) => chunkNames(chunkNamesByKey[r.key]));
+export function routeScripts(tree: readonly RouteNode[], chunkNamesByKey: Record<string, unknown>, manifest: ClientManifest, pathname: string, matchRoutes: MatchRoutes): string[] {
+  const names = matchBranch(tree, pathname, matchRoutes).flatMap((r) => chunkNames(chunkNamesByKey[r.key]));
   return chunkFiles(manifest, names);
 }
 
-/** The page path an HTML file of the build serves (`blog/x.html` → `/blog/x`, `index.html` → `/`). */
-export function pagePath(relativeFile: string): string {
-  const p = `/${relativeFile.replace(/\\/g, '/')}`.replace(/\.html$/, '').replace(/\/index$/, '/');
-  return p === '/' ? '/' : p.replace(/\/$/, '') || '/';
+/**
+ * Where the build may have written a route's page, most likely first (`/x` → `x.html` with
+ * trailingSlash false, `x/index.html` with true; `/404.html` as it is), relative to the output folder.
+ */
+export function pageFileCandidates(routePath: string, baseUrl: string): string[] {
+  const rel = routePath.startsWith(baseUrl) ? routePath.slice(baseUrl.length) : routePath.replace(/^\//, '');
+  if (rel === '') return ['index.html'];
+  if (rel.endsWith('.html')) return [rel];
+  const bare = rel.replace(/\/$/, '');
+  return [`${bare}.html`, `${bare}/index.html`];
 }
 
 /** The page with its route's files in the loader's `data-chunks`; throws if the page has no loader. */

@@ -12,7 +12,9 @@
  * entry once all of them are in (see src/client/stagedEntry.ts). With them come the files of the
  * page's route, which the build lists in the loader's `data-chunks` (scripts/lib/routeChunks.ts),
  * each appended in a task of its own (creating a script element costs up to a millisecond): the
- * app then finds its route's code installed, where it used to request it only once started.
+ * app then finds its route's code installed, where it used to request it only once started. A file
+ * that fails to load leaves no element behind: the bundler's runtime reuses an element with the same
+ * `src` and would wait for it (two minutes) instead of requesting the file again.
  * The loader's hash joins the CSP like every inline script (scripts/postbuild.ts).
  * The template is Docusaurus's own, read from @docusaurus/core, with the script tags swapped for
  * the loader: a Docusaurus upgrade that changes either part fails the build here.
@@ -28,7 +30,7 @@ const BODY_END = '\n  </body>';
 const LOADER =
   `\n    <script id="${LOADER_ID}">(function(){var s=<%~ JSON.stringify(it.scripts.map(function(x){return it.baseUrl + x;})) %>;` +
   `var c=document.currentScript,r=((c&&c.getAttribute('data-chunks'))||'').split(' ').filter(Boolean);` +
-  `function add(u){var e=document.createElement('script');e.src=u;document.head.appendChild(e);}` +
+  `function add(u){var e=document.createElement('script');e.src=u;e.addEventListener('error',function(){e.parentNode&&e.parentNode.removeChild(e);});document.head.appendChild(e);}` +
   `var done=false;function go(){if(done)return;done=true;s.forEach(add);r.forEach(function(u){setTimeout(function(){add(u);},0);});}` +
   `var paint=false;try{paint=PerformanceObserver.supportedEntryTypes.indexOf('paint')>=0;` +
   `new PerformanceObserver(function(l){if(l.getEntriesByName('first-contentful-paint').length)setTimeout(go,0);}).observe({type:'paint',buffered:true});}catch(e){}` +

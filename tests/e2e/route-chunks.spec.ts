@@ -68,10 +68,32 @@ test('a page reached inside the app still loads its route\'s files (the list is 
   const page = await context.newPage();
   await page.goto('/', {waitUntil: 'networkidle'});
   await hydrated(page);
+  await page.evaluate(() => ((window as unknown as {__runtimeScripts: string[]}).__runtimeScripts = []));
   await page.locator('main a[href="/calculator"]').first().click();
   await expect(page).toHaveURL(/\/calculator$/);
   await expect(page.locator('h1')).toContainText(/calculator/i);
   const byRuntime = await page.evaluate(() => (window as unknown as {__runtimeScripts: string[]}).__runtimeScripts);
   expect(byRuntime.some((u) => /\/assets\/js\/dovecot-engine\./.test(u)), `runtime requested: ${byRuntime.join(', ')}`).toBe(true);
   await context.close();
+});
+
+test('a route file that fails to load is requested again by the app, which then hydrates (it does not wait on the failed element)', async ({page}) => {
+  const html = await (await page.request.get('/services/client-limit')).text();
+  const listed = /data-chunks="([^"]*)"/.exec(html)?.[1].split(' ') ?? [];
+  const failing = listed.find((f) => /\/assets\/js\/[0-9a-f]{8}\./.test(f));
+  expect(failing, `a route chunk in ${listed.join(' ')}`).toBeDefined();
+  let tries = 0;
+  await page.route(
+    (url) => url.pathname === failing,
+    async (route) => {
+      tries += 1;
+      if (tries === 1) await route.abort('connectionreset');
+      else await route.continue();
+    },
+  );
+  await page.goto('/services/client-limit');
+  // the runtime would wait 120 s on an element whose load had already failed
+  await expect(page.locator('html')).toHaveAttribute('data-has-hydrated', 'true', {timeout: 15_000});
+  // requested again by the runtime (twice when the runtime was already waiting on the failed element)
+  expect(tries).toBeGreaterThanOrEqual(2);
 });
