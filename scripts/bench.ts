@@ -24,13 +24,13 @@ import {chromium} from '@playwright/test';
 import {CHROMIUM_FLAGS, systemPaths} from './system-check';
 import {compare, compareOptions, median} from './bench/compare';
 import {lighthouse, type LighthouseRun} from './bench/lighthouse';
+import {KEY_PAGES} from './lib/keyPages';
 
 const args = process.argv.slice(2);
 const has = (flag: string) => args.includes(flag);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
 const PORT = 3290;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const KEY_PAGES = ['/', '/services/client-limit', '/troubleshooting', '/calculator', '/generator', '/explain'];
 
 type Weight = {raw: number; gz: number};
 const kb = (n: number) => (n / 1024).toFixed(1);

@@ -117,13 +117,12 @@ async function lighthouseOnce(url: string, opts: {categories?: string[]; outDir:
   // Lighthouse exits with 1 when the page could not be measured (NO_FCP, NO_NAVSTART…) and says why in the report
   const reported = report?.runtimeError ? `${report.runtimeError.code ?? 'error'}: ${report.runtimeError.message ?? ''}` : null;
   if (status !== 0 || !report) return {failed: `exit status ${status ?? 'none'}, ${reported ?? failureReason(stderr)}`, timedOut: false};
-  const j = report;
   const score = (c: string) => {
-    const s = j.categories[c]?.score;
+    const s = report.categories[c]?.score;
     return s === null || s === undefined ? undefined : Math.round(s * 100);
   };
-  const value = (a: string) => j.audits[a]?.numericValue ?? NaN;
-  const requests = j.audits['network-requests']?.details?.items ?? [];
+  const value = (a: string) => report.audits[a]?.numericValue ?? NaN;
+  const requests = report.audits['network-requests']?.details?.items ?? [];
   const performance = score('performance');
   if (performance === undefined) return {failed: `no performance score (${reported ?? 'no reason given'})`, timedOut: false};
   return {

@@ -1,7 +1,7 @@
 /**
  * The script files a page's route needs besides the entry bundles, read from what Docusaurus
  * generated for the build: its route tree (`.docusaurus/routes.js`), the chunk names each route
- * loads (`routesChunkNames.json`) and webpack's chunk groups (`client-manifest.json`).
+ * loads (`routesChunkNames.json`) and the bundler's chunk groups (`client-manifest.json`).
  *
  * Docusaurus lists only the entry bundles in a page (its server render reports module paths, which
  * its manifest, keyed by chunk, never matches), so a first visit learned the route's files only

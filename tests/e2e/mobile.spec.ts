@@ -3,6 +3,7 @@
 import {expect, test} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import {drawFarBlocks} from './helpers';
+import {KEY_PAGES} from '../../scripts/lib/keyPages';
 
 test.use({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
 
@@ -44,7 +45,7 @@ test('phone: a tap on the menu before the page has hydrated opens it once it has
 
 // Nothing moves while a page loads: an animation draws a frame every 16 ms while the page hydrates
 // (on a doc page the closed phone menu once slid to the doc sidebar, 200 ms on the main thread).
-for (const path of ['/', '/services/client-limit', '/troubleshooting', '/calculator', '/generator', '/explain']) {
+for (const path of KEY_PAGES) {
   test(`phone: nothing animates while ${path} loads`, async ({page}) => {
     await page.addInitScript(() => {
       const started: string[] = [];

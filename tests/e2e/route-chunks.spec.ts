@@ -16,13 +16,18 @@ const RECORD_RUNTIME_SCRIPTS = `
   }).observe(document, {childList: true, subtree: true});
 `;
 
+/** The scripts the runtime has added to the page so far (recorded by RECORD_RUNTIME_SCRIPTS). */
+function runtimeScripts(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as {__runtimeScripts: string[]}).__runtimeScripts);
+}
+
 /** Loads a page and returns the loader's list and the scripts the runtime itself added. */
 async function load(page: Page, path: string): Promise<{listed: string[]; byRuntime: string[]}> {
   await page.goto(path, {waitUntil: 'networkidle'});
   await hydrated(page);
   await page.waitForLoadState('networkidle');
   const listed = ((await page.locator('script#dv-loader').getAttribute('data-chunks')) ?? '').split(' ').filter(Boolean);
-  const byRuntime = await page.evaluate(() => (window as unknown as {__runtimeScripts: string[]}).__runtimeScripts);
+  const byRuntime = await runtimeScripts(page);
   return {listed: listed.sort(), byRuntime: [...new Set(byRuntime)].sort()};
 }
 
@@ -68,11 +73,11 @@ test('a page reached inside the app still loads its route\'s files (the list is 
   const page = await context.newPage();
   await page.goto('/', {waitUntil: 'networkidle'});
   await hydrated(page);
-  await page.evaluate(() => ((window as unknown as {__runtimeScripts: string[]}).__runtimeScripts = []));
+  await page.evaluate(() => ((window as unknown as {__runtimeScripts: string[]}).__runtimeScripts.length = 0));
   await page.locator('main a[href="/calculator"]').first().click();
   await expect(page).toHaveURL(/\/calculator$/);
   await expect(page.locator('h1')).toContainText(/calculator/i);
-  const byRuntime = await page.evaluate(() => (window as unknown as {__runtimeScripts: string[]}).__runtimeScripts);
+  const byRuntime = await runtimeScripts(page);
   expect(byRuntime.some((u) => /\/assets\/js\/dovecot-engine\./.test(u)), `runtime requested: ${byRuntime.join(', ')}`).toBe(true);
   await context.close();
 });
