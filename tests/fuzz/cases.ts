@@ -146,12 +146,21 @@ function hostileText(r: Rng, approxChars: number): string {
   return lines.join(pick(r, ['\n', '\r\n', '\n\n']));
 }
 
-/** A realistic config of `bytes` length: many services with distinct limits (nothing repeats). */
-export function bigConfig(bytes: number): string {
+/**
+ * A realistic config of `bytes` length: many services with distinct limits (nothing repeats). Its
+ * lines are short (a megabyte is 58 000 lines, over the explainer's line limit) unless `commented`,
+ * which gives each setting a comment (a megabyte is then under 14 000 lines).
+ */
+export function bigConfig(bytes: number, commented = false): string {
   const parts: string[] = ['# 2.3.19.1 (9b53102964): /etc/dovecot/dovecot.conf', 'protocols = imap pop3 lmtp'];
+  const note = (text: string) => (commented ? ` # ${text}` : '');
   let n = 0;
   for (let i = 0; n < bytes; i++) {
-    const block = `service imap-login-${i} {\n  process_limit = ${1000 + i}\n  client_limit = ${i % 7}\n  service_count = ${i % 3}\n}`;
+    const block =
+      `service imap-login-${i} {${note(`the login service of front end ${i}, one of many that listen on ports of their own`)}\n` +
+      `  process_limit = ${1000 + i}${note(`at most this many login processes for listener ${i} of the front end`)}\n` +
+      `  client_limit = ${i % 7}${note('connections each login process takes; 0 means default_client_limit')}\n` +
+      `  service_count = ${i % 3}${note('connections before the process exits; 0 keeps it for as many as come')}\n}`;
     parts.push(block);
     n += block.length + 1;
   }
@@ -188,7 +197,7 @@ export function fixtures(): FuzzCase[] {
     {id: 'share: 1 MiB of newlines', kind: 'share', path: shareOf('\n'.repeat(MiB))},
     {id: 'share: 256 K characters of UTF-16 garbage', kind: 'share', path: shareOf(garbage)},
     {id: 'share: markup in config and log lines', kind: 'share', path: shareOf(markup, 'v=2.3&')},
-    {id: 'share: a 1 MiB real-looking config', kind: 'share', path: shareOf(bigConfig(MiB))},
+    {id: 'share: a 1 MiB real-looking config', kind: 'share', path: shareOf(bigConfig(MiB, true))},
     {id: 'share: random bytes, not deflate', kind: 'share', path: `/explain#z=${b64url(Buffer.from(Array.from({length: 3000}, () => int(r, 0, 255))))}`},
     {id: 'share: a link cut in half', kind: 'share', path: shareOf(bigConfig(200_000)).slice(0, 2000)},
     {id: 'share: fragment longer than share links can be', kind: 'share', path: `/explain#z=${'A'.repeat(40_000)}`},
@@ -197,19 +206,21 @@ export function fixtures(): FuzzCase[] {
     {id: 'paste: 256 K characters of UTF-16 garbage', kind: 'paste', path: '/explain', paste: () => garbage},
     {id: 'paste: 100 000 nested sections ("a {" lines)', kind: 'paste', path: '/explain', paste: () => 'a {\n'.repeat(100_000)},
     {id: 'paste: 100 000 "{" on one line', kind: 'paste', path: '/explain', paste: () => '{'.repeat(100_000)},
-    {id: 'paste: 60 000 nested sections (under the line limit)', kind: 'paste', path: '/explain', paste: () => 'a {\n'.repeat(60_000)},
-    {id: 'paste: 1 MiB in 65 536 lines (at both limits)', kind: 'paste', path: '/explain', paste: () => 'process_limit=1\n'.repeat(65_536)},
+    {id: 'paste: 16 000 nested sections (under the line limit)', kind: 'paste', path: '/explain', paste: () => 'a {\n'.repeat(16_000)},
+    {id: 'paste: 1 MiB in 16 384 lines (at both limits)', kind: 'paste', path: '/explain', paste: () => `process_limit = 1 # ${'x'.repeat(43)}\n`.repeat(16_384)},
     {id: 'paste: 1 MiB of newlines', kind: 'paste', path: '/explain', paste: () => '\n'.repeat(MiB)},
     {id: 'paste: 5 MB config (over the cap)', kind: 'paste', path: '/explain', paste: () => bigConfig(5_000_000)},
-    {id: 'paste: 1 MiB config (at the cap)', kind: 'paste', path: '/explain', paste: () => bigConfig(MiB)},
+    {id: 'paste: 1 MiB config (at the cap)', kind: 'paste', path: '/explain', paste: () => bigConfig(MiB, true)},
+    {id: 'paste: 1 MiB config in 58 000 short lines (over the line limit)', kind: 'paste', path: '/explain', paste: () => bigConfig(MiB)},
     {id: 'paste: 1 MiB of log lines, none repeated', kind: 'paste', path: '/explain', paste: () => bigLog(MiB)},
-    {id: 'paste: 64 K letters of fourteen scripts on one line', kind: 'paste', path: '/explain', paste: () => mixedScripts(random(64), 65_000)},
+    {id: 'paste: 32 K letters of fourteen scripts on one line', kind: 'paste', path: '/explain', paste: () => mixedScripts(random(64), 32_000)},
     {id: 'paste: 256 K letters of fourteen scripts', kind: 'paste', path: '/explain', paste: () => mixedScripts(random(256), 262_144, 80)},
-    {id: 'paste: 60 K Arabic letters on one line', kind: 'paste', path: '/explain', paste: () => '\u0628'.repeat(60_000)},
+    {id: 'paste: 32 K Arabic letters on one line', kind: 'paste', path: '/explain', paste: () => '\u0628'.repeat(32_000)},
+    {id: 'paste: 60 K Arabic letters on one line (over the limit)', kind: 'paste', path: '/explain', paste: () => '\u0628'.repeat(60_000)},
     {id: 'paste: markup everywhere', kind: 'paste', path: '/explain', paste: () => markup},
     // typing into a big paste
-    {id: 'typing: 20 keys into a config of 1 000 000 bytes', kind: 'typing', path: '/explain', paste: () => bigConfig(1_000_000)},
-    {id: 'typing: 20 keys into a config at the cap (each one refused)', kind: 'typing', path: '/explain', paste: () => bigConfig(MiB)},
+    {id: 'typing: 20 keys into a config of 1 000 000 bytes', kind: 'typing', path: '/explain', paste: () => bigConfig(1_000_000, true)},
+    {id: 'typing: 20 keys into a config at the cap (each one refused)', kind: 'typing', path: '/explain', paste: () => bigConfig(MiB, true)},
     // widget permalinks
     {id: 'permalink: calculator, every value hostile', kind: 'permalink', path: `/calculator?s=1&v=2.4&svc=${pct(PAYLOADS[2])}&pl=${'9'.repeat(400)}&cl=-1&rc=NaN&pma=1e309&vsz=${pct(PAYLOADS[0])}&peak=Infinity&rate=0x10&cores=%00&ram=${'1'.repeat(300)}`},
     {id: 'permalink: generator, every value hostile', kind: 'permalink', path: `/generator?s=1&v=9.9&cv=${pct(PAYLOADS[1])}&cores=-5&ram=1e999&proto=${'imap,'.repeat(300)}&imap=${'9'.repeat(500)}&login=${pct(PAYLOADS[3])}&reuse=__proto__&n=constructor&cache=%FF&users=1.5&ttl=&negttl=%&minavail=%E0%A4%A&comments=${pct(PAYLOADS[5])}&out=x`},

@@ -21,7 +21,7 @@ describe('checkText takes in what users paste', () => {
     ].join('\n');
     expect(checkText(log.repeat(2000))).toEqual({ok: true});
   });
-  it('a text of exactly 1 MiB in 64 K lines, and 64 K characters outside ASCII', () => {
+  it('a text of exactly 1 MiB, one of 16 K lines, and one of 32 K characters outside ASCII', () => {
     expect(checkText('a'.repeat(MAX_INPUT_BYTES))).toEqual({ok: true});
     expect(checkText('process_limit=1\n'.repeat(MAX_LINES))).toEqual({ok: true});
     expect(checkText('é'.repeat(MAX_NON_ASCII))).toEqual({ok: true});
@@ -41,10 +41,10 @@ describe('checkText refuses, with a sentence that says why', () => {
     expect(checkText('中'.repeat(400_000))).toMatchObject({ok: false, message: expect.stringMatching(/^The text is 1\.1 MB;/)});
     expect(checkText('x'.repeat(5_000_000))).toMatchObject({ok: false, message: expect.stringMatching(/^The text is 4\.8 MB;/)});
   });
-  it('more than 64 K lines', () => {
+  it('more than 16 K lines', () => {
     expect(checkText('a {\n'.repeat(100_000))).toEqual({
       ok: false,
-      message: 'The text has 100,000 lines; the explainer takes at most 65,536 (a megabyte of doveconf output has about 40,000). Paste the relevant part.',
+      message: 'The text has 100,000 lines; the explainer takes at most 16,384 (all of doveconf -a is about 1,200). Paste the relevant part.',
     });
     expect(checkText('\n'.repeat(MAX_LINES)).ok).toBe(true);
     expect(checkText('\n'.repeat(MAX_LINES + 1)).ok).toBe(false);
@@ -61,10 +61,10 @@ describe('checkText refuses, with a sentence that says why', () => {
       expect(checkText(`service imap {\n${bad.repeat(40)}\n}`).ok, JSON.stringify(bad)).toBe(false);
     }
   });
-  it('more than 64 K characters outside ASCII', () => {
+  it('more than 32 K characters outside ASCII', () => {
     expect(checkText('é'.repeat(MAX_NON_ASCII + 1))).toEqual({
       ok: false,
-      message: 'The text has 65,537 characters outside ASCII; configs and log lines have few (user and folder names), and the explainer takes at most 65,536. Paste the relevant part.',
+      message: 'The text has 32,769 characters outside ASCII; configs and log lines have few (user and folder names), and the explainer takes at most 32,768. Paste the relevant part.',
     });
   });
 });
