@@ -3,16 +3,17 @@
  * and checks of shape that keep the browser's text layout fast. Laying out text costs little for
  * ASCII and a lot for characters that need a fallback font or a complex script (Chromium took 5 s
  * to lay out 256 K characters of random UTF-16 in a text area), and configs and logs are nearly
- * all ASCII; each line costs most of all: Chromium's text area holds a line break as an element of its
- * own, styled and laid out, and a megabyte in 58 000 short lines held the page for 0.7-0.9 s on an
- * idle machine (1.2 s on a busy one), against 0.2 s for a megabyte of log lines (10 000). So a text
- * is refused when it is over 1 MB, has more than 16 K lines (all of `doveconf -a` is about 1 200;
- * a megabyte of log lines is about 10 000), has more than 1% control or invalid characters (binary
- * data), or has more than 32 K characters outside ASCII. Real configs and logs carry a few (user
- * and folder names: 6 000 log lines with a Cyrillic folder or a Japanese user name in every other
- * line have 32 000), and how much they cost depends on how many fonts they need: 64 K letters of
- * fourteen scripts mixed took 0.6-0.9 s of main thread and 1.6-2.6 s by the clock, waiting on
- * fallback fonts, 32 K of them 0.4 s and 1.2-1.3 s.
+ * all ASCII; each line costs most of all: Chromium's text area holds a line break as an element
+ * of its own, styled and laid out, and a megabyte in 58 000 short lines held the page for
+ * 0.7-0.9 s on an idle machine (1.2 s on a busy one), against 0.2 s for a megabyte of log lines
+ * (10 000). So a text is refused when it is over 1 MB, has more than 16 K lines (all of
+ * `doveconf -a` is 700 lines in 2.4, 1 100-1 200 in 2.3; a megabyte of log lines is about
+ * 10 000), has more than 1% control or invalid characters (binary data), or has more than 32 K
+ * characters outside ASCII. Real configs and logs carry a few (user and folder names: 6 000 log
+ * lines with a Cyrillic folder or a Japanese user name in two lines of three have 32 000), and
+ * how much they cost depends on how many fonts they need: 64 K letters of fourteen scripts mixed
+ * took 0.6-0.9 s of main thread and 1.6-2.6 s by the clock, waiting on fallback fonts, 32 K of
+ * them 0.4 s and 1.2-1.3 s.
  * One pass over the text, no allocation.
  */
 import {MAX_CONFIG_BYTES} from '../conf';
@@ -92,7 +93,7 @@ export function checkText(text: string): TextCheck {
   if (c.lines > MAX_LINES) {
     return {
       ok: false,
-      message: `The text has ${count(c.lines)} lines; the explainer takes at most ${count(MAX_LINES)} (all of doveconf -a is about 1,200). Paste the relevant part.`,
+      message: `The text has ${count(c.lines)} lines; the explainer takes at most ${count(MAX_LINES)} (all of doveconf -a is 700 to 1,200). Paste the relevant part.`,
     };
   }
   if (c.binary >= MIN_BINARY_COUNT && c.binary > c.length * MAX_BINARY_SHARE) {
