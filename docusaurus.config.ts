@@ -81,7 +81,7 @@ const config: Config = {
         },
         blog: hasBlogPosts ? blog : false,
         pages: {...math},
-        theme: {customCss: './src/css/custom.css'},
+        theme: {customCss: ['./src/css/custom.css', './src/css/farHeights.generated.css']},
         sitemap: {changefreq: 'weekly', priority: 0.5},
       } satisfies Preset.Options,
     ],

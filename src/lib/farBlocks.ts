@@ -35,8 +35,35 @@
  * blocks too.
  */
 
-/** The attribute on a block laid out lazily; its estimated height is in `--dv-far` (px). */
+/**
+ * The attribute on a block laid out lazily. Its value is the block's estimated height as a step
+ * of a geometric scale (see farHeightBucket), which a CSS rule per step turns into the
+ * placeholder's height (src/css/farHeights.generated.css). A value rather than an inline style:
+ * writing a custom property into each block's inline style was half of the pass over a long page
+ * (222 blocks on /troubleshooting), and blocks of one step share their style.
+ */
 export const FAR_ATTRIBUTE = 'data-dv-far';
+
+/** The scale of placeholder heights: 40 px up to about 11 000 px, each step 10 % above the last. */
+const FAR_HEIGHT_MIN = 40;
+const FAR_HEIGHT_RATIO = 1.1;
+export const FAR_HEIGHT_STEPS = 60;
+
+/** The step of the scale nearest to `px` (the inline script computes the same). */
+export function farHeightBucket(px: number): number {
+  return Math.max(0, Math.min(FAR_HEIGHT_STEPS - 1, Math.round(Math.log(px / FAR_HEIGHT_MIN) / Math.log(FAR_HEIGHT_RATIO))));
+}
+
+/** The placeholder height (px) of a step. */
+export function farBucketHeight(step: number): number {
+  return Math.round(FAR_HEIGHT_MIN * FAR_HEIGHT_RATIO ** step);
+}
+
+/** The CSS rules that give each step its height: the content of src/css/farHeights.generated.css. */
+export function farHeightRules(): string {
+  const rules = Array.from({length: FAR_HEIGHT_STEPS}, (_, k) => `[${FAR_ATTRIBUTE}='${k}'] {\n  contain-intrinsic-block-size: auto ${farBucketHeight(k)}px;\n}`);
+  return `/* Generated from src/lib/farBlocks.ts (farHeightRules); src/lib/farBlocks.test.ts checks it. */\n${rules.join('\n')}\n`;
+}
 
 /** The article's blocks in reading order: its children and those of its runs, version blocks and islands. */
 const PARENTS = '.markdown, .markdown > :is(.static-run, .dv-block), .markdown > .dv-block > .static-run';
@@ -109,22 +136,24 @@ export function farBlocksInlineScript(): string {
     `var A='${FAR_ATTRIBUTE}',w=Math.min(Math.max(screen.width-32,240),860),far=Math.max(screen.height,600)*${FAR_SCREENS},top=60,done=0,stop=false;` +
     // lines of `t` characters at `f` px: at least (lo), likely (8 px a character at 16 px)
     `function L(t,f){return Math.max(1,Math.ceil(t*f*0.40625/w))}function H(t,f){return Math.max(1,Math.ceil(t*f*0.5/w))}` +
-    `function mark(e,h){e.setAttribute(A,'');e.style.setProperty('--dv-far',Math.round(h)+'px')}` +
+    `function mark(e,h){e.setAttribute(A,Math.max(0,Math.min(${FAR_HEIGHT_STEPS - 1},Math.round(Math.log(h/${FAR_HEIGHT_MIN})/${Math.log(FAR_HEIGHT_RATIO)}))))}` +
     `function pass(){if(stop)return;var hid=d.documentElement.getAttribute('data-dovecot')==='2.3'?'.dv-24':'.dv-23',` +
     `b=d.querySelectorAll(${JSON.stringify(BLOCKS)}),i,j,e,t,c,g,lo,h,f;` +
     `for(i=done;i<b.length;i++){e=b[i];if(e.matches(${JSON.stringify(CONTAINERS)})||e.closest(hid))continue;c=e.classList;` +
-    `t=(e.textContent||'').length;g=e.tagName;` +
-    `if(g==='HEADER'){top+=L(t,32)*40+25;continue}` +
+    `g=e.tagName;` +
+    `if(g==='HEADER'){top+=L((e.textContent||'').length,32)*40+25;continue}` +
     `if(g==='UL'||g==='OL'){lo=h=20;for(j=0;j<e.children.length;j++){f=(e.children[j].textContent||'').length;lo+=L(f,16)*26;h+=H(f,16)*26+4}` +
     `if(top>far&&!e.querySelector(${JSON.stringify(LIST_BLOCKS)}))mark(e,h);top+=lo;continue}` +
     `if(!e.matches(${JSON.stringify(LEAVES)})){top+=+(e.getAttribute('${FAR_MIN_HEIGHT}')||0);continue}` +
-    `if(c.contains('theme-code-block')){var k=e.querySelectorAll('.token-line').length||(e.textContent||'').split('\\n').length;lo=k*20+44;h=k*21+52}` +
-    `else if(c.contains('table-scroll')){var r=e.querySelectorAll('tr').length;lo=r*30;h=r*Math.max(42,26*Math.ceil(t*8/r/w))+20}` +
+    // a code block's lines are its code element's children (the text of all its tokens is not read)
+    `if(c.contains('theme-code-block')){var q=e.querySelector('code'),k=(q&&q.childElementCount)||(e.textContent||'').split('\\n').length;lo=k*20+44;h=k*21+52}` +
+    `else{t=(e.textContent||'').length;` +
+    `if(c.contains('table-scroll')){var r=e.querySelectorAll('tr').length;lo=r*30;h=r*Math.max(42,26*Math.ceil(t*8/r/w))+20}` +
     `else if(c.contains('katex-display')){lo=26;h=60}` +
     `else if(/^H\\d/.test(g)){f={H2:24,H3:20,H4:16}[g]||12;lo=L(t,f)*f*1.25+20;h=H(t,f)*f*1.25+(f>16?60:40)}` +
     `else if(c.contains('explain-line')||c.contains('load-check-note')){lo=L(t,14.4)*23;h=H(t,14.4)*24+6}` +
     `else if(c.contains('dv-checked')){lo=L(t,14.4)*23+20;h=H(t,14.4)*24+20}` +
-    `else{lo=L(t,16)*26+20;h=H(t,16)*26+20;if(c.contains('theme-admonition')){lo+=40;h+=40}}` +
+    `else{lo=L(t,16)*26+20;h=H(t,16)*26+20;if(c.contains('theme-admonition')){lo+=40;h+=40}}}` +
     `if(top>far)mark(e,h);top+=lo}done=b.length}` +
     `function end(){if(stop)return;pass();stop=true;if(top>far){var o=d.querySelectorAll(${JSON.stringify(OUTSIDE)}),m;for(m=0;m<o.length;m++)mark(o[m],o[m].tagName==='FOOTER'?400:120)}}` +
     `function frame(){if(!stop&&d.readyState==='loading'){pass();requestAnimationFrame(frame)}}requestAnimationFrame(frame);` +
