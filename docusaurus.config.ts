@@ -10,6 +10,7 @@ import rehypeStaticRuns from './plugins/rehype-static-runs';
 import headScriptsPlugin from './plugins/head-scripts';
 import dovecotChunksPlugin from './plugins/dovecot-chunks';
 import stagedEntryPlugin from './plugins/staged-entry';
+import compileHintsPlugin from './plugins/compile-hints';
 import codeHighlightingPlugin from './plugins/code-highlighting';
 import logMessagesPlugin, {TROUBLESHOOTING_MDX} from './plugins/log-messages';
 import searchLogLinesPlugin from './plugins/search-log-lines';
@@ -90,7 +91,7 @@ const config: Config = {
   // imported, like every client module, before the router exists: it never sees an address it cannot decode
   clientModules: ['./src/clientModules/malformedUriGuard.ts', './src/clientModules/noViewportPrefetchOnPhones.ts', './src/clientModules/versionInUrl.ts', './src/clientModules/farBlocksOnAnchor.ts'],
 
-  plugins: [headScriptsPlugin, stagedEntryPlugin, dovecotChunksPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin, routeChunksPlugin],
+  plugins: [headScriptsPlugin, stagedEntryPlugin, dovecotChunksPlugin, compileHintsPlugin, codeHighlightingPlugin, logMessagesPlugin, searchLogLinesPlugin, routeChunksPlugin],
 
   themes: [
     [

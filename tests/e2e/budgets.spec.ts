@@ -15,6 +15,7 @@
 //     hydrates: the first such call costs 35–100 ms of main thread on a phone (blog posts and the
 //     search page excepted: Docusaurus writes post dates and reading times, and the search plugin
 //     its count of results, with Intl);
+//   - React DOM and the main bundle carry V8's compile hint, and no other chunk does;
 //   - nothing moves after load (CLS 0).
 import {expect, test, type Browser} from '@playwright/test';
 import {gzipSync} from 'node:zlib';
@@ -118,6 +119,14 @@ test('each widget\'s own code and the shared domain chunks stay within their bud
     );
     expect(sum(own), `${path}'s own JS`).toBeLessThanOrEqual(BUDGET.ownWidgetJs);
   }
+});
+
+test('React DOM and the main bundle, and only they, ask V8 to compile all their functions while they stream in', async ({browser, baseURL}) => {
+  // plugins/compile-hints.ts: the hint must be the file's first line, after minification
+  const scripts = await loadedScripts(browser, String(baseURL), '/troubleshooting');
+  const hinted = scripts.filter((s) => s.body.subarray(0, 40).toString('utf8').startsWith('//# allFunctionsCalledOnLoad\n'));
+  expect(hinted.map((s) => new URL(s.url).pathname.replace(/\.[0-9a-f]+\.js$/, '')).sort()).toEqual(['/assets/js/main', '/assets/js/react-dom']);
+  expect(scripts.length, 'the route\'s own chunks load too').toBeGreaterThan(4);
 });
 
 test('render-blocking CSS stays within the budget on every page', async ({page, request}) => {
