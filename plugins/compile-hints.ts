@@ -12,11 +12,12 @@
  */
 import type {Plugin} from '@docusaurus/types';
 import type {Compiler} from 'webpack';
+import {REACT_DOM_CHUNK} from './dovecot-chunks';
 
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
-/** The chunks, by name, whose functions a page load calls nearly all of. */
-export const HINTED_CHUNKS: readonly string[] = ['react-dom', 'main'];
+/** The chunks, by name, whose functions a page load calls nearly all of (`main` is the entry's). */
+export const HINTED_CHUNKS: readonly string[] = [REACT_DOM_CHUNK, 'main'];
 
 class CompileHintsWebpackPlugin {
   apply(compiler: Compiler): void {

@@ -20,6 +20,9 @@ import {createRequire} from 'node:module';
 const {files} = createRequire(__filename)('./loaders/docusaurus-patches.js') as {files: RegExp[]};
 const patchedFiles = new RegExp(files.map((re) => re.source).join('|'));
 
+/** React DOM's chunk (plugins/compile-hints.ts marks it by this name). */
+export const REACT_DOM_CHUNK = 'react-dom';
+
 const lib = String.raw`[\\/]src[\\/]lib[\\/]`;
 const calculatorLinks = String.raw`[\\/]src[\\/]components[\\/]ServiceCalculator[\\/]state\.ts$`;
 
@@ -48,7 +51,7 @@ export default function dovecotChunksPlugin(): Plugin {
           splitChunks: {
             cacheGroups: {
               reactDom: {
-                name: 'react-dom',
+                name: REACT_DOM_CHUNK,
                 test: /[\\/]node_modules[\\/](react-dom|scheduler)[\\/]/,
                 chunks: 'initial',
                 priority: 70,
