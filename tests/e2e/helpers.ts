@@ -5,6 +5,7 @@
  */
 import {readFileSync} from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import {BELOW_FOLD} from '../../src/lib/belowFold';
 import {FAR_ATTRIBUTE} from '../../src/lib/farBlocks';
 import {expect, type BrowserContext, type Locator, type Page} from '@playwright/test';
 
@@ -44,11 +45,20 @@ export function watchPage(page: Page, origin: string): PageProblems {
 }
 
 /**
- * Draws the blocks a long page lays out lazily (src/lib/farBlocks.ts), as a reader's scrolling would:
- * axe finds a text's background from what is drawn, and a block not yet drawn has none.
+ * Draws what the page lays out lazily, as a reader's scrolling would: a long page's far blocks
+ * (src/lib/farBlocks.ts) and a widget's later parts on a phone (src/lib/belowFold.ts). axe finds a
+ * text's background from what is drawn, and a part not yet drawn has none.
  */
-export async function drawFarBlocks(page: Page): Promise<void> {
-  await page.evaluate((marked) => document.querySelectorAll(marked).forEach((e) => e.removeAttribute(marked.slice(1, -1))), `[${FAR_ATTRIBUTE}]`);
+export async function drawLazyParts(page: Page): Promise<void> {
+  await page.evaluate(
+    ([marked, below]) => {
+      document.querySelectorAll(marked).forEach((e) => e.removeAttribute(marked.slice(1, -1)));
+      const style = document.createElement('style');
+      style.textContent = `${below} { content-visibility: visible !important; }`;
+      document.head.append(style);
+    },
+    [`[${FAR_ATTRIBUTE}]`, `.${BELOW_FOLD}`],
+  );
 }
 
 /** Sum of layout-shift scores since navigation (CLS without the session windows). */

@@ -2,7 +2,7 @@
 // and usable, and the pages pass the same accessibility scan as on a desktop.
 import {expect, test} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import {drawFarBlocks} from './helpers';
+import {drawLazyParts} from './helpers';
 import {KEY_PAGES} from '../../scripts/lib/keyPages';
 
 test.use({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
@@ -10,7 +10,7 @@ test.use({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
 for (const path of ['/', '/services/client-limit', '/calculator', '/generator', '/explain']) {
   test(`phone: ${path} passes axe and its version switch works`, async ({page}) => {
     await page.goto(path, {waitUntil: 'networkidle'});
-    await drawFarBlocks(page);
+    await drawLazyParts(page);
     const axe = await new AxeBuilder({page}).analyze();
     const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(bad).toEqual([]);

@@ -2,7 +2,7 @@
 // another origin, no Content-Security-Policy violation, and no serious or critical accessibility violation (axe).
 import {expect, test} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import {drawFarBlocks, recordCspViolations, sitemapPaths, watchPage} from './helpers';
+import {drawLazyParts, recordCspViolations, sitemapPaths, watchPage} from './helpers';
 
 for (const path of sitemapPaths()) {
   test(`page ${path} loads cleanly and passes axe`, async ({page, baseURL}) => {
@@ -14,7 +14,7 @@ for (const path of sitemapPaths()) {
     expect(response?.status(), 'HTTP status').toBe(200);
     await expect(page.locator('#__docusaurus_skipToContent_fallback')).toBeVisible();
 
-    await drawFarBlocks(page);
+    await drawLazyParts(page);
     const axe = await new AxeBuilder({page}).analyze();
     const bad = axe.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -58,6 +58,7 @@ import {
   splitWarnings,
 } from './view';
 import LinkNotices from '@site/src/components/LinkNotices';
+import {BELOW_FOLD} from '@site/src/lib/belowFold';
 import {Check, FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadge, TextField, VersionButtons, formStyles, linkStateLoading, severityStyles, useQueryState, useStatus, type VersionBodyProps} from '@site/src/components/WidgetForm';
 import {beforeHydration} from '@site/src/client/beforeHydration';
 import {warmServiceLimits} from '@site/src/components/WidgetForm/warmUp';
@@ -397,7 +398,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
           </p>
         </fieldset>
 
-        <fieldset className={styles.fieldset}>
+        <fieldset className={clsx(styles.fieldset, BELOW_FOLD)}>
           <legend className={formStyles.legend}>Mail processes</legend>
           <Radios id={id('reuse')} legend={<>Reuse (<code>{restartName}</code> of imap, pop3, submission, managesieve)</>} value={form.mailReuse} onChange={(v) => set('mailReuse', v)} choices={reuseChoices}>
             <NumberInput id={id('f')} k="reuseCount" form={form} disabled={form.mailReuse !== 'bounded'} error={form.mailReuse === 'bounded' ? err.reuseCount : undefined} onChange={setText} />
@@ -411,7 +412,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
           </p>
         </fieldset>
 
-        <fieldset className={styles.fieldset}>
+        <fieldset className={clsx(styles.fieldset, BELOW_FOLD)}>
           <legend className={formStyles.legend}>
             <Link to="/auth-cache">Authentication cache</Link>
           </legend>
@@ -485,7 +486,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
               {status}
             </p>
             <div data-link-hide="">
-              <div className={styles.code} data-output="config">
+              <div className={clsx(styles.code, BELOW_FOLD)} data-output="config">
                 <CodeBlock language="dovecot" title={configTitle(out.input)}>
                   {text}
                 </CodeBlock>
@@ -526,7 +527,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
                 <Link to="/services/process-limit#systemd-limits">systemd limits</Link>).
               </p>
               {out.systemd !== '' ? (
-                <div className={styles.code} data-output="systemd">
+                <div className={clsx(styles.code, BELOW_FOLD)} data-output="systemd">
                   <CodeBlock language={out.systemd.includes('[Service]') ? 'ini' : 'text'} title={out.systemd.includes('[Service]') ? SYSTEMD_DROP_IN_PATH : 'Nothing to add'}>
                     {out.systemd}
                   </CodeBlock>
@@ -540,7 +541,7 @@ function GeneratorBody({uid, version, form, setForm, reset, origin}: VersionBody
 
               <h3 className={styles.subTitle}>Why each value</h3>
               {groups.length > 0 ? (
-                <div className={styles.tableWrap}>
+                <div className={clsx(styles.tableWrap, BELOW_FOLD)}>
                   <table className={styles.table}>
                     <thead>
                       <tr>

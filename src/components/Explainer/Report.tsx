@@ -8,6 +8,7 @@
 import React from 'react';
 import Link from '@docusaurus/Link';
 import CodeBlock from '@theme/CodeBlock';
+import {BELOW_FOLD} from '../../lib/belowFold';
 import {troubleshootingLink} from '../../lib/dovecot/explain/anchors';
 import type {CannotEvaluate, ExplainResult, Fix, RuleExplanation, Severity} from '../../lib/dovecot/explain/types';
 import type {DovecotVersion} from '../../lib/version';
@@ -104,7 +105,7 @@ function RuleItem({r}: {r: RuleExplanation}): React.ReactElement {
 
 function Section({id, title, count, children}: {id: string; title: string; count?: number; children: React.ReactNode}): React.ReactElement {
   return (
-    <section aria-labelledby={id} className={styles.section}>
+    <section aria-labelledby={id} className={`${styles.section} ${BELOW_FOLD}`}>
       <h3 id={id}>
         {title}
         {count !== undefined ? <span className={styles.count}> ({count})</span> : null}

@@ -51,6 +51,7 @@ import {Check, FieldError, LinkLoading, PerVersion, PermalinkInput, SeverityBadg
 import {beforeHydration} from '@site/src/client/beforeHydration';
 import {warmServiceLimits} from '@site/src/components/WidgetForm/warmUp';
 import {currentVersion, useDovecotVersion} from '@site/src/components/DovecotVersion/store';
+import {BELOW_FOLD} from '@site/src/lib/belowFold';
 import {declaredMinHeight} from '@site/src/lib/farBlocks';
 import styles from './styles.module.css';
 
@@ -88,13 +89,14 @@ function Code({text}: {text: string}): React.ReactElement {
   );
 }
 
-function FindingCard({finding, headingTag}: {finding: Finding; headingTag: HeadingTag}): React.ReactElement {
+/** `below`: on a phone the card starts well below the first screens (the third and later ones; src/lib/belowFold.ts). */
+function FindingCard({finding, headingTag, below}: {finding: Finding; headingTag: HeadingTag; below: boolean}): React.ReactElement {
   const severity = severityOf(finding.severity);
   const sev = SEVERITY[severity];
   const H = headingTag;
   const numbers = visibleNumbers(finding);
   return (
-    <li className={clsx(styles.finding, severityStyles[severity])} data-finding={String(finding.id)} data-severity={severity}>
+    <li className={clsx(styles.finding, severityStyles[severity], below && BELOW_FOLD)} data-finding={String(finding.id)} data-severity={severity}>
       <div className={styles.findingHead}>
         <SeverityBadge icon={sev.icon} label={sev.label} className={styles.badge} />
         <H className={styles.findingTitle}>{String(finding.title)}</H>
@@ -306,14 +308,14 @@ function CalculatorBody({uid, version, form, setForm, reset, origin, syncUrl, se
           {result.findings.length > 0 ? (
             <ul className={styles.findings}>
               {result.findings.map((f, i) => (
-                <FindingCard key={`${String(f.id)}-${i}`} finding={f} headingTag={sub} />
+                <FindingCard key={`${String(f.id)}-${i}`} finding={f} headingTag={sub} below={i >= 2} />
               ))}
             </ul>
           ) : (
             <p className={styles.empty}>No findings for this input.</p>
           )}
           {result.config ? (
-            <div className={styles.config}>
+            <div className={clsx(styles.config, BELOW_FOLD)}>
               <S className={styles.sectionTitle} id={id('config')}>
                 Implied configuration
               </S>
