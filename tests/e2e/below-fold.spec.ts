@@ -5,13 +5,12 @@
 // no box, the parts are drawn once reached, and wider screens lay everything out as before.
 import {expect, test, type Page} from '@playwright/test';
 import {BELOW_FOLD, BELOW_FOLD_MAX_WIDTH} from '../../src/lib/belowFold';
-import {FAR_ATTRIBUTE} from '../../src/lib/farBlocks';
-import {hydrated} from './helpers';
+import {FAR_ATTRIBUTE, FAR_SCREENS} from '../../src/lib/farBlocks';
+import {boxesChangedByContainment, hydrated, twoFrames} from './helpers';
 
 const WIDGETS = ['/calculator', '/generator', '/explain'];
 /** How many parts each widget leaves for later on a phone with its default input. */
 const AT_LEAST: Record<string, number> = {'/calculator': 8, '/generator': 4, '/explain': 2};
-const SCREENS = 2.5;
 const PHONES = [
   {width: 320, height: 568},
   {width: 360, height: 640},
@@ -23,8 +22,7 @@ const PHONES = [
 
 /** The page's parts that are laid out lazily now (far blocks and the hidden version aside), with where each really starts once drawn. */
 async function lazyParts(page: Page): Promise<{tops: number[]; skipped: number; screen: number}> {
-  // two frames after the load: the browser has decided which parts are near
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await twoFrames(page);
   return page.evaluate((far) => {
     const parts = [...document.querySelectorAll<HTMLElement>('main *')].filter((e) => !e.hasAttribute(far) && e.checkVisibility() && getComputedStyle(e).contentVisibility === 'auto');
     const skipped = parts.filter((e) => e.firstElementChild !== null && !e.firstElementChild.checkVisibility({contentVisibilityAuto: true})).length;
@@ -36,14 +34,14 @@ async function lazyParts(page: Page): Promise<{tops: number[]; skipped: number; 
 }
 
 for (const viewport of PHONES) {
-  test(`every part left for later starts below the first ${SCREENS} screens and is skipped until then (${viewport.width}x${viewport.height})`, async ({page}) => {
+  test(`every part left for later starts below the first ${FAR_SCREENS} screens and is skipped until then (${viewport.width}x${viewport.height})`, async ({page}) => {
     await page.setViewportSize(viewport);
     for (const path of WIDGETS) {
       for (const version of ['2.4', '2.3']) {
         await page.goto(`${path}?v=${version}`);
         const {tops, skipped, screen} = await lazyParts(page);
         expect(tops.length, `${path} (${version}): parts left for later`).toBeGreaterThanOrEqual(AT_LEAST[path]);
-        expect(Math.min(...tops), `${path} (${version}): the first part left for later`).toBeGreaterThan(SCREENS * screen);
+        expect(Math.min(...tops), `${path} (${version}): the first part left for later`).toBeGreaterThan(FAR_SCREENS * screen);
         expect(skipped, `${path} (${version}): parts the browser skipped`).toBe(tops.length);
       }
     }
@@ -54,25 +52,8 @@ test('containment of the parts left for later moves no box', async ({page}) => {
   await page.setViewportSize({width: 390, height: 844});
   for (const path of WIDGETS) {
     await page.goto(path);
-    const {count, differ} = await page.evaluate((selector) => {
-      // content inside a closed <details> has no box of its own to compare
-      const boxes = (contain: string) => {
-        const style = document.createElement('style');
-        style.textContent = `${selector} { content-visibility: visible !important; contain: ${contain} !important; }`;
-        document.head.append(style);
-        const out = [...document.querySelectorAll('main *')]
-          .filter((e) => e.closest('details:not([open]) > :not(summary)') === null)
-          .map((e) => {
-            const r = e.getBoundingClientRect();
-            return `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(r.top + window.scrollY)} ${Math.round(r.left)} ${Math.round(r.width)}x${Math.round(r.height)}`;
-          });
-        style.remove();
-        return out;
-      };
-      const contained = boxes('layout style paint');
-      const free = boxes('none');
-      return {count: contained.length, differ: contained.flatMap((b, i) => (b === free[i] ? [] : [`${b} (uncontained: ${free[i]})`]))};
-    }, `.${BELOW_FOLD}`);
+    // content inside a closed <details> has no box of its own to compare
+    const {count, differ} = await boxesChangedByContainment(page, `.${BELOW_FOLD}`, 'main *', 'details:not([open]) > :not(summary)');
     expect(count, path).toBeGreaterThan(100);
     expect(differ.slice(0, 5), `${path}: ${differ.length} of ${count} boxes differ`).toEqual([]);
   }

@@ -5,37 +5,14 @@
 // anchor (opened with the page, clicked, or through the app's router) lands on the real layout.
 import {expect, test, type Page} from '@playwright/test';
 import {FAR_ATTRIBUTE, FAR_CANDIDATES, FAR_MIN_HEIGHT, FAR_SCREENS} from '../../src/lib/farBlocks';
-import {sitemapPaths} from './helpers';
+import {boxesChangedByContainment, sitemapPaths, twoFrames} from './helpers';
 
 const PHONE = {width: 390, height: 844};
 const MARKED = `[${FAR_ATTRIBUTE}]`;
 /** An entry near the end of /troubleshooting, far below every screen's first two. */
 const FAR_ENTRY = 'auth-worker-max-count-zero';
-
-/**
- * The boxes of the article's elements (and of the pagination and footer after it) that differ between the candidates contained as
- * `content-visibility: auto` contains them (layout, style, paint) and not contained at all; both
- * measured in one synchronous call, so nothing else on the page can change in between.
- */
-async function boxesChangedByContainment(page: Page): Promise<{count: number; differ: string[]}> {
-  return page.evaluate((candidates) => {
-    const measure = (contain: string) => {
-      const style = document.createElement('style');
-      style.textContent = `${candidates} { content-visibility: visible !important; contain: ${contain} !important; }`;
-      document.head.append(style);
-      const out = [...document.querySelectorAll('article .markdown *, .pagination-nav, .pagination-nav *, footer.footer, footer.footer *')].map((e) => {
-        const r = e.getBoundingClientRect();
-        const name = `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.classList.length ? '.' + [...e.classList].join('.') : ''}`;
-        return `${name} ${Math.round(r.top + window.scrollY)} ${Math.round(r.left)} ${Math.round(r.width)}x${Math.round(r.height)}`;
-      });
-      style.remove();
-      return out;
-    };
-    const contained = measure('layout style paint');
-    const free = measure('none');
-    return {count: contained.length, differ: contained.flatMap((b, i) => (b === free[i] ? [] : [`${b} (uncontained: ${free[i]})`]))};
-  }, FAR_CANDIDATES);
-}
+/** The boxes containment must not move: the article's elements, the pagination and the footer after it. */
+const ARTICLE_BOXES = 'article .markdown *, .pagination-nav, .pagination-nav *, footer.footer, footer.footer *';
 
 /** Where each marked block really is once drawn, and the screen's height the script used. */
 async function markedTops(page: Page): Promise<{tops: number[]; screen: number}> {
@@ -64,7 +41,7 @@ for (const width of [PHONE.width, 1280]) {
     for (const path of sitemapPaths()) {
       await page.goto(path);
       if ((await page.locator('article .markdown').count()) === 0) continue;
-      const {count, differ} = await boxesChangedByContainment(page);
+      const {count, differ} = await boxesChangedByContainment(page, FAR_CANDIDATES, ARTICLE_BOXES);
       expect(differ.slice(0, 5), `${path}: ${differ.length} of ${count} boxes differ`).toEqual([]);
       compared++;
     }
@@ -113,7 +90,7 @@ test('the browser draws no marked block before the reader scrolls (it would lay 
     await page.goto(path);
     await expect.poll(() => page.locator(MARKED).count()).toBeGreaterThan(0);
     // two frames after the load: the browser has decided which blocks are near
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await twoFrames(page);
     expect(await page.evaluate(() => (window as unknown as {drawn: string[]}).drawn), path).toEqual([]);
   }
 });

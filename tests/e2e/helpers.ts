@@ -61,6 +61,42 @@ export async function drawLazyParts(page: Page): Promise<void> {
   );
 }
 
+/** Resolves two frames after now: after a load, the browser has decided which lazily laid-out parts are near. */
+export async function twoFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/**
+ * The boxes of the elements matching `scope` that differ between the `candidates` contained as
+ * `content-visibility: auto` contains them (layout, style, paint) and not contained at all; both
+ * measured in one synchronous call, so nothing else on the page can change in between. Elements
+ * matching `skip` (content with no box of its own to compare) are left out.
+ */
+export async function boxesChangedByContainment(page: Page, candidates: string, scope: string, skip?: string): Promise<{count: number; differ: string[]}> {
+  return page.evaluate(
+    ([candidates, scope, skip]) => {
+      const measure = (contain: string) => {
+        const style = document.createElement('style');
+        style.textContent = `${candidates} { content-visibility: visible !important; contain: ${contain} !important; }`;
+        document.head.append(style);
+        const out = [...document.querySelectorAll(scope)]
+          .filter((e) => skip === '' || e.closest(skip) === null)
+          .map((e) => {
+            const r = e.getBoundingClientRect();
+            const name = `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.classList.length ? '.' + [...e.classList].join('.') : ''}`;
+            return `${name} ${Math.round(r.top + window.scrollY)} ${Math.round(r.left)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+          });
+        style.remove();
+        return out;
+      };
+      const contained = measure('layout style paint');
+      const free = measure('none');
+      return {count: contained.length, differ: contained.flatMap((b, i) => (b === free[i] ? [] : [`${b} (uncontained: ${free[i]})`]))};
+    },
+    [candidates, scope, skip ?? ''],
+  );
+}
+
 /** Sum of layout-shift scores since navigation (CLS without the session windows). */
 export async function layoutShift(page: Page): Promise<number> {
   return page.evaluate(
